@@ -1,0 +1,107 @@
+/**
+ * What the command-line scripts share: flags for where things live, the
+ * progress display of a build, and turning known errors into one clear line.
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { ConfigError, loadCoreConfig, processEnv, type CoreConfig } from "./config.js";
+import { CorpusError } from "./corpus/load.js";
+import { EmbeddingError, createEmbedder, describeEmbedder } from "./embed/embedder.js";
+import { buildIndex, type BuildProgress, type BuildSummary } from "./index/build.js";
+import { IndexLoadError, readManifest } from "./index/store.js";
+import { Answerer, type AnswererOptions } from "./answer/answerer.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+const LOCATION_OPTIONS = {
+  corpus: { type: "string" },
+  index: { type: "string" },
+} as const satisfies Options;
+
+/** Parses `--corpus DIR --index DIR` plus the script's own flags; flags win over env. */
+export function parseCli<O extends Options>(argv: string[], options: O) {
+  const parsed = parseArgs({ args: argv, options: { ...LOCATION_OPTIONS, ...options }, allowPositionals: true });
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const positionals = parsed.positionals;
+  const env = { ...processEnv() };
+  if (typeof values.corpus === "string") env.CORPUS_DIR = values.corpus;
+  if (typeof values.index === "string") env.INDEX_DIR = values.index;
+  return { config: loadCoreConfig(env), values, positionals };
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Progress lines on stderr; on a terminal the embedding counter redraws in place. */
+function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: BuildProgress) => void {
+  let lastDraw = 0;
+  return (p) => {
+    if (p.phase === "read") stream.write(`Read ${p.documents} reports → ${p.chunks} passages\n`);
+    else if (p.phase === "write") stream.write("Writing the index…\n");
+    else {
+      const now = Date.now();
+      if (p.done < p.total && now - lastDraw < 500) return;
+      lastDraw = now;
+      const pct = Math.round((100 * p.done) / p.total);
+      const eta = p.etaMs ? `, about ${formatMs(p.etaMs)} left` : "";
+      const line = `Embedding ${p.done}/${p.total} passages (${pct}%${eta})`;
+      if (stream.isTTY) stream.write(`\r${line}${p.done === p.total ? "\n" : ""}`);
+      else stream.write(`${line}\n`);
+    }
+  };
+}
+
+export function formatSummary(summary: BuildSummary, indexDir: string): string {
+  const lines = [
+    `Index built in ${formatMs(summary.durationMs)} → ${indexDir}/ (${summary.generation})`,
+    `  reports:   ${summary.documents.length}`,
+    `  passages:  ${summary.chunks} (${summary.embedded} embedded, ${summary.reused} reused from the previous index)`,
+    `  embedder:  ${describeEmbedder(summary.embedder)}`,
+  ];
+  if (summary.removed.length > 0) lines.push(`  removed:   ${summary.removed.join(", ")} (no longer in the corpus)`);
+  for (const d of summary.documents) lines.push(`  · ${d.id}  ${d.title}${d.date ? `  (${d.date})` : ""}`);
+  for (const w of summary.warnings) lines.push(`  warning: ${w}`);
+  return lines.join("\n");
+}
+
+/** Builds the index for `config`, showing progress and a summary on stderr. */
+export async function buildWithProgress(config: CoreConfig): Promise<BuildSummary> {
+  const embedder = await createEmbedder(config);
+  const summary = await buildIndex({
+    corpusDir: config.CORPUS_DIR,
+    indexDir: config.INDEX_DIR,
+    embedder,
+    onProgress: progressPrinter(),
+  });
+  process.stderr.write(`${formatSummary(summary, config.INDEX_DIR)}\n`);
+  return summary;
+}
+
+const KNOWN_ERRORS = [ConfigError, CorpusError, IndexLoadError, EmbeddingError];
+
+/** Runs a script's main; a known error prints its message (no stack) and exits 1. */
+export function runMain(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    if (KNOWN_ERRORS.some((E) => error instanceof E)) {
+      process.stderr.write(`${(error as Error).name}: ${(error as Error).message}\n`);
+    } else {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  });
+}
+
+/**
+ * Opens the answering core; when there is no index yet, builds it first so a
+ * fresh clone answers on the first try.
+ */
+export async function openAnswerer(config: CoreConfig, options: AnswererOptions = {}): Promise<Answerer> {
+  try {
+    await readManifest(config.INDEX_DIR);
+  } catch (error) {
+    if (!(error instanceof IndexLoadError) || !/^No index/.test(error.message)) throw error;
+    process.stderr.write(`No index in '${config.INDEX_DIR}' yet; building it from '${config.CORPUS_DIR}'.\n`);
+    await buildWithProgress(config);
+  }
+  return Answerer.open(config, options);
+}

@@ -1,0 +1,153 @@
+/**
+ * corpus → clean → chunk → embed → index, written atomically. Embeddings are
+ * reused from the previous index by content hash, so a rebuild only embeds
+ * passages whose text (or title/section) changed.
+ */
+import { createHash } from "node:crypto";
+import type { Chunk, DocMeta, EmbedderInfo, ManifestDocument } from "../types.js";
+import { DEFAULT_CHUNK_OPTIONS, chunkDoc, type ChunkOptions } from "../chunk.js";
+import { cleanReport } from "../corpus/clean.js";
+import { readCorpus } from "../corpus/load.js";
+import type { Embedder } from "../embed/embedder.js";
+import { LexicalIndex } from "./lexical.js";
+import { FORMAT_VERSION, assertSameEmbedder, loadIndex, saveIndex, type LoadedIndex, type StoredDoc } from "./store.js";
+import { DEFAULT_HNSW_OPTIONS, HnswStore, type HnswOptions } from "./vectors.js";
+
+export type BuildProgress =
+  | { phase: "read"; documents: number; chunks: number }
+  | { phase: "embed"; done: number; total: number; etaMs: number | null }
+  | { phase: "write" };
+
+export interface BuildOptions {
+  corpusDir: string;
+  indexDir: string;
+  embedder: Embedder;
+  chunk?: ChunkOptions;
+  hnsw?: HnswOptions;
+  /** Passages embedded per call. Default 32. */
+  batchSize?: number;
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+export interface BuildSummary {
+  documents: DocMeta[];
+  chunks: number;
+  /** Passages embedded in this build. */
+  embedded: number;
+  /** Passages whose vectors came from the previous index. */
+  reused: number;
+  /** Documents in the previous index that are gone from the corpus. */
+  removed: string[];
+  embedder: EmbedderInfo;
+  generation: string;
+  durationMs: number;
+  /** Things a maintainer should look at (e.g. a cut-off title). */
+  warnings: string[];
+}
+
+/** The text that represents a passage to both channels: where it is from, then what it says. */
+export function passageContext(doc: DocMeta, chunk: Chunk): string {
+  return [doc.title, doc.source, chunk.section].filter((x): x is string => !!x).join("\n");
+}
+
+export function embeddingText(doc: DocMeta, chunk: Chunk): string {
+  return `${passageContext(doc, chunk)}\n${chunk.text}`;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** The previous index, when its vectors can be reused with this embedder. */
+async function previousIndex(dir: string, embedder: EmbedderInfo): Promise<LoadedIndex | null> {
+  try {
+    const index = await loadIndex(dir);
+    assertSameEmbedder(index.manifest, embedder, dir);
+    return index;
+  } catch {
+    // No index yet, or one this embedder cannot reuse: everything is embedded afresh.
+    return null;
+  }
+}
+
+export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
+  const started = Date.now();
+  const { embedder, onProgress } = options;
+  const batchSize = options.batchSize ?? 32;
+
+  const reports = await readCorpus(options.corpusDir);
+  const docs: StoredDoc[] = [];
+  const chunks: Chunk[] = [];
+  const manifestDocs: ManifestDocument[] = [];
+  const warnings: string[] = [];
+  for (const report of reports) {
+    const doc = cleanReport(report);
+    const docChunks = chunkDoc(doc, options.chunk ?? DEFAULT_CHUNK_OPTIONS);
+    if (docChunks.length === 0) {
+      warnings.push(`${report.file}: no text left after cleaning; it is not searchable.`);
+    }
+    warnings.push(...doc.warnings.map((w) => `${report.file}: ${w}`));
+    const { raw: _raw, warnings: _w, paragraphs, ...meta } = doc;
+    docs.push({ ...meta, paragraphs });
+    manifestDocs.push({ ...meta, sha256: report.sha256, chunks: docChunks.length });
+    chunks.push(...docChunks);
+  }
+  onProgress?.({ phase: "read", documents: docs.length, chunks: chunks.length });
+
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const texts = chunks.map((c) => embeddingText(docById.get(c.docId)!, c));
+  const hashes = texts.map(sha256);
+
+  const previous = await previousIndex(options.indexDir, embedder.info);
+  const cached = new Map<string, number>();
+  previous?.hashes.forEach((h, id) => cached.set(h, id));
+
+  const vectors = HnswStore.create(embedder.info.dimension, chunks.length, options.hnsw ?? DEFAULT_HNSW_OPTIONS);
+  const todo: number[] = [];
+  hashes.forEach((hash, id) => {
+    const hit = cached.get(hash);
+    if (previous && hit !== undefined) vectors.add(id, previous.vectors.vector(hit));
+    else todo.push(id);
+  });
+
+  const embedStart = Date.now();
+  for (let i = 0; i < todo.length; i += batchSize) {
+    const batch = todo.slice(i, i + batchSize);
+    const embedded = await embedder.embedDocuments(batch.map((id) => texts[id]!));
+    batch.forEach((id, j) => vectors.add(id, embedded[j]!));
+    const done = i + batch.length;
+    const rate = (Date.now() - embedStart) / done;
+    onProgress?.({ phase: "embed", done, total: todo.length, etaMs: done < todo.length ? Math.round(rate * (todo.length - done)) : 0 });
+  }
+
+  onProgress?.({ phase: "write" });
+  const lexical = LexicalIndex.build(
+    chunks.map((c, id) => ({ id, text: c.text, context: passageContext(docById.get(c.docId)!, c) })),
+  );
+  const manifest = await saveIndex(options.indexDir, {
+    manifest: {
+      formatVersion: FORMAT_VERSION,
+      embedder: embedder.info,
+      chunkCount: chunks.length,
+      corpusFingerprint: sha256(manifestDocs.map((d) => `${d.id}:${d.sha256}`).join("\n")),
+      builtAt: new Date().toISOString(),
+      documents: manifestDocs,
+    },
+    store: { docs, chunks, hashes },
+    vectors,
+    lexical,
+  });
+
+  const current = new Set(docs.map((d) => d.id));
+  return {
+    documents: manifestDocs.map(({ sha256: _s, chunks: _c, ...meta }) => meta),
+    chunks: chunks.length,
+    embedded: todo.length,
+    reused: chunks.length - todo.length,
+    removed: previous ? previous.manifest.documents.map((d) => d.id).filter((id) => !current.has(id)) : [],
+    embedder: embedder.info,
+    generation: manifest.generation,
+    durationMs: Date.now() - started,
+    warnings,
+  };
+}

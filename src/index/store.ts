@@ -1,0 +1,147 @@
+/**
+ * The index on disk. `manifest.json` names a generation folder holding the
+ * vectors, the chunk store and the lexical index. A build writes a new
+ * generation and then swaps the manifest by rename, so a reader sees the old
+ * index or the new one, never a half-written one.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Chunk, DocMeta, EmbedderInfo, Manifest, Paragraph } from "../types.js";
+import { describeEmbedder } from "../embed/embedder.js";
+import { LexicalIndex, type LexicalJSON } from "./lexical.js";
+import { HnswStore } from "./vectors.js";
+
+/** Bumped whenever the saved layout changes; older indexes must be rebuilt. */
+export const FORMAT_VERSION = 1;
+
+export const MANIFEST_FILE = "manifest.json";
+const VECTORS_FILE = "vectors.hnsw";
+const CHUNKS_FILE = "chunks.json";
+const LEXICAL_FILE = "lexical.json";
+
+/** Raised when the index is missing, unreadable, or built in a way this code cannot query. */
+export class IndexLoadError extends Error {
+  override name = "IndexLoadError";
+}
+
+/** A report as kept in the index: metadata and its kept paragraphs (for /source context). */
+export interface StoredDoc extends DocMeta {
+  paragraphs: Paragraph[];
+}
+
+/** chunks.json */
+export interface ChunkStore {
+  docs: StoredDoc[];
+  chunks: Chunk[];
+  /** Content hash of each chunk's embedded text, parallel to `chunks`: the embedding cache key. */
+  hashes: string[];
+}
+
+/** Everything a query needs, loaded into memory. */
+export interface LoadedIndex extends ChunkStore {
+  dir: string;
+  manifest: Manifest;
+  vectors: HnswStore;
+  lexical: LexicalIndex;
+  docById: Map<string, StoredDoc>;
+}
+
+async function readJson<T>(file: string, what: string): Promise<T> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as T;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "is missing" : `cannot be read (${(error as Error).message})`;
+    throw new IndexLoadError(`The ${what} ${file} ${reason}. Rebuild the index with \`npm run build-index\`.`);
+  }
+}
+
+export async function readManifest(dir: string): Promise<Manifest> {
+  const file = path.join(dir, MANIFEST_FILE);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(file, "utf8")) as Manifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new IndexLoadError(`No index in '${dir}'. Build it with \`npm run build-index\` (or set INDEX_DIR to where it is).`);
+    }
+    throw new IndexLoadError(`The manifest ${file} cannot be read (${(error as Error).message}). Rebuild with \`npm run build-index\`.`);
+  }
+  if (manifest.formatVersion !== FORMAT_VERSION) {
+    throw new IndexLoadError(
+      `The index in '${dir}' has format version ${String(manifest.formatVersion)}, this code reads version ${FORMAT_VERSION}. Rebuild it with \`npm run build-index\`.`,
+    );
+  }
+  return manifest;
+}
+
+/** Fails loudly when queries would be embedded differently from the indexed passages. */
+export function assertSameEmbedder(manifest: Manifest, embedder: EmbedderInfo, dir: string): void {
+  const built = manifest.embedder;
+  if (built.kind === embedder.kind && built.model === embedder.model && built.dimension === embedder.dimension) return;
+  throw new IndexLoadError(
+    `The index in '${dir}' was built with ${describeEmbedder(built)}, but questions would be embedded with ${describeEmbedder(embedder)}. ` +
+      `Rebuild it with \`npm run build-index\`, or set EMBEDDER${built.kind === "transformers" ? `=transformers and EMBED_MODEL=${built.model}` : "=hashed"} to match the index.`,
+  );
+}
+
+export async function loadIndex(dir: string): Promise<LoadedIndex> {
+  const manifest = await readManifest(dir);
+  const genDir = path.join(dir, manifest.generation);
+  const store = await readJson<ChunkStore>(path.join(genDir, CHUNKS_FILE), "chunk store");
+  const lexical = LexicalIndex.fromJSON(await readJson<LexicalJSON>(path.join(genDir, LEXICAL_FILE), "lexical index"));
+  let vectors: HnswStore;
+  try {
+    vectors = HnswStore.load(path.join(genDir, VECTORS_FILE), manifest.embedder.dimension);
+  } catch (error) {
+    throw new IndexLoadError(`The vector file in ${genDir} cannot be read (${(error as Error).message}). Rebuild with \`npm run build-index\`.`);
+  }
+  if (vectors.size !== store.chunks.length || store.chunks.length !== manifest.chunkCount) {
+    throw new IndexLoadError(
+      `The index in '${dir}' is inconsistent (${vectors.size} vectors, ${store.chunks.length} chunks, manifest says ${manifest.chunkCount}). Rebuild with \`npm run build-index\`.`,
+    );
+  }
+  return { ...store, dir, manifest, vectors, lexical, docById: new Map(store.docs.map((d) => [d.id, d])) };
+}
+
+export interface IndexFiles {
+  manifest: Omit<Manifest, "generation">;
+  store: ChunkStore;
+  vectors: HnswStore;
+  lexical: LexicalIndex;
+}
+
+/**
+ * Writes a new generation next to the current one, then points the manifest
+ * at it (rename is atomic), then removes older generations. A failure before
+ * the manifest swap leaves the previous index in place.
+ */
+export async function saveIndex(dir: string, files: IndexFiles): Promise<Manifest> {
+  await mkdir(dir, { recursive: true });
+  const generation = `gen-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const tmpDir = path.join(dir, `.tmp-${generation}`);
+  await mkdir(tmpDir);
+  try {
+    files.vectors.save(path.join(tmpDir, VECTORS_FILE));
+    await writeFile(path.join(tmpDir, CHUNKS_FILE), JSON.stringify(files.store));
+    await writeFile(path.join(tmpDir, LEXICAL_FILE), JSON.stringify(files.lexical.toJSON()));
+    await rename(tmpDir, path.join(dir, generation));
+    const manifest: Manifest = { ...files.manifest, generation };
+    const tmpManifest = path.join(dir, `.${MANIFEST_FILE}.${generation}`);
+    await writeFile(tmpManifest, `${JSON.stringify(manifest, null, 2)}\n`);
+    await rename(tmpManifest, path.join(dir, MANIFEST_FILE));
+    await removeStale(dir, generation);
+    return manifest;
+  } catch (error) {
+    await rm(tmpDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Removes generations other than `keep` and leftovers of interrupted builds. */
+async function removeStale(dir: string, keep: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (name !== keep && (name.startsWith("gen-") || name.startsWith(".tmp-gen-") || name.startsWith(`.${MANIFEST_FILE}.`))) {
+      await rm(path.join(dir, name), { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The dense channel's store: vectors by label (the passage's position in the
+ * chunk store), searched by cosine similarity. `HnswStore` is the approximate
+ * HNSW graph the app uses; `ExactStore` is brute force, the yardstick for
+ * HNSW's recall.
+ */
+import hnswlib from "hnswlib-node";
+
+export interface VectorHit {
+  id: number;
+  /** Cosine similarity, 1 = same direction. */
+  score: number;
+}
+
+export interface VectorStore {
+  readonly dimension: number;
+  readonly size: number;
+  add(id: number, vector: Float32Array): void;
+  search(vector: Float32Array, k: number): VectorHit[];
+  save(file: string): void;
+}
+
+export interface HnswOptions {
+  /** Graph degree: higher is more accurate and larger. Default 16. */
+  m: number;
+  /** Candidate list size while building. Default 200. */
+  efConstruction: number;
+  /** Candidate list size while searching (raised to k when smaller). Default 64. */
+  efSearch: number;
+}
+
+export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 16, efConstruction: 200, efSearch: 64 };
+
+type Native = InstanceType<typeof hnswlib.HierarchicalNSW> | InstanceType<typeof hnswlib.BruteforceSearch>;
+
+abstract class NativeStore implements VectorStore {
+  protected constructor(
+    protected readonly native: Native,
+    readonly dimension: number,
+  ) {}
+
+  get size(): number {
+    return this.native.getCurrentCount();
+  }
+
+  add(id: number, vector: Float32Array): void {
+    if (vector.length !== this.dimension) {
+      throw new Error(`Vector of length ${vector.length} added to a store of dimension ${this.dimension}`);
+    }
+    if (this.size >= this.native.getMaxElements()) this.grow();
+    this.native.addPoint(Array.from(vector), id);
+  }
+
+  protected abstract grow(): void;
+
+  search(vector: Float32Array, k: number): VectorHit[] {
+    const n = Math.min(k, this.size);
+    if (n === 0) return [];
+    const { neighbors, distances } = this.native.searchKnn(Array.from(vector), n);
+    // hnswlib's cosine distance is 1 - cosine similarity.
+    return neighbors.map((id, i) => ({ id, score: 1 - distances[i]! }));
+  }
+
+  save(file: string): void {
+    this.native.writeIndexSync(file);
+  }
+}
+
+export class HnswStore extends NativeStore {
+  private constructor(
+    private readonly index: InstanceType<typeof hnswlib.HierarchicalNSW>,
+    dimension: number,
+    private readonly options: HnswOptions,
+  ) {
+    super(index, dimension);
+  }
+
+  static create(dimension: number, capacity: number, options: HnswOptions = DEFAULT_HNSW_OPTIONS): HnswStore {
+    const index = new hnswlib.HierarchicalNSW("cosine", dimension);
+    // A fixed seed makes builds of the same input give the same graph.
+    index.initIndex({ maxElements: Math.max(capacity, 1), m: options.m, efConstruction: options.efConstruction, randomSeed: 100 });
+    return new HnswStore(index, dimension, options);
+  }
+
+  static load(file: string, dimension: number, options: HnswOptions = DEFAULT_HNSW_OPTIONS): HnswStore {
+    const index = new hnswlib.HierarchicalNSW("cosine", dimension);
+    index.readIndexSync(file);
+    return new HnswStore(index, dimension, options);
+  }
+
+  protected grow(): void {
+    this.index.resizeIndex(Math.max(16, this.index.getMaxElements() * 2));
+  }
+
+  /** The stored (unit-length) vector of a passage: lets a rebuild reuse it. */
+  vector(id: number): Float32Array {
+    return Float32Array.from(this.index.getPoint(id));
+  }
+
+  override search(vector: Float32Array, k: number): VectorHit[] {
+    this.index.setEf(Math.max(this.options.efSearch, k));
+    return super.search(vector, k);
+  }
+}
+
+export class ExactStore extends NativeStore {
+  private constructor(private readonly index: InstanceType<typeof hnswlib.BruteforceSearch>, dimension: number) {
+    super(index, dimension);
+  }
+
+  static create(dimension: number, capacity: number): ExactStore {
+    const index = new hnswlib.BruteforceSearch("cosine", dimension);
+    index.initIndex(Math.max(capacity, 1));
+    return new ExactStore(index, dimension);
+  }
+
+  protected grow(): void {
+    throw new Error(`ExactStore is full (${this.index.getMaxElements()} vectors); create it with a larger capacity`);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Chinese-aware sentence splitting. A sentence ends at 。！？；… (or their
+ * half-width forms) plus any closing quotes or brackets that follow; a '.'
+ * between digits (2.3亿元, 83.26%) or inside a latin word is not an end.
+ */
+import type { Span } from "../types.js";
+
+const TERMINATORS = new Set(["。", "！", "？", "；", "…", "!", "?", ";", "｡"]);
+const CLOSERS = new Set(["”", "’", "」", "』", "）", ")", "】", "》", "〉"]);
+
+/** True when the text holds a sentence-ending mark (used to tell headings from prose). */
+export function hasSentenceEnd(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isTerminator(text, i)) return true;
+  return false;
+}
+
+function isTerminator(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (TERMINATORS.has(c)) return true;
+  if (c !== ".") return false;
+  // A half-width full stop ends a sentence only when it is not part of a number or word.
+  const prev = text[i - 1] ?? "";
+  const next = text[i + 1] ?? "";
+  return !/[0-9A-Za-z]/.test(prev) && !/[0-9A-Za-z]/.test(next);
+}
+
+/**
+ * Sentence spans of `text`, shifted by `offset`. Leading and trailing
+ * whitespace is left out of each span; spans without a letter or digit
+ * (stray punctuation) are merged into the sentence before them.
+ */
+export function splitSentences(text: string, offset = 0): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (s === e) return;
+    const last = spans[spans.length - 1];
+    if (last !== undefined && !/[\p{L}\p{N}]/u.test(text.slice(s, e))) last.end = e + offset;
+    else spans.push({ start: s + offset, end: e + offset });
+  };
+  let i = 0;
+  while (i < text.length) {
+    if (isTerminator(text, i)) {
+      let j = i + 1;
+      while (j < text.length && (isTerminator(text, j) || CLOSERS.has(text[j]!))) j++;
+      push(j);
+      start = j;
+      i = j;
+    } else if (text[i] === "\n") {
+      push(i);
+      start = i + 1;
+      i++;
+    } else {
+      i++;
+    }
+  }
+  push(text.length);
+  return spans;
+}
