@@ -38,9 +38,22 @@ export const DEFAULT_COMPOSE_OPTIONS: ComposeOptions = {
 
 export const NOT_FOUND_MESSAGE = "抱歉，在已收录的报告中没有找到与这个问题相关的内容。";
 
-/** A question asking for a count or amount prefers sentences that state one. */
-const QUANTITY_QUESTION = /多少|几[个家项名次场条人位所座台]?|数量|比例|人次|百分/;
-const HAS_QUANTITY = /\d|[一二两三四五六七八九十百千万亿]+[个家项名次场条人位所座台万亿]/;
+/** Measure words a count is given in (5家, 72个, 2.1万剂次, 近700名). */
+const UNITS = "个家项名次场条人位所座台支处元剂张份户件例批岁";
+const QUANTITY_QUESTION = new RegExp(`(?:多少|几)([${UNITS}])?|数量|比例|百分`);
+const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+)[余多]?[十百千万亿]*";
+const quantityIn = (unit: string): RegExp => new RegExp(`${NUMBER}${unit === "" ? `[${UNITS}%]` : unit}`);
+
+/**
+ * What kind of answer the question wants, read from its wording: a count (and
+ * in which unit: 多少名 → 名), and the noun asked about when the question ends
+ * on it ("…的目标是什么" → 目标).
+ */
+function questionShape(query: string): { quantity: RegExp | null; focus: string | null } {
+  const q = QUANTITY_QUESTION.exec(query);
+  const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(normalizeText(query));
+  return { quantity: q ? quantityIn(q[1] ?? "") : null, focus: focus?.[1] ?? null };
+}
 
 interface WeightedTerm {
   grams: string[];
@@ -57,6 +70,16 @@ function coverage(terms: WeightedTerm[], text: string, partial = (_t: WeightedTe
     total += term.weight;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+/** Han character trigrams: shared trigrams mean shared phrases, not just shared words. */
+function trigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of normalizeText(text).match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 2 < chars.length; i++) out.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+  }
+  return out;
 }
 
 function bigramSet(text: string): Set<string> {
@@ -78,6 +101,21 @@ interface Candidate {
   score: number;
   /** Offset in the report: the same sentence from two overlapping passages is one sentence. */
   docStart: number;
+}
+
+/** A sentence opening with a demonstrative (这一项目, 该局, 此举) continues the one before. */
+const ANAPHORA = /^[“"]?(这|该|此|其|上述|以上)/;
+
+/** The sentence ending before `docStart`: earlier in the paragraph, or the last of the paragraph before. */
+function sentenceBefore(doc: StoredDoc, paragraph: number, docStart: number): string {
+  for (let p = paragraph; p >= 0 && p >= paragraph - 1; p--) {
+    const para = doc.paragraphs[p];
+    if (para === undefined || para.heading) return "";
+    const prior = splitSentences(para.text, para.start).filter((s) => s.end <= docStart);
+    const last = prior[prior.length - 1];
+    if (last !== undefined) return para.text.slice(last.start - para.start, last.end - para.start);
+  }
+  return "";
 }
 
 export interface ComposeContext {
@@ -107,7 +145,8 @@ export function compose(
   const passageCoverage = top.map((p, i) => coverage(terms, `${contexts[i]}\n${normalizeText(p.chunk.text)}`));
   if (Math.max(...passageCoverage) < options.minCoverage) return notFound(query);
 
-  const wantsQuantity = QUANTITY_QUESTION.test(query);
+  const shape = questionShape(query);
+  const queryTrigrams = [...trigrams(query)];
   const bestFused = top[0]!.score;
   const candidates: Candidate[] = [];
   top.forEach((passage, i) => {
@@ -116,13 +155,25 @@ export function compose(
     for (const span of splitSentences(passage.chunk.text)) {
       const text = passage.chunk.text.slice(span.start, span.end);
       const norm = normalizeText(text);
-      // Terms met only in the title or section count half: they place the sentence, they do not answer.
-      const own = coverage(terms, norm, (t) => 0.5 * (t.grams.filter((g) => contexts[i]!.includes(g)).length / t.grams.length));
+      // Terms met only in the title or section, or elsewhere in the passage, count in part:
+      // they place the sentence, they do not answer. A sentence opening with 这/该/此 refers
+      // back, so the sentence before it counts nearly in full.
+      const passageText = `${contexts[i]}\n${normalizeText(passage.chunk.text)}`;
+      const doc = context.docById.get(passage.chunk.docId)!;
+      const before = ANAPHORA.test(text) ? normalizeText(sentenceBefore(doc, passage.chunk.paragraph, passage.chunk.start + span.start)) : "";
+      const own = coverage(terms, norm, (t) => {
+        const share = (text: string) => t.grams.filter((g) => text.includes(g)).length / t.grams.length;
+        return Math.max(0.5 * share(contexts[i]!), 0.3 * share(passageText), 0.8 * share(before));
+      });
+      // Phrase overlap: a sentence that repeats the question's wording (卫生健康党组织) beats one that scatters its words.
+      const phrase = queryTrigrams.length === 0 ? 0 : queryTrigrams.filter((g) => norm.includes(g)).length / queryTrigrams.length;
       const score =
         own +
+        0.3 * phrase +
         0.2 * passageCoverage[i]! +
         0.15 * (passage.score / bestFused) +
-        (wantsQuantity && HAS_QUANTITY.test(text) ? 0.1 : 0);
+        (shape.quantity?.test(norm) ? 0.2 : 0) +
+        (shape.focus !== null && norm.includes(shape.focus) ? 0.2 : 0);
       candidates.push({ passage, span, text, score, docStart: passage.chunk.start + span.start });
     }
   });

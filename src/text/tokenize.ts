@@ -49,9 +49,10 @@ export function hanGrams(run: string): string[] {
 const QUESTION_STOPWORDS = new Set(
   (
     "的 了 是 有 在 和 与 及 或 吗 呢 吧 啊 呀 么 个 给 把 被 对 从 什么 哪些 哪个 哪里 哪 谁 是谁 几 " +
-    "怎么 怎样 怎么样 样 如何 为什么 为何 一共 共 总共 共有 都 请问 请 一下 关于 有关 情况 方面 " +
+    "怎么 怎样 怎么样 样 如何 为什么 为何 一共 共 总共 共有 都 请问 请 一下 关于 有关 方面 " +
     "了解 告诉 我 你 我们 你们 他们 它 这 那 这个 那个 这些 那些 哪位 可以 能 会 要 具体 主要 一些 " +
-    "变化 内容 目标 数量"
+    // Words that frame the question rather than name its subject (数量有什么变化).
+    "数量 变化 内容 情况"
   ).split(/\s+/),
 );
 /** "多少个", "几家": quantity questions. */
