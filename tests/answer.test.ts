@@ -1,0 +1,104 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Answerer } from "../src/answer/answerer.js";
+import { NOT_FOUND_MESSAGE } from "../src/answer/compose.js";
+import { fuseRankings } from "../src/answer/retrieve.js";
+import { loadCoreConfig } from "../src/config.js";
+import { HashedEmbedder } from "../src/embed/hashed.js";
+import { buildIndex } from "../src/index/build.js";
+import { tempWorkspace } from "./helpers/corpus.js";
+
+describe("reciprocal rank fusion", () => {
+  it("ranks a passage both channels found above ones only one channel found", () => {
+    const fused = fuseRankings([[{ id: 1, score: 0.9 }, { id: 2, score: 0.8 }], [{ id: 3, score: 12 }, { id: 2, score: 10 }]], 60);
+    expect(fused[0]!.id).toBe(2);
+    expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 62);
+  });
+
+  it("still ranks when one channel is empty", () => {
+    expect(fuseRankings([[], [{ id: 7, score: 3 }, { id: 4, score: 1 }]], 60).map((h) => h.id)).toEqual([7, 4]);
+  });
+});
+
+describe("answering from the real reports", () => {
+  let ws: Awaited<ReturnType<typeof tempWorkspace>>;
+  let answerer: Answerer;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    ws = await tempWorkspace();
+    await buildIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder: new HashedEmbedder() });
+    env = { CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, EMBEDDER: "hashed" };
+    answerer = await Answerer.open(loadCoreConfig(env));
+  });
+  afterAll(async () => ws.cleanup());
+
+  it("answers with the report's own sentences, each carrying a citation that holds it", async () => {
+    const answer = await answerer.ask("南岸区九价HPV疫苗累计接种了多少剂次？");
+    expect(answer.found).toBe(true);
+    expect(answer.sentences[0]!.text).toContain("2.1万剂次");
+    for (const s of answer.sentences) {
+      const citation = answer.citations.find((c) => c.n === s.citation)!;
+      expect(citation.excerpt).toContain(s.text);
+      expect(answer.answer).toContain(`${s.text}[${s.citation}]`);
+    }
+    expect(answer.citations[0]).toMatchObject({ docId: "002_bcc9836c8c8f6416", source: "南岸区卫生健康委", date: "2024-05-29" });
+  });
+
+  it("numbers citations 1..n in order of first use and lists only quoted passages", async () => {
+    const answer = await answerer.ask("江北新区落户的五个医院建设项目总投资是多少？");
+    const firstUse = [...new Set(answer.sentences.map((s) => s.citation))];
+    expect(firstUse).toEqual(answer.citations.map((c) => c.n));
+    expect(answer.citations.map((c) => c.n)).toEqual(answer.citations.map((_, i) => i + 1));
+    for (const c of answer.citations) {
+      expect(c.quotes.length).toBeGreaterThan(0);
+      for (const q of c.quotes) expect(answer.sentences.map((s) => s.text)).toContain(c.excerpt.slice(q.start, q.end));
+      expect(c.context).toContain(c.excerpt);
+    }
+  });
+
+  it("matches quoted terms and numbers", async () => {
+    expect((await answerer.ask("新生儿出生“一件事”改革的目标是什么？")).answer).toContain("零距离、零材料、零跑腿");
+    expect((await answerer.ask("全市产前筛查率83.26%是哪里的数据？")).citations[0]!.docId).toBe("001_45c036bfc3bc9d28");
+  });
+
+  it("does not repeat a sentence that two overlapping passages share", async () => {
+    const answer = await answerer.ask("江北新区建设运营了多少个居家养老服务中心？");
+    const texts = answer.sentences.map((s) => s.text);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it.each(["北京协和医院的院长是谁？", "明天上海的天气怎么样？", "你好", "？？？"])("answers '%s' with not found and no citations", async (q) => {
+    const answer = await answerer.ask(q);
+    expect(answer).toMatchObject({ found: false, answer: NOT_FOUND_MESSAGE, sentences: [], citations: [] });
+  });
+
+  it("answers from keyword search alone when the query cannot be embedded", async () => {
+    const broken = new HashedEmbedder();
+    broken.embedQuery = async () => {
+      throw new Error("model crashed");
+    };
+    const warnings: string[] = [];
+    const lexicalOnly = await Answerer.open(loadCoreConfig(env), { embedder: broken, warn: (m) => warnings.push(m) });
+    const answer = await lexicalOnly.ask("义马市护士节表彰了多少名优秀护理工作者？");
+    expect(answer.sentences[0]!.text).toContain("23名优秀护理工作者");
+    expect(warnings[0]).toMatch(/keyword search only: model crashed/);
+  });
+
+  it("ask --json prints exactly the documented fields, one line per stdin question", async () => {
+    const run = promisify(execFile);
+    const child = run("npx", ["tsx", "scripts/ask.ts", "--index", ws.indexDir], { env: { ...process.env, ...env } });
+    child.child.stdin!.end("南岸区创建了哪些清廉品牌？\n明天上海的天气怎么样？\n");
+    const { stdout } = await child;
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    const [found, missing] = lines;
+    expect(Object.keys(found)).toEqual(["query", "found", "answer", "sentences", "citations"]);
+    expect(found).toMatchObject({ query: "南岸区创建了哪些清廉品牌？", found: true });
+    expect(Object.keys(found.sentences[0])).toEqual(["text", "citation"]);
+    expect(Object.keys(found.citations[0])).toEqual(["n", "docId", "title", "source", "date", "excerpt", "score"]);
+    expect(found.citations[0].excerpt).toContain("清廉仁济");
+    expect(missing).toMatchObject({ found: false, sentences: [], citations: [] });
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { questionTerms, tokenize } from "../src/text/tokenize.js";
+
+describe("search tokens", () => {
+  it("turns Han text into character bigrams", () => {
+    expect(tokenize("清廉品牌")).toEqual(["清廉", "廉品", "品牌"]);
+  });
+
+  it("keeps numbers whole, with decimals and percent signs", () => {
+    const tokens = tokenize("产前筛查率为83.26%,接种2.1万剂次,共1475场");
+    expect(tokens).toContain("83.26%");
+    expect(tokens).toContain("83.26");
+    expect(tokens).toContain("2.1");
+    expect(tokens).toContain("1475");
+  });
+
+  it("folds full-width digits and latin letters", () => {
+    expect(tokenize("ＨＰＶ疫苗８３．２６％")).toEqual(expect.arrayContaining(["hpv", "83.26%"]));
+  });
+
+  it("keeps a quoted term as one token so “一件事” matches exactly", () => {
+    expect(tokenize("新生儿出生“一件事”改革")).toContain("一件事");
+  });
+});
+
+describe("question terms", () => {
+  it("drops question words and joins names the segmenter splits into characters", () => {
+    expect(questionTerms("江海区的业务学习方案覆盖培训了多少人？")).toEqual(["江海区", "业务", "学习", "方案", "覆盖", "培训"]);
+  });
+
+  it("keeps latin terms and quoted names", () => {
+    expect(questionTerms("南岸区九价HPV疫苗累计接种了多少剂次？")).toContain("hpv");
+    expect(questionTerms("新生儿出生“一件事”改革的目标是什么？")).toContain("一件事");
+  });
+});
