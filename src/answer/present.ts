@@ -1,21 +1,9 @@
 /** Plain-text and JSON forms of an answer, for the `ask` command. */
-import type { Answer } from "../types.js";
+import type { Answer, Citation } from "../types.js";
 
 /** The `ask --json` contract: exactly these fields, in this order. */
-export interface JsonAnswer {
-  query: string;
-  found: boolean;
-  answer: string;
-  sentences: { text: string; citation: number }[];
-  citations: {
-    n: number;
-    docId: string;
-    title: string;
-    source: string | null;
-    date: string | null;
-    excerpt: string;
-    score: number;
-  }[];
+export interface JsonAnswer extends Pick<Answer, "query" | "found" | "answer" | "sentences"> {
+  citations: Pick<Citation, "n" | "docId" | "title" | "source" | "date" | "excerpt" | "score">[];
 }
 
 export function toJsonAnswer(answer: Answer): JsonAnswer {
