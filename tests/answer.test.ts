@@ -3,10 +3,11 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../src/answer/answerer.js";
 import { NOT_FOUND_MESSAGE } from "../src/answer/compose.js";
-import { fuseRankings } from "../src/answer/retrieve.js";
+import { fuseRankings, retrieve } from "../src/answer/retrieve.js";
 import { loadCoreConfig } from "../src/config.js";
 import { HashedEmbedder } from "../src/embed/hashed.js";
 import { buildIndex } from "../src/index/build.js";
+import { loadIndex } from "../src/index/store.js";
 import { tempWorkspace } from "./helpers/corpus.js";
 
 describe("reciprocal rank fusion", () => {
@@ -100,5 +101,25 @@ describe("answering from the real reports", () => {
     expect(Object.keys(found.citations[0])).toEqual(["n", "docId", "title", "source", "date", "excerpt", "score"]);
     expect(found.citations[0].excerpt).toContain("清廉仁济");
     expect(missing).toMatchObject({ found: false, sentences: [], citations: [] });
+  });
+});
+
+describe("each retrieval channel alone", () => {
+  it("finds the passage by embeddings alone, and by keywords alone", async () => {
+    const ws = await tempWorkspace();
+    const embedder = new HashedEmbedder();
+    await buildIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder });
+    const index = await loadIndex(ws.indexDir);
+    const question = "义马市疾控中心怎样开展科学补碘宣传？";
+    const holds = (ranked: ReturnType<typeof retrieve>) => ranked.slice(0, 3).some((p) => p.chunk.text.includes("科学补碘宣传点"));
+
+    const denseOnly = retrieve({ ...index, lexical: null }, question, await embedder.embedQuery(question));
+    expect(denseOnly.every((p) => p.dense !== undefined && p.lexical === undefined)).toBe(true);
+    expect(holds(denseOnly)).toBe(true);
+
+    const lexicalOnly = retrieve(index, question, null);
+    expect(lexicalOnly.every((p) => p.lexical !== undefined && p.dense === undefined)).toBe(true);
+    expect(holds(lexicalOnly)).toBe(true);
+    await ws.cleanup();
   });
 });

@@ -5,7 +5,8 @@
  * without calibration; either channel alone still yields a ranking.
  */
 import type { Chunk } from "../types.js";
-import type { LoadedIndex } from "../index/store.js";
+import type { LexicalIndex } from "../index/lexical.js";
+import type { VectorStore } from "../index/vectors.js";
 
 export interface RetrieveOptions {
   /** Passages taken from each channel before fusion. Default 20. */
@@ -41,18 +42,26 @@ export function fuseRankings(rankings: ChannelHit[][], k: number): { id: number;
   return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
+/** What retrieval searches; either channel may be missing. */
+export interface SearchChannels {
+  chunks: Chunk[];
+  vectors: VectorStore;
+  lexical: LexicalIndex | null;
+}
+
 /**
  * The best passages for a question. `queryVector` is null when the embedder
- * is unavailable; the lexical channel then ranks alone.
+ * is unavailable, `index.lexical` null without a lexical index; the other
+ * channel then ranks alone.
  */
 export function retrieve(
-  index: Pick<LoadedIndex, "chunks" | "vectors" | "lexical">,
+  index: SearchChannels,
   question: string,
   queryVector: Float32Array | null,
   options: RetrieveOptions = DEFAULT_RETRIEVE_OPTIONS,
 ): RankedPassage[] {
   const dense = queryVector ? index.vectors.search(queryVector, options.candidates) : [];
-  const lexical = index.lexical.query(question, options.candidates);
+  const lexical = index.lexical?.query(question, options.candidates) ?? [];
   const denseById = new Map(dense.map((h, i) => [h.id, { rank: i + 1, score: h.score }]));
   const lexicalById = new Map(lexical.map((h, i) => [h.id, { rank: i + 1, score: h.score }]));
   return fuseRankings([dense, lexical], options.rrfK).map(({ id, score }) => {
