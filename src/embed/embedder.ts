@@ -49,10 +49,9 @@ export async function createEmbedder(config: CoreConfig, options: CreateEmbedder
     warn(
       [
         "!".repeat(78),
-        `WARNING: could not load the embedding model '${config.EMBED_MODEL}': ${reason}`,
-        "Falling back to the offline hashed embedder (character n-grams); answers rely more on keyword search.",
-        `To use the model, run once on a machine with internet access (it is cached in ${config.MODEL_DIR}),`,
-        "or set EMBEDDER=hashed to silence this warning.",
+        `WARNING: ${reason}`,
+        "Falling back to the offline hashed embedder (character n-grams): answers lean on keyword search.",
+        "Set EMBEDDER=hashed to choose it on purpose and silence this warning.",
         "!".repeat(78),
       ].join("\n"),
     );
