@@ -3,9 +3,9 @@
  * progress display of a build, and turning known errors into one clear line.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { ConfigError, loadCoreConfig, processEnv, type CoreConfig } from "./config.js";
-import { CorpusError } from "./corpus/load.js";
-import { EmbeddingError, createEmbedder, describeEmbedder } from "./embed/embedder.js";
+import { loadCoreConfig, processEnv, type CoreConfig } from "./config.js";
+import { createEmbedder, describeEmbedder } from "./embed/embedder.js";
+import { AppError } from "./errors.js";
 import { buildIndex, type BuildProgress, type BuildSummary } from "./index/build.js";
 import { IndexLoadError, readManifest } from "./index/store.js";
 import { Answerer, type AnswererOptions } from "./answer/answerer.js";
@@ -77,12 +77,10 @@ export async function buildWithProgress(config: CoreConfig): Promise<BuildSummar
   return summary;
 }
 
-const KNOWN_ERRORS = [ConfigError, CorpusError, IndexLoadError, EmbeddingError];
-
 /** Runs a script's main; a known error prints its message (no stack) and exits 1. */
 export function runMain(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    if (KNOWN_ERRORS.some((E) => error instanceof E)) {
+    if (error instanceof AppError) {
       process.stderr.write(`${(error as Error).name}: ${(error as Error).message}\n`);
     } else {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

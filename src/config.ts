@@ -4,9 +4,10 @@
  */
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
+import { AppError } from "./errors.js";
 
 /** Raised when the environment holds a value the app cannot use. */
-export class ConfigError extends Error {
+export class ConfigError extends AppError {
   override name = "ConfigError";
 }
 

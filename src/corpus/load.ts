@@ -7,10 +7,11 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { AppError } from "../errors.js";
 import type { DocMeta } from "../types.js";
 
 /** Raised when the corpus cannot be read into reports; lists every bad file. */
-export class CorpusError extends Error {
+export class CorpusError extends AppError {
   override name = "CorpusError";
 }
 

@@ -4,6 +4,7 @@
  */
 import type { CoreConfig } from "../config.js";
 import type { EmbedderInfo } from "../types.js";
+import { AppError } from "../errors.js";
 import { HashedEmbedder } from "./hashed.js";
 import { TransformersEmbedder } from "./transformers.js";
 
@@ -16,7 +17,7 @@ export interface Embedder {
 }
 
 /** Raised when an embedder cannot be loaded or cannot embed. */
-export class EmbeddingError extends Error {
+export class EmbeddingError extends AppError {
   override name = "EmbeddingError";
 }
 

@@ -6,6 +6,7 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { AppError } from "../errors.js";
 import type { Chunk, DocMeta, EmbedderInfo, Manifest, Paragraph } from "../types.js";
 import { describeEmbedder } from "../embed/embedder.js";
 import { LexicalIndex, type LexicalJSON } from "./lexical.js";
@@ -20,7 +21,7 @@ const CHUNKS_FILE = "chunks.json";
 const LEXICAL_FILE = "lexical.json";
 
 /** Raised when the index is missing, unreadable, or built in a way this code cannot query. */
-export class IndexLoadError extends Error {
+export class IndexLoadError extends AppError {
   override name = "IndexLoadError";
 }
 
