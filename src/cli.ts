@@ -25,7 +25,7 @@ export function parseCli<O extends Options>(argv: string[], options: O) {
   const env = { ...processEnv() };
   if (typeof values.corpus === "string") env.CORPUS_DIR = values.corpus;
   if (typeof values.index === "string") env.INDEX_DIR = values.index;
-  return { config: loadCoreConfig(env), values, positionals };
+  return { config: loadCoreConfig(env), env, values, positionals };
 }
 
 function formatMs(ms: number): string {
