@@ -3,6 +3,8 @@
  * through TELEGRAM_API_ROOT, answering from a real index.
  */
 import { execFile } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -160,6 +162,38 @@ describe("a rebuilt index", () => {
     expect(source!.text).toContain("新发展党员5名");
   });
 });
+
+describe("webhook mode", () => {
+  it("checks the secret token on every request and answers a re-sent update once", async () => {
+    const hooked = await FakeTelegram.start();
+    const port = await freePort();
+    const bot = await runBot(
+      loadBotConfig({ ...env, TELEGRAM_API_ROOT: hooked.apiRoot, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example/hook", WEBHOOK_SECRET: "s3cret", WEBHOOK_PORT: String(port) }),
+      { log: quiet },
+    );
+    expect(hooked.calls).toContain("setWebhook");
+    const update = { update_id: 77, message: { message_id: 1, date: 0, chat: { id: 601, type: "private" }, from: { id: 601, is_bot: false, first_name: "甲" }, text: "南岸区创建了哪些清廉品牌？" } };
+    const post = (secret: string) =>
+      fetch(`http://127.0.0.1:${port}/`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body: JSON.stringify(update) });
+    expect((await post("wrong")).status).toBe(401);
+    expect((await post("s3cret")).status).toBe(200);
+    expect((await post("s3cret")).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hooked.sentTo(601)).toHaveLength(1);
+    expect(hooked.sentTo(601)[0]!.text).toContain("清廉仁济");
+    await bot.stop();
+    await bot.done;
+    await hooked.close();
+  });
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 describe("Telegram refusing the bot", () => {
   it.each([

@@ -1,7 +1,7 @@
 /**
  * A small Bot API server on 127.0.0.1 for end-to-end tests: it serves the
  * methods the bot calls (getMe, getUpdates with long polling, sendMessage,
- * answerCallbackQuery, deleteWebhook), records what the bot sent, and lets a
+ * answerCallbackQuery, setWebhook, deleteWebhook), records what the bot sent, and lets a
  * test play users. Like telegram-test-api it does not implement
  * sendChatAction or setMyCommands, so the bot must cope with those failing.
  */
@@ -67,6 +67,7 @@ export class FakeTelegram {
       case "getMe":
         return [200, { ok: true, result: BOT_USER }];
       case "deleteWebhook":
+      case "setWebhook":
       case "answerCallbackQuery":
         return [200, { ok: true, result: true }];
       case "getUpdates":
