@@ -25,11 +25,11 @@ export interface HnswOptions {
   m: number;
   /** Candidate list size while building. Default 200. */
   efConstruction: number;
-  /** Candidate list size while searching (raised to k when smaller). Default 64. */
+  /** Candidate list size while searching (raised to k when smaller). Default 128. */
   efSearch: number;
 }
 
-export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 16, efConstruction: 200, efSearch: 64 };
+export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 16, efConstruction: 200, efSearch: 128 };
 
 type Native = InstanceType<typeof hnswlib.HierarchicalNSW> | InstanceType<typeof hnswlib.BruteforceSearch>;
 
@@ -70,7 +70,7 @@ export class HnswStore extends NativeStore {
   private constructor(
     private readonly index: InstanceType<typeof hnswlib.HierarchicalNSW>,
     dimension: number,
-    private readonly options: HnswOptions,
+    private options: HnswOptions,
   ) {
     super(index, dimension);
   }
@@ -90,6 +90,11 @@ export class HnswStore extends NativeStore {
 
   protected grow(): void {
     this.index.resizeIndex(Math.max(16, this.index.getMaxElements() * 2));
+  }
+
+  /** Trades speed for recall at query time (the benchmark sweeps it). */
+  setEfSearch(ef: number): void {
+    this.options = { ...this.options, efSearch: ef };
   }
 
   /** The stored (unit-length) vector of a passage: lets a rebuild reuse it. */
