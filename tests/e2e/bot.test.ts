@@ -163,6 +163,21 @@ describe("a rebuilt index", () => {
   });
 });
 
+describe("an allow-list of chats", () => {
+  it("answers listed chats and tells others in private that the bot is not open to them", async () => {
+    const api = await FakeTelegram.start();
+    const bot = await runBot(loadBotConfig({ ...env, TELEGRAM_API_ROOT: api.apiRoot, ALLOWED_CHAT_IDS: "701" }), { log: quiet });
+    api.say(702, "南岸区创建了哪些清廉品牌？");
+    api.say(701, "南岸区创建了哪些清廉品牌？");
+    const [allowed] = await api.waitForSent(701, 1);
+    const [refused] = await api.waitForSent(702, 1);
+    expect(allowed!.text).toContain("清廉仁济");
+    expect(refused!.text).toBe(TEXT.notAllowed);
+    await bot.stop();
+    await api.close();
+  });
+});
+
 describe("webhook mode", () => {
   it("checks the secret token on every request and answers a re-sent update once", async () => {
     const hooked = await FakeTelegram.start();
