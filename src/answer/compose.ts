@@ -143,8 +143,10 @@ export function compose(
   const top = ranked.slice(0, options.passages);
   if (terms.length === 0 || top.length === 0) return notFound(query);
 
+  // Per passage: where it is from (title, publisher, section), and that plus its text.
   const contexts = top.map((p) => normalizeText(passageContext(context.docById.get(p.chunk.docId)!, p.chunk)));
-  const passageCoverage = top.map((p, i) => coverage(terms, `${contexts[i]}\n${normalizeText(p.chunk.text)}`));
+  const wholes = top.map((p, i) => `${contexts[i]}\n${normalizeText(p.chunk.text)}`);
+  const passageCoverage = wholes.map((whole) => coverage(terms, whole));
   if (Math.max(...passageCoverage) < options.minCoverage) return notFound(query);
 
   const shape = questionShape(query);
@@ -154,18 +156,17 @@ export function compose(
   top.forEach((passage, i) => {
     // A passage that barely touches the question contributes no sentences.
     if (passageCoverage[i]! < options.minCoverage) return;
+    const doc = context.docById.get(passage.chunk.docId)!;
     for (const span of splitSentences(passage.chunk.text)) {
       const text = passage.chunk.text.slice(span.start, span.end);
       const norm = normalizeText(text);
       // Terms met only in the title or section, or elsewhere in the passage, count in part:
       // they place the sentence, they do not answer. A sentence opening with 这/该/此 refers
       // back, so the sentence before it counts nearly in full.
-      const passageText = `${contexts[i]}\n${normalizeText(passage.chunk.text)}`;
-      const doc = context.docById.get(passage.chunk.docId)!;
       const before = ANAPHORA.test(text) ? normalizeText(sentenceBefore(doc, passage.chunk.paragraph, passage.chunk.start + span.start)) : "";
       const own = coverage(terms, norm, (t) => {
         const share = (text: string) => t.grams.filter((g) => text.includes(g)).length / t.grams.length;
-        return Math.max(0.5 * share(contexts[i]!), 0.3 * share(passageText), 0.8 * share(before));
+        return Math.max(0.5 * share(contexts[i]!), 0.3 * share(wholes[i]!), 0.8 * share(before));
       });
       // Phrase overlap: a sentence that repeats the question's wording (卫生健康党组织) beats one that scatters its words.
       const phrase = queryTrigrams.length === 0 ? 0 : queryTrigrams.filter((g) => norm.includes(g)).length / queryTrigrams.length;
