@@ -104,13 +104,16 @@ function parse<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
   const lines = result.error.issues.map((issue) => {
     const key = String(issue.path[0] ?? "");
     const shown = key === "BOT_TOKEN" || key === "WEBHOOK_SECRET" ? "" : cleaned[key] !== undefined ? ` (got '${cleaned[key]}')` : "";
-    return `${key}: ${issue.message}${shown}`;
+    const message = issue.message.startsWith(key) ? issue.message : `${key}: ${issue.message}`;
+    return `${message}${shown}`;
   });
   return fail(lines);
 }
 
 function fail(lines: string[]): never {
-  throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}\nSee .env.example for every option and its default.`);
+  const hint = lines.some((l) => l.includes(".env.example")) ? "" : " See .env.example for every option and its default.";
+  // One problem, one line; several are listed under each other.
+  throw new ConfigError(lines.length === 1 ? `${lines[0]}${hint}` : `Invalid configuration:\n  ${lines.join("\n  ")}\n${hint.trim()}`);
 }
 
 /** Options for building, querying and evaluating the index. */
