@@ -3,12 +3,11 @@
  * then this project on a hard synthetic corpus of look-alike reports at
  * 100,000 passages, with HNSW's recall against brute force.
  */
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { chunkDoc } from "../chunk.js";
 import { cleanReport } from "../corpus/clean.js";
 import { readCorpus } from "../corpus/load.js";
@@ -29,9 +28,12 @@ const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
 
 async function runTask(system: "this" | "orama", options: TaskOptions): Promise<TaskResult> {
   process.stderr.write(`… ${system} on ${options.corpusDir}\n`);
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", WORKER, JSON.stringify({ system, ...options })], {
-    maxBuffer: 64 * 2 ** 20,
-  });
+  // The worker's stderr (build progress) goes straight to ours; its stdout ends with the result.
+  const child = spawn(process.execPath, ["--import", "tsx", WORKER, JSON.stringify({ system, ...options })], { stdio: ["ignore", "pipe", "inherit"] });
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`Benchmark task '${system}' on ${options.corpusDir} failed (exit code ${code})`);
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as TaskResult;
 }
 

@@ -14,7 +14,7 @@ import { cleanReport } from "../corpus/clean.js";
 import { readCorpus } from "../corpus/load.js";
 import { HashedEmbedder } from "../embed/hashed.js";
 import { evaluate, normalizeForMatch, readGoldSet, type GoldQuestion } from "../eval.js";
-import { buildIndex, embeddingText } from "../index/build.js";
+import { buildIndex, embeddingText, type BuildProgress } from "../index/build.js";
 import { ExactStore, type HnswOptions } from "../index/vectors.js";
 import { latencies, peakRssMiB, percentile, timed } from "./measure.js";
 
@@ -72,7 +72,11 @@ async function diskMiB(dir: string): Promise<number> {
 /** This project: build the index, then answer the gold questions through the answering core. */
 export async function benchThisProject(options: TaskOptions): Promise<TaskResult> {
   const embedder = new HashedEmbedder();
-  const [summary, buildMs] = await timed(() => buildIndex({ corpusDir: options.corpusDir, indexDir: options.indexDir, embedder, hnsw: options.hnsw }));
+  const onProgress = (p: BuildProgress) => {
+    if (p.phase === "embed" && p.done % 10_000 < 32) process.stderr.write(`  embedded ${p.done}/${p.total}\n`);
+    else if (p.phase !== "embed") process.stderr.write(`  ${p.phase}\n`);
+  };
+  const [summary, buildMs] = await timed(() => buildIndex({ corpusDir: options.corpusDir, indexDir: options.indexDir, embedder, hnsw: options.hnsw, onProgress }));
   const answerer = await Answerer.open(loadCoreConfig({ INDEX_DIR: options.indexDir, EMBEDDER: "hashed" }), { embedder });
   const gold = await readGoldSet(options.goldFile);
   const questions = Array.from({ length: options.repeats }, () => gold.map((g) => g.q)).flat();
