@@ -39,10 +39,8 @@ export interface ChunkStore {
 }
 
 /** Everything a query needs, loaded into memory. */
-export interface LoadedIndex extends ChunkStore {
+export interface LoadedIndex extends StoredVectors {
   dir: string;
-  manifest: Manifest;
-  vectors: HnswStore;
   lexical: LexicalIndex;
   docById: Map<string, StoredDoc>;
 }
@@ -85,11 +83,16 @@ export function assertSameEmbedder(manifest: Manifest, embedder: EmbedderInfo, d
   );
 }
 
-export async function loadIndex(dir: string): Promise<LoadedIndex> {
+/** What a rebuild reuses: the manifest, the chunk store and the vectors (not the lexical index). */
+export interface StoredVectors extends ChunkStore {
+  manifest: Manifest;
+  vectors: HnswStore;
+}
+
+export async function loadVectors(dir: string): Promise<StoredVectors> {
   const manifest = await readManifest(dir);
   const genDir = path.join(dir, manifest.generation);
   const store = await readJson<ChunkStore>(path.join(genDir, CHUNKS_FILE), "chunk store");
-  const lexical = LexicalIndex.fromJSON(await readJson<LexicalJSON>(path.join(genDir, LEXICAL_FILE), "lexical index"));
   let vectors: HnswStore;
   try {
     vectors = HnswStore.load(path.join(genDir, VECTORS_FILE), manifest.embedder.dimension);
@@ -101,7 +104,14 @@ export async function loadIndex(dir: string): Promise<LoadedIndex> {
       `The index in '${dir}' is inconsistent (${vectors.size} vectors, ${store.chunks.length} chunks, manifest says ${manifest.chunkCount}). Rebuild with \`npm run build-index\`.`,
     );
   }
-  return { ...store, dir, manifest, vectors, lexical, docById: new Map(store.docs.map((d) => [d.id, d])) };
+  return { ...store, manifest, vectors };
+}
+
+export async function loadIndex(dir: string): Promise<LoadedIndex> {
+  const stored = await loadVectors(dir);
+  const lexicalFile = path.join(dir, stored.manifest.generation, LEXICAL_FILE);
+  const lexical = LexicalIndex.fromJSON(await readJson<LexicalJSON>(lexicalFile, "lexical index"));
+  return { ...stored, dir, lexical, docById: new Map(stored.docs.map((d) => [d.id, d])) };
 }
 
 export interface IndexFiles {
