@@ -53,7 +53,9 @@ function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: Build
 
 export function formatSummary(summary: BuildSummary, indexDir: string): string {
   const lines = [
-    `Index built in ${formatMs(summary.durationMs)} → ${indexDir}/ (${summary.generation})`,
+    summary.unchanged
+      ? `Index in ${indexDir}/ is up to date: the reports give the same passages as last time (checked in ${formatMs(summary.durationMs)}).`
+      : `Index built in ${formatMs(summary.durationMs)} → ${indexDir}/ (${summary.generation})`,
     `  reports:   ${summary.documents.length}`,
     `  passages:  ${summary.chunks} (${summary.embedded} embedded, ${summary.reused} reused from the previous index)`,
     `  embedder:  ${describeEmbedder(summary.embedder)}`,

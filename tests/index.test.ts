@@ -60,11 +60,12 @@ describe("building the index", () => {
     expect(first.embedded).toBe(first.chunks);
 
     const again = await build();
-    expect(again).toMatchObject({ embedded: 0, reused: first.chunks });
+    expect(again).toMatchObject({ embedded: 0, reused: first.chunks, unchanged: true, generation: first.generation });
 
     const file = path.join(ws.corpusDir, "004_bb6c15bc4c325fd7.txt");
     await writeFile(file, (await readFile(file, "utf8")).replace("23名优秀护理工作者", "24名优秀护理工作者"));
     const edited = await build();
+    expect(edited.unchanged).toBe(false);
     expect(edited.embedded).toBeGreaterThan(0);
     expect(edited.embedded).toBeLessThanOrEqual(2); // the edited passage and its overlapping neighbour at most
     const index = await loadIndex(ws.indexDir);
@@ -93,7 +94,9 @@ describe("building the index", () => {
 
   it("leaves one generation on disk after repeated builds", async () => {
     await build();
+    await writeFile(path.join(ws.corpusDir, "new.txt"), "新增报告标题\n\n某区卫健委开设了发热门诊。");
     await build();
+    await rm(path.join(ws.corpusDir, "new.txt"));
     await build();
     const names = await readdir(ws.indexDir);
     expect(names.filter((n) => n.startsWith("gen-"))).toHaveLength(1);

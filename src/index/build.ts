@@ -38,6 +38,8 @@ export interface BuildSummary {
   reused: number;
   /** Documents in the previous index that are gone from the corpus. */
   removed: string[];
+  /** True when the corpus gave exactly the previous index's passages, so nothing was written. */
+  unchanged: boolean;
   embedder: EmbedderInfo;
   generation: string;
   durationMs: number;
@@ -99,6 +101,24 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const hashes = texts.map(sha256);
 
   const previous = await previousIndex(options.indexDir, embedder.info);
+  const current = new Set(docs.map((d) => d.id));
+  const removed = previous ? previous.manifest.documents.map((d) => d.id).filter((id) => !current.has(id)) : [];
+  const summary = (fields: Pick<BuildSummary, "embedded" | "generation" | "unchanged">): BuildSummary => ({
+    documents: manifestDocs.map(({ sha256: _s, chunks: _c, ...meta }) => meta),
+    chunks: chunks.length,
+    reused: chunks.length - fields.embedded,
+    removed,
+    embedder: embedder.info,
+    durationMs: Date.now() - started,
+    warnings,
+    ...fields,
+  });
+  // Same files, same passages and metadata, same embedder: the index on disk is already this build's result.
+  const corpusFingerprint = sha256(manifestDocs.map((d) => `${d.id}:${d.sha256}`).join("\n"));
+  if (previous && previous.manifest.corpusFingerprint === corpusFingerprint && sameJson(previous.hashes, hashes) && sameJson(previous.docs, docs)) {
+    return summary({ embedded: 0, generation: previous.manifest.generation, unchanged: true });
+  }
+
   const cached = new Map<string, number>();
   previous?.hashes.forEach((h, id) => cached.set(h, id));
 
@@ -129,7 +149,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       formatVersion: FORMAT_VERSION,
       embedder: embedder.info,
       chunkCount: chunks.length,
-      corpusFingerprint: sha256(manifestDocs.map((d) => `${d.id}:${d.sha256}`).join("\n")),
+      corpusFingerprint,
       builtAt: new Date().toISOString(),
       documents: manifestDocs,
     },
@@ -138,16 +158,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     lexical,
   });
 
-  const current = new Set(docs.map((d) => d.id));
-  return {
-    documents: manifestDocs.map(({ sha256: _s, chunks: _c, ...meta }) => meta),
-    chunks: chunks.length,
-    embedded: todo.length,
-    reused: chunks.length - todo.length,
-    removed: previous ? previous.manifest.documents.map((d) => d.id).filter((id) => !current.has(id)) : [],
-    embedder: embedder.info,
-    generation: manifest.generation,
-    durationMs: Date.now() - started,
-    warnings,
-  };
+  return summary({ embedded: todo.length, generation: manifest.generation, unchanged: false });
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
