@@ -19,7 +19,14 @@ const LOCATION_OPTIONS = {
 
 /** Parses `--corpus DIR --index DIR` plus the script's own flags; flags win over env. */
 export function parseCli<O extends Options>(argv: string[], options: O) {
-  const parsed = parseArgs({ args: argv, options: { ...LOCATION_OPTIONS, ...options }, allowPositionals: true });
+  const all = { ...LOCATION_OPTIONS, ...options };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options: all, allowPositionals: true });
+  } catch (error) {
+    const flags = Object.entries(all).map(([name, o]) => `--${name}${o.type === "string" ? " VALUE" : ""}`);
+    throw new AppError(`${(error as Error).message}. This command takes: ${flags.join(", ")}.`);
+  }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const positionals = parsed.positionals;
   const env = { ...processEnv() };

@@ -48,7 +48,7 @@ function splitBlock(block: string, limit: number): string[] {
       out.push(current);
       current = "";
     }
-    // A single sentence over the limit is rare enough to cut by length; escaped text has no tags to break.
+    // A single sentence over the limit is rare enough to cut by length (tags only wrap short spans).
     for (let i = 0; i < sentence.length; i += limit) {
       const part = sentence.slice(i, i + limit);
       if (current.length + part.length > limit) {
