@@ -93,7 +93,6 @@ export async function runBot(config: BotConfig, options: RunBotOptions = {}): Pr
     done = new Promise((resolve) => httpServer.on("close", resolve));
   } else {
     done = bot.start({
-      drop_pending_updates: false,
       onStart: (me) => log.info(`@${me.username} is answering (long polling).`),
     }).catch((error: unknown) => {
       throw refusal(error) ?? error;

@@ -2,7 +2,7 @@
  * The real bot, run unmodified against a Bot API server on 127.0.0.1
  * through TELEGRAM_API_ROOT, answering from a real index.
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { rm, writeFile } from "node:fs/promises";
@@ -209,6 +209,22 @@ async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+describe("the bot process", () => {
+  it("stops cleanly on SIGTERM with exit code 0", async () => {
+    const api = await FakeTelegram.start();
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, ...env, TELEGRAM_API_ROOT: api.apiRoot } });
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const deadline = Date.now() + 20_000;
+    while (!stdout.includes("is answering") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stdout).toContain("SIGTERM: stopping");
+    await api.close();
+  });
+});
 
 describe("Telegram refusing the bot", () => {
   it.each([
