@@ -76,27 +76,28 @@ export async function runBot(config: BotConfig, options: RunBotOptions = {}): Pr
 
   let server: Server | undefined;
   let done: Promise<void>;
-  await bot.init().catch((error: unknown) => {
+  /** Cleans up what was started and turns Telegram's refusals into one clear error. */
+  const fail = (error: unknown): never => {
     unwatchFile(manifestPath);
+    server?.close();
     throw refusal(error) ?? error;
-  });
+  };
+  await bot.init().catch(fail);
   // Decoration only: a failure here must not keep the bot from answering.
   bot.api.setMyCommands(COMMANDS).catch((error: unknown) => log.warn(`setMyCommands failed: ${(error as Error).message}`));
 
   if (config.BOT_MODE === "webhook") {
     const handle = webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET });
-    server = createServer((req, res) => void handle(req, res));
+    server = createServer((req, res) => {
+      handle(req, res).catch((error: unknown) => log.error("Webhook request failed:", error));
+    });
     const httpServer = server;
     await new Promise<void>((resolve) => httpServer.listen(config.WEBHOOK_PORT, resolve));
-    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET });
+    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET }).catch(fail);
     log.info(`@${bot.botInfo.username} is receiving updates by webhook on port ${config.WEBHOOK_PORT}.`);
     done = new Promise((resolve) => httpServer.on("close", resolve));
   } else {
-    done = bot.start({
-      onStart: (me) => log.info(`@${me.username} is answering (long polling).`),
-    }).catch((error: unknown) => {
-      throw refusal(error) ?? error;
-    });
+    done = bot.start({ onStart: (me) => log.info(`@${me.username} is answering (long polling).`) }).catch(fail);
   }
 
   const stop = async () => {
