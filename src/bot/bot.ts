@@ -175,7 +175,8 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
       log.error(`Answering '${question.slice(0, 50)}' failed:`, error);
       return void (await ctx.reply(TEXT.failed));
     }
-    if (answer.found) lastCitations.set(ctx.chat.id, answer.citations);
+    // A "not found" answer has no sources; /source must not show an older answer's.
+    lastCitations.set(ctx.chat.id, answer.citations);
     await sendAll(ctx, renderAnswer(answer), { reply_markup: sourceKeyboard(answer) });
   });
 
