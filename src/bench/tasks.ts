@@ -33,7 +33,7 @@ export interface TaskResult {
   answerAt1?: number;
   diskMiB?: number;
   /** HNSW against brute force, for each efSearch tried. */
-  hnsw?: { efSearch: number; recallAt10: number; queries: number; hnswMs: number; exactMs: number }[];
+  hnsw?: { efSearch: number; recallAt10: number; recallAt10Within1pct: number; queries: number; hnswMs: number; exactMs: number }[];
 }
 
 export interface TaskOptions {
@@ -119,14 +119,17 @@ async function hnswRecall(answerer: Answerer, gold: GoldQuestion[], count: numbe
   for (const efSearch of efs) {
     vectors.setEfSearch(efSearch);
     const [approx, hnswMs] = await timed(() => queries.map((q) => vectors.search(q, 10)));
-    // As in ann-benchmarks, a neighbour counts when it is as close as the true 10th: look-alike
-    // passages tie, and which of two equally near copies is returned does not matter.
-    let found = 0;
-    truth.forEach((hits, i) => {
-      const tenth = hits[hits.length - 1]!.score - 1e-6;
-      found += approx[i]!.filter((h) => h.score >= tenth).length;
-    });
-    results.push({ efSearch, recallAt10: found / (10 * queries.length), queries: queries.length, hnswMs, exactMs });
+    // As in ann-benchmarks, a neighbour counts when it is as close as the true 10th (ties count),
+    // or, in the looser measure, within 0.01 cosine of it: look-alike copies differ by less.
+    const recall = (slack: number) => {
+      let found = 0;
+      truth.forEach((hits, i) => {
+        const tenth = hits[hits.length - 1]!.score - slack;
+        found += approx[i]!.filter((h) => h.score >= tenth).length;
+      });
+      return found / (10 * queries.length);
+    };
+    results.push({ efSearch, recallAt10: recall(1e-6), recallAt10Within1pct: recall(0.01), queries: queries.length, hnswMs, exactMs });
   }
   return results;
 }

@@ -21,7 +21,7 @@ export interface VectorStore {
 }
 
 export interface HnswOptions {
-  /** Graph degree: higher is more accurate and larger. Default 16. */
+  /** Graph degree: higher is more accurate and larger. Default 32. */
   m: number;
   /** Candidate list size while building. Default 200. */
   efConstruction: number;
@@ -29,7 +29,7 @@ export interface HnswOptions {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 16, efConstruction: 200, efSearch: 128 };
+export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 32, efConstruction: 200, efSearch: 128 };
 
 type Native = InstanceType<typeof hnswlib.HierarchicalNSW> | InstanceType<typeof hnswlib.BruteforceSearch>;
 
