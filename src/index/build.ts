@@ -10,7 +10,7 @@ import { cleanReport } from "../corpus/clean.js";
 import { readCorpus } from "../corpus/load.js";
 import type { Embedder } from "../embed/embedder.js";
 import { LexicalIndex } from "./lexical.js";
-import { FORMAT_VERSION, assertSameEmbedder, loadVectors, saveIndex, type StoredDoc, type StoredVectors } from "./store.js";
+import { FORMAT_VERSION, assertSameEmbedder, loadVectors, readManifest, saveIndex, type StoredDoc, type StoredVectors } from "./store.js";
 import { DEFAULT_HNSW_OPTIONS, HnswStore, type HnswOptions } from "./vectors.js";
 
 export type BuildProgress =
@@ -63,9 +63,9 @@ function sha256(text: string): string {
 /** The previous index, when its vectors can be reused with this embedder. */
 async function previousIndex(dir: string, embedder: EmbedderInfo): Promise<StoredVectors | null> {
   try {
-    const index = await loadVectors(dir);
-    assertSameEmbedder(index.manifest, embedder, dir);
-    return index;
+    // Check the manifest first: vectors of another embedder are not worth reading.
+    assertSameEmbedder(await readManifest(dir), embedder, dir);
+    return await loadVectors(dir);
   } catch {
     // No index yet, or one this embedder cannot reuse: everything is embedded afresh.
     return null;
