@@ -7,7 +7,7 @@ import { loadCoreConfig, processEnv, type CoreConfig } from "./config.js";
 import { createEmbedder, describeEmbedder } from "./embed/embedder.js";
 import { AppError } from "./errors.js";
 import { buildIndex, type BuildProgress, type BuildSummary } from "./index/build.js";
-import { IndexLoadError, readManifest } from "./index/store.js";
+import { IndexMissingError, readManifest } from "./index/store.js";
 import { Answerer, type AnswererOptions } from "./answer/answerer.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -106,7 +106,7 @@ export async function openAnswerer(config: CoreConfig, options: AnswererOptions 
   try {
     await readManifest(config.INDEX_DIR);
   } catch (error) {
-    if (!(error instanceof IndexLoadError) || !/^No index/.test(error.message)) throw error;
+    if (!(error instanceof IndexMissingError)) throw error;
     process.stderr.write(`No index in '${config.INDEX_DIR}' yet; building it from '${config.CORPUS_DIR}'.\n`);
     await buildWithProgress(config);
   }

@@ -25,6 +25,11 @@ export class IndexLoadError extends AppError {
   override name = "IndexLoadError";
 }
 
+/** There is no index yet: commands that can build one first do so. */
+export class IndexMissingError extends IndexLoadError {
+  override name = "IndexMissingError";
+}
+
 /** A report as kept in the index: metadata and its kept paragraphs (for /source context). */
 export interface StoredDoc extends DocMeta {
   paragraphs: Paragraph[];
@@ -61,7 +66,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
     manifest = JSON.parse(await readFile(file, "utf8")) as Manifest;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new IndexLoadError(`No index in '${dir}'. Build it with \`npm run build-index\` (or set INDEX_DIR to where it is).`);
+      throw new IndexMissingError(`No index in '${dir}'. Build it with \`npm run build-index\` (or set INDEX_DIR to where it is).`);
     }
     throw new IndexLoadError(`The manifest ${file} cannot be read (${(error as Error).message}). Rebuild with \`npm run build-index\`.`);
   }
