@@ -8,7 +8,7 @@ import { createEmbedder, describeEmbedder } from "./embed/embedder.js";
 import { AppError } from "./errors.js";
 import { buildIndex, type BuildProgress, type BuildSummary } from "./index/build.js";
 import { IndexMissingError, readManifest } from "./index/store.js";
-import { Answerer, type AnswererOptions } from "./answer/answerer.js";
+import { Answerer, answererOptionsFromConfig } from "./answer/answerer.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -102,7 +102,7 @@ export function runMain(main: () => Promise<void>): void {
  * Opens the answering core; when there is no index yet, builds it first so a
  * fresh clone answers on the first try.
  */
-export async function openAnswerer(config: CoreConfig, options: AnswererOptions = {}): Promise<Answerer> {
+export async function openAnswerer(config: CoreConfig, extra: Parameters<typeof answererOptionsFromConfig>[1] = {}): Promise<Answerer> {
   try {
     await readManifest(config.INDEX_DIR);
   } catch (error) {
@@ -110,5 +110,5 @@ export async function openAnswerer(config: CoreConfig, options: AnswererOptions 
     process.stderr.write(`No index in '${config.INDEX_DIR}' yet; building it from '${config.CORPUS_DIR}'.\n`);
     await buildWithProgress(config);
   }
-  return Answerer.open(config, options);
+  return Answerer.open(await answererOptionsFromConfig(config, extra));
 }

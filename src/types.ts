@@ -61,6 +61,8 @@ export interface Citation {
   excerpt: string;
   /** Retrieval score of the passage (fused, higher is better). */
   score: number;
+  /** The section heading above the passage, when the report has one. */
+  section: string | null;
   /** Where the passage sits in its report. */
   paragraph: number;
   start: number;
@@ -76,11 +78,39 @@ export interface AnswerSentence {
   text: string;
   /** The `n` of the citation it comes from. */
   citation: number;
+  /** The part that answers the question (a figure with its unit, a name, a list item): a substring of `text`, or null. */
+  highlight: string | null;
+}
+
+/**
+ * How far the reports answer the question:
+ * - `answered`: a quoted sentence states the asked-for thing about the subject;
+ * - `related`: the reports speak about the subject but do not state what was asked
+ *   (the answer says so, then quotes the closest sentences);
+ * - `not_found`: nothing in the reports is about the question.
+ */
+export type AnswerStatus = "answered" | "related" | "not_found";
+
+/** Why an input was not searched at all: a greeting, text that is not Chinese, or no content words. */
+export type Unsearchable = "greeting" | "not_chinese" | "no_content";
+
+/** What the caller knows of the conversation, for follow-up questions (那徐州呢？). */
+export interface AskContext {
+  /** The previous question asked in the same conversation. */
+  previous?: string;
 }
 
 export interface Answer {
   query: string;
+  /** The question actually answered when it differs from `query` (a follow-up completed from the previous question); else null. */
+  interpreted: string | null;
+  status: AnswerStatus;
+  /** `status === "answered"`. */
   found: boolean;
+  /** Set when the input was not searched (and `status` is `not_found`); null otherwise. */
+  unsearchable: Unsearchable | null;
+  /** Ids of the reports the question is about, when it names a subject the corpus knows. */
+  subjectDocs: string[];
   /** The text a person reads: sentences with [n] markers, or the not-found message. */
   answer: string;
   sentences: AnswerSentence[];

@@ -31,7 +31,7 @@ describe("answering from the real reports", () => {
     ws = await tempWorkspace();
     await buildIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder: new HashedEmbedder() });
     env = { CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, EMBEDDER: "hashed" };
-    answerer = await Answerer.open(loadCoreConfig(env));
+    answerer = await Answerer.open({ indexDir: ws.indexDir, embedder: new HashedEmbedder() });
   });
   afterAll(async () => ws.cleanup());
 
@@ -81,7 +81,7 @@ describe("answering from the real reports", () => {
       throw new Error("model crashed");
     };
     const warnings: string[] = [];
-    const lexicalOnly = await Answerer.open(loadCoreConfig(env), { embedder: broken, warn: (m) => warnings.push(m) });
+    const lexicalOnly = await Answerer.open({ indexDir: ws.indexDir, embedder: broken, warn: (m) => warnings.push(m) });
     const answer = await lexicalOnly.ask("义马市护士节表彰了多少名优秀护理工作者？");
     expect(answer.sentences[0]!.text).toContain("23名优秀护理工作者");
     expect(warnings[0]).toMatch(/keyword search only: model crashed/);
@@ -95,12 +95,12 @@ describe("answering from the real reports", () => {
     const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     const [found, missing] = lines;
-    expect(Object.keys(found)).toEqual(["query", "found", "answer", "sentences", "citations"]);
-    expect(found).toMatchObject({ query: "南岸区创建了哪些清廉品牌？", found: true });
-    expect(Object.keys(found.sentences[0])).toEqual(["text", "citation"]);
+    expect(Object.keys(found)).toEqual(["query", "interpreted", "status", "found", "answer", "sentences", "citations"]);
+    expect(found).toMatchObject({ query: "南岸区创建了哪些清廉品牌？", status: "answered", found: true });
+    expect(Object.keys(found.sentences[0])).toEqual(["text", "citation", "highlight"]);
     expect(Object.keys(found.citations[0])).toEqual(["n", "docId", "title", "source", "date", "excerpt", "score"]);
     expect(found.citations[0].excerpt).toContain("清廉仁济");
-    expect(missing).toMatchObject({ found: false, sentences: [], citations: [] });
+    expect(missing).toMatchObject({ status: "not_found", found: false, sentences: [], citations: [] });
   });
 });
 

@@ -8,6 +8,7 @@ const citation: Citation = {
   docId: "d",
   title: "标题<script>",
   source: "来源&网",
+  section: null,
   date: "2024-05-29",
   excerpt: "第一句<b>。第二句。",
   score: 0.03,
@@ -17,7 +18,8 @@ const citation: Citation = {
   context: "前文。第一句<b>。第二句。后文。",
   quotes: [{ start: 0, end: 7 }],
 };
-const answer: Answer = { query: "q", found: true, answer: "第一句<b>。[1]", sentences: [{ text: "第一句<b>。", citation: 1 }], citations: [citation] };
+const base = { query: "q", interpreted: null, unsearchable: null, subjectDocs: [] };
+const answer: Answer = { ...base, status: "answered", found: true, answer: "第一句<b>。[1]", sentences: [{ text: "第一句<b>。", citation: 1, highlight: null }], citations: [citation] };
 
 describe("rendering for Telegram", () => {
   it("escapes every piece of report text", () => {
@@ -46,7 +48,7 @@ describe("rendering for Telegram", () => {
   });
 
   it("shows the not-found message with a hint and no sources", () => {
-    const [html] = renderAnswer({ query: "q", found: false, answer: "没有找到。", sentences: [], citations: [] });
+    const [html] = renderAnswer({ ...base, status: "not_found", found: false, answer: "没有找到。", sentences: [], citations: [] });
     expect(html).toContain("没有找到。");
     expect(html).not.toContain("来源</b>");
   });

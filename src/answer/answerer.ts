@@ -3,18 +3,21 @@
  * eval and bench all go through `Answerer`; none re-implements a step.
  */
 import type { CoreConfig } from "../config.js";
-import type { Answer, DocMeta, Manifest } from "../types.js";
+import type { Answer, AskContext, DocMeta, Manifest } from "../types.js";
 import { createEmbedder, type Embedder } from "../embed/embedder.js";
 import { assertSameEmbedder, loadIndex, type LoadedIndex } from "../index/store.js";
 import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeOptions } from "./compose.js";
 import { DEFAULT_RETRIEVE_OPTIONS, retrieve, type RetrieveOptions } from "./retrieve.js";
 
+/** Everything the core needs, as plain values: no environment, no config object. */
 export interface AnswererOptions {
-  /** Reuse an embedder (e.g. across index reloads) instead of creating one from config. */
-  embedder?: Embedder;
+  /** Folder of the built index. */
+  indexDir: string;
+  /** Embeds questions; must be the embedder the index was built with. */
+  embedder: Embedder;
   retrieve?: Partial<RetrieveOptions>;
   compose?: Partial<ComposeOptions>;
-  /** Where warnings go (embedder fallback, a failed query embedding). Default console.warn. */
+  /** Where warnings go (a failed query embedding). Default console.warn. */
   warn?: (message: string) => void;
 }
 
@@ -28,20 +31,18 @@ export class Answerer {
   ) {}
 
   /**
-   * Loads the index in `config.INDEX_DIR` and an embedder matching it.
+   * Loads the index in `options.indexDir`.
    * Throws IndexLoadError when the index is missing or was built with another embedder.
    */
-  static async open(config: CoreConfig, options: AnswererOptions = {}): Promise<Answerer> {
-    const warn = options.warn ?? ((m: string) => console.warn(m));
-    const index = await loadIndex(config.INDEX_DIR);
-    const embedder = options.embedder ?? (await createEmbedder(config, { warn }));
-    assertSameEmbedder(index.manifest, embedder.info, config.INDEX_DIR);
+  static async open(options: AnswererOptions): Promise<Answerer> {
+    const index = await loadIndex(options.indexDir);
+    assertSameEmbedder(index.manifest, options.embedder.info, options.indexDir);
     return new Answerer(
       index,
-      embedder,
+      options.embedder,
       { ...DEFAULT_RETRIEVE_OPTIONS, ...options.retrieve },
-      { ...DEFAULT_COMPOSE_OPTIONS, minCoverage: config.MIN_COVERAGE, ...options.compose },
-      warn,
+      { ...DEFAULT_COMPOSE_OPTIONS, ...options.compose },
+      options.warn ?? ((m: string) => console.warn(m)),
     );
   }
 
@@ -54,7 +55,8 @@ export class Answerer {
     return this.index.docs.map(({ id, file, title, source, date }) => ({ id, file, title, source, date }));
   }
 
-  async ask(question: string): Promise<Answer> {
+  /** Answers `question`; `context.previous` lets an elliptical follow-up (那徐州呢？) borrow the previous question. */
+  async ask(question: string, _context: AskContext = {}): Promise<Answer> {
     const query = question.trim();
     if (query === "") return notFound(query);
     let vector: Float32Array | null = null;
@@ -67,4 +69,14 @@ export class Answerer {
     const ranked = retrieve(this.index, query, vector, this.retrieveOptions);
     return compose(query, ranked, { docById: this.index.docById, idf: (t) => this.index.lexical.idf(t) }, this.composeOptions);
   }
+}
+
+/** The one adapter from configuration to the core's options. */
+export async function answererOptionsFromConfig(
+  config: CoreConfig,
+  extra: { embedder?: Embedder; warn?: (message: string) => void } = {},
+): Promise<AnswererOptions> {
+  const warn = extra.warn ?? ((m: string) => console.warn(m));
+  const embedder = extra.embedder ?? (await createEmbedder(config, { warn }));
+  return { indexDir: config.INDEX_DIR, embedder, compose: { minCoverage: config.MIN_COVERAGE }, warn };
 }

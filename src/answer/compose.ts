@@ -6,7 +6,7 @@
  */
 import type { Answer, AnswerSentence, Citation, Span } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { passageContext } from "../index/build.js";
+import { passageContext } from "../text/passage.js";
 import { hanGrams, normalizeText, questionTerms } from "../text/tokenize.js";
 import { splitSentences } from "../text/sentences.js";
 import type { RankedPassage } from "./retrieve.js";
@@ -127,7 +127,7 @@ export interface ComposeContext {
 }
 
 export function notFound(query: string): Answer {
-  return { query, found: false, answer: NOT_FOUND_MESSAGE, sentences: [], citations: [] };
+  return { query, interpreted: null, status: "not_found", found: false, unsearchable: null, subjectDocs: [], answer: NOT_FOUND_MESSAGE, sentences: [], citations: [] };
 }
 
 export function compose(
@@ -213,6 +213,7 @@ export function compose(
         docId: doc.id,
         title: doc.title,
         source: doc.source,
+        section: chunk.section,
         date: doc.date,
         excerpt: chunk.text,
         score: c.passage.score,
@@ -226,13 +227,17 @@ export function compose(
       citationOf.set(c.passage.id, citation);
     }
     citation.quotes.push(c.span);
-    return { text: c.text, citation: citation.n };
+    return { text: c.text, citation: citation.n, highlight: null };
   });
   for (const citation of citations) citation.quotes.sort((a, b) => a.start - b.start);
 
   return {
     query,
+    interpreted: null,
+    status: "answered",
     found: true,
+    unsearchable: null,
+    subjectDocs: [],
     answer: sentences.map((s) => `${s.text}[${s.citation}]`).join(" "),
     sentences,
     citations,

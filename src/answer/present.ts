@@ -2,16 +2,18 @@
 import type { Answer, Citation } from "../types.js";
 
 /** The `ask --json` contract: exactly these fields, in this order. */
-export interface JsonAnswer extends Pick<Answer, "query" | "found" | "answer" | "sentences"> {
+export interface JsonAnswer extends Pick<Answer, "query" | "interpreted" | "status" | "found" | "answer" | "sentences"> {
   citations: Pick<Citation, "n" | "docId" | "title" | "source" | "date" | "excerpt" | "score">[];
 }
 
 export function toJsonAnswer(answer: Answer): JsonAnswer {
   return {
     query: answer.query,
+    interpreted: answer.interpreted,
+    status: answer.status,
     found: answer.found,
     answer: answer.answer,
-    sentences: answer.sentences.map(({ text, citation }) => ({ text, citation })),
+    sentences: answer.sentences.map(({ text, citation, highlight }) => ({ text, citation, highlight })),
     citations: answer.citations.map(({ n, docId, title, source, date, excerpt, score }) => ({ n, docId, title, source, date, excerpt, score })),
   };
 }

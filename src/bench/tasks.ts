@@ -9,12 +9,12 @@ import { createTokenizer } from "@orama/tokenizers/mandarin";
 import { Answerer } from "../answer/answerer.js";
 import { retrieve } from "../answer/retrieve.js";
 import { chunkDoc } from "../chunk.js";
-import { loadCoreConfig } from "../config.js";
 import { cleanReport } from "../corpus/clean.js";
 import { readCorpus } from "../corpus/load.js";
 import { HashedEmbedder } from "../embed/hashed.js";
 import { evaluate, normalizeForMatch, readGoldSet, type GoldQuestion } from "../eval.js";
-import { buildIndex, embeddingText, type BuildProgress } from "../index/build.js";
+import { buildIndex, type BuildProgress } from "../index/build.js";
+import { embeddingText } from "../text/passage.js";
 import { ExactStore, type HnswOptions } from "../index/vectors.js";
 import { latencies, peakRssMiB, percentile, timed } from "./measure.js";
 
@@ -77,7 +77,7 @@ export async function benchThisProject(options: TaskOptions): Promise<TaskResult
     else if (p.phase !== "embed") process.stderr.write(`  ${p.phase}\n`);
   };
   const [summary, buildMs] = await timed(() => buildIndex({ corpusDir: options.corpusDir, indexDir: options.indexDir, embedder, hnsw: options.hnsw, onProgress }));
-  const answerer = await Answerer.open(loadCoreConfig({ INDEX_DIR: options.indexDir, EMBEDDER: "hashed" }), { embedder });
+  const answerer = await Answerer.open({ indexDir: options.indexDir, embedder });
   const gold = await readGoldSet(options.goldFile);
   const questions = Array.from({ length: options.repeats }, () => gold.map((g) => g.q)).flat();
   const times = await latencies(questions, (q) => answerer.ask(q));

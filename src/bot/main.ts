@@ -8,7 +8,7 @@ import path from "node:path";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { GrammyError, webhookCallback, type Bot } from "grammy";
 import type { BotConfig } from "../config.js";
-import { Answerer } from "../answer/answerer.js";
+import { Answerer, answererOptionsFromConfig } from "../answer/answerer.js";
 import { openAnswerer } from "../cli.js";
 import { AppError } from "../errors.js";
 import { MANIFEST_FILE } from "../index/store.js";
@@ -64,7 +64,7 @@ export async function runBot(config: BotConfig, options: RunBotOptions = {}): Pr
     if (now.mtimeMs === before.mtimeMs || now.mtimeMs === 0 || reloading) return;
     reloading = true;
     try {
-      const next = await Answerer.open(config, { embedder: current.embedder, warn: (m) => log.warn(m) });
+      const next = await Answerer.open(await answererOptionsFromConfig(config, { embedder: current.embedder, warn: (m) => log.warn(m) }));
       current = next;
       log.info(`Reloaded the index: ${next.manifest.chunkCount} passages from ${next.manifest.documents.length} reports.`);
     } catch (error) {

@@ -9,6 +9,7 @@ import { DEFAULT_CHUNK_OPTIONS, chunkDoc, type ChunkOptions } from "../chunk.js"
 import { cleanReport } from "../corpus/clean.js";
 import { readCorpus } from "../corpus/load.js";
 import type { Embedder } from "../embed/embedder.js";
+import { embeddingText, passageContext } from "../text/passage.js";
 import { LexicalIndex } from "./lexical.js";
 import { FORMAT_VERSION, assertSameEmbedder, loadVectors, readManifest, saveIndex, type StoredDoc, type StoredVectors } from "./store.js";
 import { DEFAULT_HNSW_OPTIONS, HnswStore, type HnswOptions } from "./vectors.js";
@@ -45,15 +46,6 @@ export interface BuildSummary {
   durationMs: number;
   /** Things a maintainer should look at (e.g. a cut-off title). */
   warnings: string[];
-}
-
-/** The text that represents a passage to both channels: where it is from, then what it says. */
-export function passageContext(doc: DocMeta, chunk: Chunk): string {
-  return [doc.title, doc.source, chunk.section].filter((x): x is string => !!x).join("\n");
-}
-
-export function embeddingText(doc: DocMeta, chunk: Chunk): string {
-  return `${passageContext(doc, chunk)}\n${chunk.text}`;
 }
 
 function sha256(text: string): string {
