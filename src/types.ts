@@ -109,8 +109,16 @@ export interface Answer {
   found: boolean;
   /** Set when the input was not searched (and `status` is `not_found`); null otherwise. */
   unsearchable: Unsearchable | null;
-  /** Ids of the reports the question is about, when it names a subject the corpus knows. */
+  /** The subjects the question names that the corpus knows (places, organisations, people), e.g. ["徐州"]. */
+  subjects: string[];
+  /** Ids of the reports about those subjects. */
   subjectDocs: string[];
+  /**
+   * Plain text shown before the quoted sentences: the caveat of a `related` answer
+   * (报告中没有直接说明…), or how a follow-up was read; null when there is none.
+   * `answer` already starts with it.
+   */
+  preface: string | null;
   /** The text a person reads: sentences with [n] markers, or the not-found message. */
   answer: string;
   sentences: AnswerSentence[];

@@ -18,7 +18,7 @@ const citation: Citation = {
   context: "前文。第一句<b>。第二句。后文。",
   quotes: [{ start: 0, end: 7 }],
 };
-const base = { query: "q", interpreted: null, unsearchable: null, subjectDocs: [] };
+const base = { query: "q", interpreted: null, unsearchable: null, subjects: [], subjectDocs: [], preface: null };
 const answer: Answer = { ...base, status: "answered", found: true, answer: "第一句<b>。[1]", sentences: [{ text: "第一句<b>。", citation: 1, highlight: null }], citations: [citation] };
 
 describe("rendering for Telegram", () => {

@@ -127,7 +127,7 @@ export interface ComposeContext {
 }
 
 export function notFound(query: string): Answer {
-  return { query, interpreted: null, status: "not_found", found: false, unsearchable: null, subjectDocs: [], answer: NOT_FOUND_MESSAGE, sentences: [], citations: [] };
+  return { query, interpreted: null, status: "not_found", found: false, unsearchable: null, subjects: [], subjectDocs: [], preface: null, answer: NOT_FOUND_MESSAGE, sentences: [], citations: [] };
 }
 
 export function compose(
@@ -237,7 +237,9 @@ export function compose(
     status: "answered",
     found: true,
     unsearchable: null,
+    subjects: [],
     subjectDocs: [],
+    preface: null,
     answer: sentences.map((s) => `${s.text}[${s.citation}]`).join(" "),
     sentences,
     citations,

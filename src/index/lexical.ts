@@ -75,10 +75,10 @@ export class LexicalIndex {
     return { minisearch: this.search.toJSON(), documentCount: this.documentCount, df: Object.fromEntries(this.df) };
   }
 
-  /** The `k` best passages for a query by BM25. */
-  query(text: string, k: number): LexicalHit[] {
+  /** The `k` best passages for a query by BM25; `filter` keeps only the passages it accepts. */
+  query(text: string, k: number, filter?: (id: number) => boolean): LexicalHit[] {
     return this.search
-      .search(text)
+      .search(text, filter ? { filter: (r) => filter(r.id as number) } : {})
       .slice(0, k)
       .map((r) => ({ id: r.id as number, score: r.score }));
   }
