@@ -12,13 +12,13 @@ import { tempWorkspace } from "./helpers/corpus.js";
 
 describe("reciprocal rank fusion", () => {
   it("ranks a passage both channels found above ones only one channel found", () => {
-    const fused = fuseRankings([[{ id: 1, score: 0.9 }, { id: 2, score: 0.8 }], [{ id: 3, score: 12 }, { id: 2, score: 10 }]], 60);
+    const fused = fuseRankings([{ hits: [{ id: 1, score: 0.9 }, { id: 2, score: 0.8 }], weight: 1 }, { hits: [{ id: 3, score: 12 }, { id: 2, score: 10 }], weight: 1 }], 60);
     expect(fused[0]!.id).toBe(2);
     expect(fused[0]!.score).toBeCloseTo(1 / 62 + 1 / 62);
   });
 
   it("still ranks when one channel is empty", () => {
-    expect(fuseRankings([[], [{ id: 7, score: 3 }, { id: 4, score: 1 }]], 60).map((h) => h.id)).toEqual([7, 4]);
+    expect(fuseRankings([{ hits: [], weight: 1 }, { hits: [{ id: 7, score: 3 }, { id: 4, score: 1 }], weight: 1 }], 60).map((h) => h.id)).toEqual([7, 4]);
   });
 });
 
@@ -70,9 +70,19 @@ describe("answering from the real reports", () => {
     expect(new Set(texts).size).toBe(texts.length);
   });
 
-  it.each(["北京协和医院的院长是谁？", "明天上海的天气怎么样？", "你好", "？？？"])("answers '%s' with not found and no citations", async (q) => {
+  it.each(["北京协和医院的院长是谁？", "明天上海的天气怎么样？"])("answers '%s' with not found and no citations", async (q) => {
     const answer = await answerer.ask(q);
-    expect(answer).toMatchObject({ found: false, answer: NOT_FOUND_MESSAGE, sentences: [], citations: [] });
+    expect(answer).toMatchObject({ status: "not_found", found: false, answer: NOT_FOUND_MESSAGE, sentences: [], citations: [] });
+  });
+
+  it.each([
+    ["你好", "greeting"],
+    ["What can you do?", "not_chinese"],
+    ["？？？", "no_content"],
+  ])("does not search '%s' and says what the bot can do (%s)", async (q, why) => {
+    const answer = await answerer.ask(q);
+    expect(answer).toMatchObject({ status: "not_found", unsearchable: why, sentences: [], citations: [] });
+    expect(answer.answer).toMatch(/报告/);
   });
 
   it("answers from keyword search alone when the query cannot be embedded", async () => {

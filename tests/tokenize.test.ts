@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { questionTerms, tokenize } from "../src/text/tokenize.js";
+import { questionTerms } from "../src/answer/question.js";
+import { tokenize } from "../src/text/tokenize.js";
 
 describe("search tokens", () => {
   it("turns Han text into character bigrams", () => {

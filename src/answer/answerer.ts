@@ -3,11 +3,13 @@
  * eval and bench all go through `Answerer`; none re-implements a step.
  */
 import type { CoreConfig } from "../config.js";
-import type { Answer, AskContext, DocMeta, Manifest } from "../types.js";
+import type { Answer, AskContext, Chunk, DocMeta, Manifest } from "../types.js";
 import { createEmbedder, type Embedder } from "../embed/embedder.js";
+import { Gazetteer } from "../index/gazetteer.js";
 import { assertSameEmbedder, loadIndex, type LoadedIndex } from "../index/store.js";
-import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeOptions } from "./compose.js";
-import { DEFAULT_RETRIEVE_OPTIONS, retrieve, type RetrieveOptions } from "./retrieve.js";
+import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeContext, type ComposeOptions } from "./compose.js";
+import { analyzeQuestion } from "./question.js";
+import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, retrieve, type RetrieveOptions } from "./retrieve.js";
 
 /** Everything the core needs, as plain values: no environment, no config object. */
 export interface AnswererOptions {
@@ -22,13 +24,30 @@ export interface AnswererOptions {
 }
 
 export class Answerer {
+  private readonly gazetteer: Gazetteer;
+  /** Each report's passages in reading order: the scope of a question about it. */
+  private readonly passagesByDoc = new Map<string, { id: number; chunk: Chunk }[]>();
+  private readonly composeContext: ComposeContext;
+
   private constructor(
     readonly index: LoadedIndex,
     readonly embedder: Embedder,
     private readonly retrieveOptions: RetrieveOptions,
     private readonly composeOptions: ComposeOptions,
     private readonly warn: (message: string) => void,
-  ) {}
+  ) {
+    this.gazetteer = new Gazetteer(index.docs);
+    index.chunks.forEach((chunk, id) => {
+      const list = this.passagesByDoc.get(chunk.docId);
+      if (list) list.push({ id, chunk });
+      else this.passagesByDoc.set(chunk.docId, [{ id, chunk }]);
+    });
+    this.composeContext = {
+      docById: index.docById,
+      idf: (t) => index.lexical.idf(t),
+      passagesOf: (docId) => this.passagesByDoc.get(docId) ?? [],
+    };
+  }
 
   /**
    * Loads the index in `options.indexDir`.
@@ -40,7 +59,7 @@ export class Answerer {
     return new Answerer(
       index,
       options.embedder,
-      { ...DEFAULT_RETRIEVE_OPTIONS, ...options.retrieve },
+      { ...DEFAULT_RETRIEVE_OPTIONS, denseWeight: denseWeightFor(options.embedder.info), ...options.retrieve },
       { ...DEFAULT_COMPOSE_OPTIONS, ...options.compose },
       options.warn ?? ((m: string) => console.warn(m)),
     );
@@ -56,18 +75,20 @@ export class Answerer {
   }
 
   /** Answers `question`; `context.previous` lets an elliptical follow-up (那徐州呢？) borrow the previous question. */
-  async ask(question: string, _context: AskContext = {}): Promise<Answer> {
-    const query = question.trim();
-    if (query === "") return notFound(query);
+  async ask(question: string, context: AskContext = {}): Promise<Answer> {
+    const q = analyzeQuestion(question, this.gazetteer, context.previous);
+    if (q.unsearchable !== null) return notFound(q);
     let vector: Float32Array | null = null;
     try {
-      vector = await this.embedder.embedQuery(query);
+      vector = await this.embedder.embedQuery(q.text);
     } catch (error) {
       // The lexical channel still answers; one failed embedding should not cost the user an answer.
       this.warn(`Query embedding failed, answering from keyword search only: ${(error as Error).message}`);
     }
-    const ranked = retrieve(this.index, query, vector, this.retrieveOptions);
-    return compose(query, ranked, { docById: this.index.docById, idf: (t) => this.index.lexical.idf(t) }, this.composeOptions);
+    // A question about known subjects (unless it compares all reports) is searched inside their reports only.
+    const scope = q.subjectDocs.length === 0 ? null : q.subjectDocs.flatMap((d) => (this.passagesByDoc.get(d) ?? []).map((p) => p.id));
+    const ranked = retrieve(this.index, q.text, vector, this.retrieveOptions, scope);
+    return compose(q, ranked, this.composeContext, this.composeOptions);
   }
 }
 

@@ -1,10 +1,13 @@
 /**
  * Hybrid retrieval: the dense channel (HNSW over embeddings) and the lexical
- * channel (BM25 over Chinese tokens), fused by reciprocal rank fusion. RRF
- * uses ranks, not scores, so two channels with incomparable scores combine
- * without calibration; either channel alone still yields a ranking.
+ * channel (BM25 over Chinese tokens), fused by weighted reciprocal rank
+ * fusion. RRF uses ranks, not scores, so channels with incomparable scores
+ * combine without calibration; each channel's weight says how far it is
+ * trusted. A question about a known subject is searched only among the
+ * passages of the reports about it, so a passage that never repeats its own
+ * place still belongs to it and look-alikes of other places cannot crowd it out.
  */
-import type { Chunk } from "../types.js";
+import type { Chunk, EmbedderInfo } from "../types.js";
 import type { LexicalIndex } from "../index/lexical.js";
 import type { VectorStore } from "../index/vectors.js";
 
@@ -13,9 +16,23 @@ export interface RetrieveOptions {
   candidates: number;
   /** RRF's damping constant: higher flattens the advantage of top ranks. Default 60. */
   rrfK: number;
+  /** Weight of the dense channel's ranking against the lexical channel's 1. Default: `denseWeightFor(embedder)`. */
+  denseWeight: number;
 }
 
-export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = { candidates: 20, rrfK: 60 };
+/**
+ * The hashed embedder is character n-grams: a weak, lexical-like signal that
+ * mostly repeats BM25 and adds near-copies, so it counts half. A real
+ * sentence-embedding model understands paraphrases BM25 misses: equal weight.
+ */
+export const HASHED_DENSE_WEIGHT = 0.5;
+export const MODEL_DENSE_WEIGHT = 1;
+
+export function denseWeightFor(embedder: EmbedderInfo): number {
+  return embedder.kind === "hashed" ? HASHED_DENSE_WEIGHT : MODEL_DENSE_WEIGHT;
+}
+
+export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = { candidates: 20, rrfK: 60, denseWeight: MODEL_DENSE_WEIGHT };
 
 export interface ChannelHit {
   id: number;
@@ -32,11 +49,11 @@ export interface RankedPassage {
   lexical?: { rank: number; score: number };
 }
 
-/** Reciprocal rank fusion: score(d) = Σ over rankings of 1 / (k + rank of d). */
-export function fuseRankings(rankings: ChannelHit[][], k: number): { id: number; score: number }[] {
+/** Weighted reciprocal rank fusion: score(d) = Σ over rankings of weight / (k + rank of d). */
+export function fuseRankings(rankings: { hits: ChannelHit[]; weight: number }[], k: number): { id: number; score: number }[] {
   const scores = new Map<number, number>();
-  for (const ranking of rankings) {
-    ranking.forEach((hit, i) => scores.set(hit.id, (scores.get(hit.id) ?? 0) + 1 / (k + i + 1)));
+  for (const { hits, weight } of rankings) {
+    hits.forEach((hit, i) => scores.set(hit.id, (scores.get(hit.id) ?? 0) + weight / (k + i + 1)));
   }
   // Ties break by id so results are deterministic.
   return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || a.id - b.id);
@@ -52,19 +69,30 @@ export interface SearchChannels {
 /**
  * The best passages for a question. `queryVector` is null when the embedder
  * is unavailable, `index.lexical` null without a lexical index; the other
- * channel then ranks alone.
+ * channel then ranks alone. `scope`, when given, lists the only passages
+ * that may be returned.
  */
 export function retrieve(
   index: SearchChannels,
-  question: string,
+  query: string,
   queryVector: Float32Array | null,
   options: RetrieveOptions = DEFAULT_RETRIEVE_OPTIONS,
+  scope: readonly number[] | null = null,
 ): RankedPassage[] {
-  const dense = queryVector ? index.vectors.search(queryVector, options.candidates) : [];
-  const lexical = index.lexical?.query(question, options.candidates) ?? [];
+  const k = options.candidates;
+  const inScope = scope === null ? undefined : ((set: Set<number>) => (id: number) => set.has(id))(new Set(scope));
+  const dense = queryVector === null ? [] : scope === null ? index.vectors.search(queryVector, k) : index.vectors.searchAmong(queryVector, scope, k);
+  const lexical = index.lexical?.query(query, k, inScope) ?? [];
   const denseById = new Map(dense.map((h, i) => [h.id, { rank: i + 1, score: h.score }]));
   const lexicalById = new Map(lexical.map((h, i) => [h.id, { rank: i + 1, score: h.score }]));
-  return fuseRankings([dense, lexical], options.rrfK).map(({ id, score }) => {
+  const fused = fuseRankings(
+    [
+      { hits: dense, weight: options.denseWeight },
+      { hits: lexical, weight: 1 },
+    ],
+    options.rrfK,
+  );
+  return fused.map(({ id, score }) => {
     const passage: RankedPassage = { id, chunk: index.chunks[id]!, score };
     const d = denseById.get(id);
     const l = lexicalById.get(id);

@@ -81,7 +81,7 @@ export async function benchThisProject(options: TaskOptions): Promise<TaskResult
   const gold = await readGoldSet(options.goldFile);
   const questions = Array.from({ length: options.repeats }, () => gold.map((g) => g.q)).flat();
   const times = await latencies(questions, (q) => answerer.ask(q));
-  const { metrics } = await evaluate((q) => answerer.ask(q), gold);
+  const { metrics } = await evaluate((q, context) => answerer.ask(q, context), gold);
   const top3 = await Promise.all(
     gold.map(async (g) =>
       retrieve(answerer.index, g.q, await embedder.embedQuery(g.q))

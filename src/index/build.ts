@@ -10,6 +10,7 @@ import { cleanReport } from "../corpus/clean.js";
 import { readCorpus } from "../corpus/load.js";
 import type { Embedder } from "../embed/embedder.js";
 import { embeddingText, passageContext } from "../text/passage.js";
+import { reportSubjects } from "./gazetteer.js";
 import { LexicalIndex } from "./lexical.js";
 import { FORMAT_VERSION, assertSameEmbedder, loadVectors, readManifest, saveIndex, type StoredDoc, type StoredVectors } from "./store.js";
 import { DEFAULT_HNSW_OPTIONS, HnswStore, type HnswOptions } from "./vectors.js";
@@ -82,7 +83,8 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     }
     warnings.push(...doc.warnings.map((w) => `${report.file}: ${w}`));
     const { raw: _raw, warnings: _w, paragraphs, ...meta } = doc;
-    docs.push({ ...meta, paragraphs });
+    const subjects = reportSubjects({ title: meta.title, source: meta.source, text: paragraphs.map((p) => p.text).join("\n") });
+    docs.push({ ...meta, paragraphs, subjects });
     manifestDocs.push({ ...meta, sha256: report.sha256, chunks: docChunks.length });
     chunks.push(...docChunks);
   }

@@ -13,7 +13,7 @@ import { LexicalIndex, type LexicalJSON } from "./lexical.js";
 import { HnswStore } from "./vectors.js";
 
 /** Bumped whenever the saved layout changes; older indexes must be rebuilt. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export const MANIFEST_FILE = "manifest.json";
 const VECTORS_FILE = "vectors.hnsw";
@@ -30,9 +30,11 @@ export class IndexMissingError extends IndexLoadError {
   override name = "IndexMissingError";
 }
 
-/** A report as kept in the index: metadata and its kept paragraphs (for /source context). */
+/** A report as kept in the index: metadata, its kept paragraphs (for /source context) and its subjects. */
 export interface StoredDoc extends DocMeta {
   paragraphs: Paragraph[];
+  /** Places and people the report is about (see gazetteer.ts). */
+  subjects: string[];
 }
 
 /** chunks.json */

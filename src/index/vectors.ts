@@ -17,6 +17,8 @@ export interface VectorStore {
   readonly size: number;
   add(id: number, vector: Float32Array): void;
   search(vector: Float32Array, k: number): VectorHit[];
+  /** Exact search among `ids` only (a question scoped to a few reports); best first. */
+  searchAmong(vector: Float32Array, ids: readonly number[], k: number): VectorHit[];
   save(file: string): void;
 }
 
@@ -28,6 +30,9 @@ export interface HnswOptions {
   /** Candidate list size while searching (raised to k when smaller). Default 128. */
   efSearch: number;
 }
+
+/** Up to this many passages, a scoped search reads their vectors directly (about 1 ms per 1,000 at 1,024 dimensions). */
+const EXACT_SCOPE_LIMIT = 2000;
 
 export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 32, efConstruction: 200, efSearch: 128 };
 
@@ -58,6 +63,14 @@ abstract class NativeStore implements VectorStore {
     if (n === 0) return [];
     const { neighbors, distances } = this.native.searchKnn(Array.from(vector), n);
     // hnswlib's cosine distance is 1 - cosine similarity.
+    return neighbors.map((id, i) => ({ id, score: 1 - distances[i]! }));
+  }
+
+  searchAmong(vector: Float32Array, ids: readonly number[], k: number): VectorHit[] {
+    const allowed = new Set(ids);
+    const n = Math.min(k, allowed.size);
+    if (n === 0) return [];
+    const { neighbors, distances } = this.native.searchKnn(Array.from(vector), n, (label) => allowed.has(label));
     return neighbors.map((id, i) => ({ id, score: 1 - distances[i]! }));
   }
 
@@ -105,6 +118,25 @@ export class HnswStore extends NativeStore {
   override search(vector: Float32Array, k: number): VectorHit[] {
     this.index.setEf(Math.max(this.options.efSearch, k));
     return super.search(vector, k);
+  }
+
+  /**
+   * A filtered graph search explores most of the graph when the filter keeps a
+   * few passages among many, so a small scope is scored exactly instead.
+   */
+  override searchAmong(vector: Float32Array, ids: readonly number[], k: number): VectorHit[] {
+    if (ids.length > EXACT_SCOPE_LIMIT) return super.searchAmong(vector, ids, k);
+    let norm = 0;
+    for (const x of vector) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    const hits = ids.map((id) => {
+      // Stored vectors are unit length (hnswlib normalizes them for cosine).
+      const stored = this.index.getPoint(id);
+      let dot = 0;
+      for (let i = 0; i < stored.length; i++) dot += stored[i]! * vector[i]!;
+      return { id, score: dot / norm };
+    });
+    return hits.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
   }
 }
 

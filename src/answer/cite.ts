@@ -1,0 +1,121 @@
+/**
+ * From chosen quotes to an `Answer`: citations numbered in order of first
+ * use, each quote's offsets inside its citation, the text a person reads,
+ * and the fixed replies (not found, greetings, other languages).
+ */
+import type { Answer, AnswerStatus, Chunk, Citation } from "../types.js";
+import type { StoredDoc } from "../index/store.js";
+import type { Question } from "./question.js";
+
+/** A sentence (or heading) the answer quotes verbatim, with where it is cited from. */
+export interface Quote {
+  doc: StoredDoc;
+  /** Offsets in the report's text. */
+  start: number;
+  end: number;
+  text: string;
+  highlight: string | null;
+  /** The passage it is cited from; null for a section heading (headings are not passages). */
+  passage: { id: number; chunk: Chunk; score: number } | null;
+  paragraph: number;
+}
+
+export const NOT_FOUND_MESSAGE = "抱歉，在已收录的报告中没有找到与这个问题相关的内容。";
+const EXAMPLE = "例如：江北新区有几家医疗机构开设了发热门诊？";
+const UNSEARCHABLE_MESSAGES = {
+  greeting: `你好！我可以根据已收录的各地卫生健康系统党建工作报告回答问题，回答都引用报告原文。请直接用中文提问，${EXAMPLE}`,
+  not_chinese: `请用中文提问。我可以根据已收录的各地卫生健康系统党建工作报告回答问题，${EXAMPLE}`,
+  no_content: `没有看懂这个问题。请问一个关于报告内容的具体问题，${EXAMPLE}`,
+} as const;
+
+function base(q: Question): Pick<Answer, "query" | "interpreted" | "subjects" | "subjectDocs" | "unsearchable"> {
+  return { query: q.raw, interpreted: q.interpreted, subjects: q.subjects, subjectDocs: q.subjectDocs, unsearchable: q.unsearchable };
+}
+
+/** "Not found", naming the places the reports are not about when the question named some. */
+export function notFound(q: Question): Answer {
+  const message =
+    q.unsearchable !== null
+      ? UNSEARCHABLE_MESSAGES[q.unsearchable]
+      : q.unknownPlaces.length > 0 && q.subjects.length === 0
+        ? `抱歉，已收录的报告中没有关于${q.unknownPlaces.join("、")}的内容。`
+        : NOT_FOUND_MESSAGE;
+  return { ...base(q), status: "not_found", found: false, preface: null, answer: message, sentences: [], citations: [] };
+}
+
+/** What is said before the quotes: how a follow-up was read, and the caveat of a related answer. */
+function prefaceOf(q: Question, status: AnswerStatus): string | null {
+  const parts: string[] = [];
+  if (q.interpreted !== null) parts.push(`按“${q.interpreted}”回答：`);
+  if (status === "related") parts.push(`报告中没有直接说明“${q.interpreted ?? q.text}”所问的内容，以下是最相关的原文：`);
+  return parts.length === 0 ? null : parts.join("\n");
+}
+
+function headingCitation(quote: Quote, n: number): Citation {
+  const { doc } = quote;
+  return {
+    n,
+    docId: doc.id,
+    title: doc.title,
+    source: doc.source,
+    date: doc.date,
+    section: quote.text,
+    excerpt: quote.text,
+    score: 0,
+    paragraph: quote.paragraph,
+    start: quote.start,
+    end: quote.end,
+    context: quote.text,
+    quotes: [],
+  };
+}
+
+function passageCitation(quote: Quote, passage: NonNullable<Quote["passage"]>, n: number): Citation {
+  const { doc } = quote;
+  const { chunk } = passage;
+  return {
+    n,
+    docId: doc.id,
+    title: doc.title,
+    source: doc.source,
+    date: doc.date,
+    section: chunk.section,
+    excerpt: chunk.text,
+    score: passage.score,
+    paragraph: chunk.paragraph,
+    start: chunk.start,
+    end: chunk.end,
+    context: doc.paragraphs.find((p) => p.index === chunk.paragraph)?.text ?? chunk.text,
+    quotes: [],
+  };
+}
+
+/** The answer made of `quotes`, in the order given. */
+export function assemble(q: Question, status: Exclude<AnswerStatus, "not_found">, quotes: Quote[]): Answer {
+  const citations: Citation[] = [];
+  const byKey = new Map<string, Citation>();
+  const sentences = quotes.map((quote) => {
+    const key = quote.passage === null ? `h:${quote.doc.id}:${quote.paragraph}` : `p:${quote.passage.id}`;
+    let citation = byKey.get(key);
+    if (citation === undefined) {
+      const n = citations.length + 1;
+      citation = quote.passage === null ? headingCitation(quote, n) : passageCitation(quote, quote.passage, n);
+      citations.push(citation);
+      byKey.set(key, citation);
+    }
+    citation.quotes.push({ start: quote.start - citation.start, end: quote.end - citation.start });
+    return { text: quote.text, citation: citation.n, highlight: quote.highlight };
+  });
+  for (const c of citations) c.quotes.sort((a, b) => a.start - b.start);
+  const preface = prefaceOf(q, status);
+  const body = sentences.map((s) => `${s.text}[${s.citation}]`).join(" ");
+  return {
+    ...base(q),
+    status,
+    found: status === "answered",
+    preface,
+    answer: preface === null ? body : `${preface}\n${body}`,
+    sentences,
+    citations,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Deciding how far the reports answer a question: `answered` when a sentence
+ * states the asked-for thing about the subject, `related` when the reports
+ * speak about the subject without stating it, `not_found` otherwise. Also
+ * finds the span of a sentence that answers (the figure, the name, the date).
+ */
+import type { AnswerStatus } from "../types.js";
+import { MEASURE_WORDS, ROLE_WORDS, type Question } from "./question.js";
+
+/**
+ * Least coverage of the question for a `related` answer: below it the reports
+ * do not speak of what was asked at all. Off-topic probes on the eval sets
+ * cover at most 0.3 of their terms once the subject is set aside.
+ */
+export const RELATED_MIN_COVERAGE = 0.34;
+
+const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+)[余多]?[十百千万亿]*";
+/** Organisational units a role can belong to instead of the subject itself (科主任, 副主任). */
+const SUB_UNIT = "科室部所站组队副";
+const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬|上旬)|今年\d{1,2}月|今年|去年|日前|近日/;
+const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*[\\p{Script=Han}]{2,3}`;
+
+function quantity(unit: string | null): RegExp {
+  // 2.1万剂次, 5家, 83.26%: a number, then the asked unit (with 次/人 compounds) or any measure word.
+  const tail = unit === null ? `(?:[${MEASURE_WORDS}][次人]?|%)` : `${unit}[次人]?`;
+  return new RegExp(`${NUMBER}${tail}`, "gu");
+}
+
+function roleWithName(role: string | null): RegExp {
+  if (role === null) return new RegExp(PERSON_NAME, "gu");
+  // A 科主任 or 副主任 is not the subject's 主任 unless the question asked for that.
+  return new RegExp(`(?<![${SUB_UNIT}])${role}(?:[、，](?:${ROLE_WORDS}))*\\s*[\\p{Script=Han}]{2,3}`, "gu");
+}
+
+/** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */
+function kindSpans(q: Question, text: string): string[] {
+  switch (q.kind) {
+    case "count":
+      return [...text.matchAll(quantity(q.unit))].map((m) => m[0]);
+    case "person":
+      return [...text.matchAll(roleWithName(q.role))].map((m) => m[0]);
+    case "date":
+      return DATE.exec(text) ? [DATE.exec(text)![0]] : [];
+    default:
+      return [];
+  }
+}
+
+/** Kinds whose answer is one thing a sentence either states or does not. */
+export function wantsSpan(q: Question): boolean {
+  return q.kind === "count" || q.kind === "person" || q.kind === "date";
+}
+
+/** Whether a sentence holds the kind of thing asked for (always true for kinds without one). */
+export function answersKind(q: Question, text: string): boolean {
+  return !wantsSpan(q) || kindSpans(q, text).length > 0;
+}
+
+/**
+ * The part of a sentence that answers: for counts, names and dates the span
+ * nearest the question's words; for other kinds the clause that shares most
+ * with the question, when the sentence has several. Always a substring of `text`.
+ */
+export function highlightOf(q: Question, text: string): string | null {
+  const spans = kindSpans(q, text);
+  if (spans.length > 0) {
+    const near = (span: string) => {
+      const at = text.indexOf(span);
+      const around = text.slice(Math.max(0, at - 12), at + span.length + 12);
+      return q.terms.reduce((n, t) => n + (around.includes(t) ? 1 : 0), 0);
+    };
+    return spans.reduce((best, s) => (near(s) > near(best) ? s : best));
+  }
+  if (q.kind === "list" || q.kind === "overview" || q.kind === "comparison") return null;
+  const clauses = text.split(/(?<=[，,；：:])/).map((c) => c.replace(/[，,；：:。！？]$/, "")).filter((c) => c.length >= 4);
+  if (clauses.length < 2) return null;
+  const shared = (c: string) => q.terms.reduce((n, t) => n + (c.includes(t) ? t.length : 0), 0);
+  const best = clauses.reduce((a, b) => (shared(b) > shared(a) ? b : a));
+  return shared(best) > 0 ? best : null;
+}
+
+/**
+ * The answer's status from the best evidence: how much of the question the
+ * best passage covers, and whether the lead sentence states the asked-for thing.
+ */
+export function decideStatus(q: Question, bestCoverage: number, leadAnswers: boolean, minCoverage: number): AnswerStatus {
+  if (q.unknownPlaces.length > 0 && q.subjects.length === 0) return "not_found";
+  if (bestCoverage >= minCoverage) return leadAnswers ? "answered" : "related";
+  return bestCoverage >= RELATED_MIN_COVERAGE && q.subjects.length > 0 ? "related" : "not_found";
+}

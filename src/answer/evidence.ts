@@ -1,0 +1,160 @@
+/**
+ * Evidence: the sentences of the best passages, each scored by how well it
+ * answers the question. Scoring only reads; deciding and composing happen in
+ * decide.ts and compose.ts.
+ */
+import type { StoredDoc } from "../index/store.js";
+import { splitSentences } from "../text/sentences.js";
+import { passageContext } from "../text/passage.js";
+import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
+import { answersKind } from "./decide.js";
+import type { Question } from "./question.js";
+import type { RankedPassage } from "./retrieve.js";
+
+/**
+ * Scoring weights. A sentence's score is its own coverage of the question's
+ * terms (0–1) plus these bonuses; they were set on the repo's eval set, by
+ * kind of question, never for single questions.
+ */
+export const WEIGHTS = {
+  /** Shared three-character phrases with the question: 卫生健康党组织 beats scattered words. */
+  phrase: 0.3,
+  /** The passage as a whole covers the question: its sentences are more likely on topic. */
+  passageCoverage: 0.2,
+  /** Retrieval rank of the passage (fused score relative to the best). */
+  rank: 0.15,
+  /** The sentence holds what the question asks for: a count in the asked unit, a person with the role, a date. */
+  answersKind: 0.3,
+  /** The sentence names the noun the question ends on (…的目标是什么 → 目标). */
+  focus: 0.2,
+  /** Share of a term credited when met only in the title, publisher or section: it places the sentence, it does not answer. */
+  inContext: 0.5,
+  /** Share credited when met elsewhere in the same passage. */
+  inPassage: 0.3,
+  /** Share credited when met in the sentence before one that opens with 这/该/此 (it refers back to it). */
+  inAntecedent: 0.8,
+} as const;
+
+export interface WeightedTerm {
+  grams: string[];
+  weight: number;
+}
+
+/** A sentence of a retrieved passage, with offsets into its report. */
+export interface Evidence {
+  passage: RankedPassage;
+  doc: StoredDoc;
+  /** Offsets in the report's text. */
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  /** Whether it holds the kind of thing asked for (see `answersKind`). */
+  answers: boolean;
+}
+
+export interface EvidenceContext {
+  docById: Map<string, StoredDoc>;
+  /** Weight of a question term (inverse document frequency). */
+  idf: (term: string) => number;
+}
+
+/** The question's weighted terms; subject terms are left to the report's identity (see `passageCoverage`). */
+export function weightedTerms(q: Question, idf: (term: string) => number): { content: WeightedTerm[]; subject: WeightedTerm[] } {
+  const weigh = (t: string): WeightedTerm => ({ grams: termUnits(t), weight: idf(t) });
+  return { content: q.terms.map(weigh), subject: q.subjects.map(weigh) };
+}
+
+/** Share of a term's bigrams present in `text`. */
+export function termShare(term: WeightedTerm, text: string): number {
+  return term.grams.filter((g) => text.includes(g)).length / term.grams.length;
+}
+
+/** Share of the terms' weight found in `text`; `partial` may credit a term met elsewhere. */
+export function coverage(terms: WeightedTerm[], text: string, partial = (_t: WeightedTerm) => 0): number {
+  let covered = 0;
+  let total = 0;
+  for (const term of terms) {
+    covered += term.weight * Math.max(termShare(term, text), partial(term));
+    total += term.weight;
+  }
+  return total === 0 ? 1 : covered / total;
+}
+
+/** Han character trigrams: shared trigrams mean shared phrases, not just shared words. */
+function trigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of normalizeText(text).match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 2 < chars.length; i++) out.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+  }
+  return out;
+}
+
+export function bigramSet(text: string): Set<string> {
+  return new Set(hanGrams(normalizeText(text).replace(/[^\p{L}\p{N}]/gu, "")));
+}
+
+/** A sentence opening with a demonstrative (这一项目, 该局, 此举) continues the one before. */
+const ANAPHORA = /^[“"]?(这|该|此|其|上述|以上)/;
+
+/** The sentence ending before `docStart`: earlier in the paragraph, or the last of the paragraph before. */
+function sentenceBefore(doc: StoredDoc, paragraph: number, docStart: number): string {
+  for (let p = paragraph; p >= 0 && p >= paragraph - 1; p--) {
+    const para = doc.paragraphs[p];
+    if (para === undefined || para.heading) return "";
+    const prior = splitSentences(para.text, para.start).filter((s) => s.end <= docStart);
+    const last = prior[prior.length - 1];
+    if (last !== undefined) return para.text.slice(last.start - para.start, last.end - para.start);
+  }
+  return "";
+}
+
+/**
+ * How much of the question a passage covers: its content terms in the
+ * passage and where it is from, and its subject terms in the passage or, for
+ * a report about the subject, by the report's identity.
+ */
+export function passageCoverage(q: Question, terms: ReturnType<typeof weightedTerms>, passage: RankedPassage, doc: StoredDoc): number {
+  const whole = normalizeText(`${passageContext(doc, passage.chunk)}\n${passage.chunk.text}`);
+  const aboutSubject = q.subjectDocs.includes(doc.id);
+  const all = [...terms.content, ...terms.subject];
+  return coverage(all, whole, (t) => (aboutSubject && terms.subject.includes(t) ? 1 : 0));
+}
+
+/** Every sentence of the given passages, scored; the same sentence from two overlapping passages appears once. */
+export function gatherEvidence(q: Question, passages: { passage: RankedPassage; coverage: number }[], context: EvidenceContext): Evidence[] {
+  const terms = weightedTerms(q, context.idf);
+  const queryTrigrams = [...trigrams(q.text)];
+  const bestFused = passages[0]?.passage.score ?? 1;
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const { passage, coverage: passageCov } of passages) {
+    const doc = context.docById.get(passage.chunk.docId)!;
+    const where = normalizeText(passageContext(doc, passage.chunk));
+    const whole = `${where}\n${normalizeText(passage.chunk.text)}`;
+    for (const span of splitSentences(passage.chunk.text)) {
+      const start = passage.chunk.start + span.start;
+      const key = `${doc.id}:${start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const text = passage.chunk.text.slice(span.start, span.end);
+      const norm = normalizeText(text);
+      const before = ANAPHORA.test(text) ? normalizeText(sentenceBefore(doc, passage.chunk.paragraph, start)) : "";
+      const own = coverage(terms.content, norm, (t) =>
+        Math.max(WEIGHTS.inContext * termShare(t, where), WEIGHTS.inPassage * termShare(t, whole), WEIGHTS.inAntecedent * termShare(t, before)),
+      );
+      const phrase = queryTrigrams.length === 0 ? 0 : queryTrigrams.filter((g) => norm.includes(g)).length / queryTrigrams.length;
+      const answers = answersKind(q, text);
+      const score =
+        own +
+        WEIGHTS.phrase * phrase +
+        WEIGHTS.passageCoverage * passageCov +
+        WEIGHTS.rank * (passage.score / bestFused) +
+        (answers ? WEIGHTS.answersKind : 0) +
+        (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);
+      out.push({ passage, doc, start, end: passage.chunk.start + span.end, text, score, answers });
+    }
+  }
+  return out.sort((a, b) => b.score - a.score || a.start - b.start);
+}

@@ -1,0 +1,132 @@
+/**
+ * Whole lists and report outlines. A list question gets every item, not the
+ * first and the last; an item's heading sentence (一是…。) comes with the
+ * sentence it heads; an overview gets the report's lead sentence and its
+ * section headings.
+ */
+import type { Paragraph } from "../types.js";
+import type { StoredDoc } from "../index/store.js";
+import { splitSentences } from "../text/sentences.js";
+import { normalizeText } from "../text/tokenize.js";
+import type { Quote } from "./cite.js";
+import type { Question } from "./question.js";
+
+/** Finds the passage a quote of [start, end) of a report is cited from. */
+export type Locate = (doc: StoredDoc, start: number, end: number) => Quote["passage"];
+
+interface SentenceSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An item of a series: 一是…, 二是…, 首先…, 第三，… */
+const ORDINAL = /^[“"]?(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、])/;
+/** A section heading that numbers the report's parts: 一、…, ◆…, 1. … */
+const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|◆|\d+[、.．])/;
+/** A sentence that ends on ；or ： goes on in the next one (a list inside one long sentence). */
+const CONTINUES = /[；;：:][”"]?\s*$/;
+/** An item heading this short (一是精准施教提升能力本领。) only names the item; the next sentence holds it. */
+const ITEM_HEAD_MAX_CHARS = 30;
+/** Most sentences list completion may add. */
+const MAX_LIST_ADDITIONS = 8;
+/** Most sections an overview lists. */
+const MAX_OVERVIEW_SECTIONS = 6;
+/** A paragraph's opening sentence this short is a topic line (护士节隆重表彰。), usable as an outline. */
+const TOPIC_MAX_CHARS = 16;
+
+const CHINESE_DIGITS = "一二三四五六七八九十";
+
+/** "四个抓手" → 4: the size of the set a question names, if it names one. */
+function namedSetSize(text: string): number | null {
+  const m = /([一二两三四五六七八九十]|\d+)(?:个|大|项|条|方面)/.exec(text);
+  if (!m) return null;
+  const n = m[1]!;
+  return /\d/.test(n) ? Number(n) : n === "两" ? 2 : CHINESE_DIGITS.indexOf(n) + 1;
+}
+
+export function sentencesOf(para: Paragraph): SentenceSpan[] {
+  return splitSentences(para.text, para.start).map((s) => ({ start: s.start, end: s.end, text: para.text.slice(s.start - para.start, s.end - para.start) }));
+}
+
+function headingQuote(doc: StoredDoc, p: Paragraph): Quote {
+  return { doc, start: p.start, end: p.end, text: p.text, highlight: null, passage: null, paragraph: p.index };
+}
+
+/** Headings that structure the report: after its first prose paragraph (a byline above it is not a section). */
+function sectionHeadings(doc: StoredDoc): Paragraph[] {
+  const firstProse = doc.paragraphs.find((p) => !p.heading);
+  return doc.paragraphs.filter((p) => p.heading && firstProse !== undefined && p.index > firstProse.index);
+}
+
+/** The sentences that complete the list `lead` starts, in the lead's paragraph. */
+function listContinuation(q: Question, lead: Quote, sentences: SentenceSpan[]): SentenceSpan[] {
+  const at = sentences.findIndex((s) => s.start === lead.start);
+  if (at < 0) return [];
+  const wantsList = q.kind === "list" || q.kind === "definition" || q.kind === "how";
+  const added: SentenceSpan[] = [];
+  // A list inside one sentence, its items ended by ；: take it to its 。.
+  if (wantsList || /[：:]\s*$/.test(lead.text)) {
+    for (let i = at; i + 1 < sentences.length && CONTINUES.test(sentences[i]!.text) && added.length < MAX_LIST_ADDITIONS; i++) added.push(sentences[i + 1]!);
+  }
+  // A series of items (一是…二是…): every item of the paragraph.
+  if (wantsList && ORDINAL.test(lead.text)) {
+    for (const s of sentences) if (ORDINAL.test(s.text) && s.start !== lead.start && added.length < MAX_LIST_ADDITIONS) added.push(s);
+  }
+  // An item heading never stands alone.
+  const next = sentences[at + 1];
+  if (ORDINAL.test(lead.text) && Array.from(lead.text).length <= ITEM_HEAD_MAX_CHARS && next !== undefined) added.push(next);
+  return added;
+}
+
+/**
+ * The quotes with their lists completed. The lead stays first; what is added
+ * follows in reading order.
+ */
+export function completeList(q: Question, quotes: Quote[], locate: Locate): Quote[] {
+  const lead = quotes[0];
+  if (lead === undefined) return quotes;
+  const para = lead.doc.paragraphs.find((p) => p.index === lead.paragraph);
+  const rest = quotes.slice(1);
+  const has = (start: number) => lead.start === start || rest.some((o) => o.doc.id === lead.doc.id && o.start === start);
+  for (const s of para ? listContinuation(q, lead, sentencesOf(para)) : []) {
+    const passage = locate(lead.doc, s.start, s.end);
+    if (passage !== null && !has(s.start)) rest.push({ doc: lead.doc, start: s.start, end: s.end, text: s.text, highlight: null, passage, paragraph: lead.paragraph });
+  }
+  // 南岸区的四个抓手是什么？ — the four numbered sections of the report are the answer.
+  const size = q.kind === "list" ? namedSetSize(q.text) : null;
+  const numbered = sectionHeadings(lead.doc).filter((p) => NUMBERED_HEADING.test(p.text));
+  if (size !== null && numbered.length === size) {
+    for (const p of numbered) if (!has(p.start)) rest.push(headingQuote(lead.doc, p));
+  }
+  rest.sort((a, b) => (a.doc.id === b.doc.id ? a.start - b.start : 0));
+  return [lead, ...rest];
+}
+
+/**
+ * A report in outline: the lead sentence that names the subject, then its
+ * numbered sections, or its section headings, or its paragraphs' topic lines.
+ */
+export function overviewQuotes(q: Question, doc: StoredDoc, locate: Locate): Quote[] {
+  const prose = doc.paragraphs.filter((p) => !p.heading);
+  const names = q.subjects.map((s) => normalizeText(s));
+  const opening = prose.slice(0, 2).flatMap((p) => sentencesOf(p).map((s) => ({ p, s })));
+  const leadPick = opening.find(({ s }) => names.some((n) => normalizeText(s.text).includes(n))) ?? opening[0];
+  if (leadPick === undefined) return [];
+  const leadPassage = locate(doc, leadPick.s.start, leadPick.s.end);
+  if (leadPassage === null) return [];
+  const quotes: Quote[] = [{ doc, ...leadPick.s, highlight: null, passage: leadPassage, paragraph: leadPick.p.index }];
+
+  const headings = sectionHeadings(doc);
+  const numbered = headings.filter((p) => NUMBERED_HEADING.test(p.text));
+  const outline = numbered.length >= 2 ? numbered : headings.length >= 2 ? headings : [];
+  if (outline.length > 0) return [...quotes, ...outline.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p))];
+  for (const p of prose) {
+    const first = sentencesOf(p)[0];
+    if (first === undefined || p.index === leadPick.p.index || Array.from(first.text).length > TOPIC_MAX_CHARS) continue;
+    const passage = locate(doc, first.start, first.end);
+    if (passage !== null) quotes.push({ doc, ...first, highlight: null, passage, paragraph: p.index });
+    if (quotes.length > MAX_OVERVIEW_SECTIONS) break;
+  }
+  return quotes;
+}

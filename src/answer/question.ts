@@ -1,0 +1,218 @@
+/**
+ * Question understanding: everything that reasons about what a question asks.
+ * A question is normalized (full-width → half-width, traditional →
+ * simplified), its subject is looked up in the corpus's gazetteer, the kind
+ * of answer it wants is read from its wording, and what is left are the
+ * content terms a passage must cover. An elliptical follow-up (那徐州呢？)
+ * is completed from the previous question first.
+ */
+import { Converter } from "opencc-js";
+import type { Unsearchable } from "../types.js";
+import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
+import { normalizeText } from "../text/tokenize.js";
+
+export type QuestionKind =
+  | "count" // 多少名, 几家: a figure with its unit
+  | "person" // 是谁: a name with the asked role
+  | "date" // 什么时候
+  | "list" // 哪些, 包括, 四个抓手是什么: the whole list
+  | "definition" // 什么是, 是指
+  | "how" // 怎么, 如何, 措施
+  | "overview" // 总结/介绍 one report
+  | "comparison" // 哪个地区, 各地: one sentence per report
+  | "yesno" // 是否, 有没有
+  | "fact"; // anything else
+
+export interface Question {
+  /** As typed. */
+  raw: string;
+  /** Normalized; for a follow-up, the completed question. */
+  text: string;
+  /** The completed question when `raw` was an elliptical follow-up, else null. */
+  interpreted: string | null;
+  kind: QuestionKind;
+  /** Measure word a count question asks in (多少名 → 名), when it names one. */
+  unit: string | null;
+  /** The role a who-question asks for (主任, 书记), when it names one. */
+  role: string | null;
+  /** Subjects the corpus knows, named in the question (徐州, 南岸区). */
+  subjects: string[];
+  /** Reports about those subjects. */
+  subjectDocs: string[];
+  /** Places named that the corpus does not know (北京市): the reports cannot be about them. */
+  unknownPlaces: string[];
+  /** Content terms: what a passage must speak of, subjects and question words left out. */
+  terms: string[];
+  /** The noun the question ends on (…的目标是什么 → 目标). */
+  focus: string | null;
+  /** Set when the input is not a question the reports could answer at all. */
+  unsearchable: Unsearchable | null;
+}
+
+const toSimplified = Converter({ from: "t", to: "cn" });
+
+/** NFKC (８３％ → 83%), lower case, traditional → simplified (黨史 → 党史). */
+export function normalizeQuestion(text: string): string {
+  return toSimplified(normalizeText(text.trim()));
+}
+
+export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂张份户件例批岁";
+export const ROLE_WORDS = "党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长";
+
+const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
+const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|哪里|哪儿|各地|各个(?:地区|单位)|几个地区|共同|相同|不同|区别|差异|比较|对比|相比|异同/;
+const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作/;
+/** Words an overview question wraps its subject in; with only these left, it asks about the whole report. */
+const OVERVIEW_FILLER = new Set(
+  "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 经验 做法 亮点 特色 成效 工作 主要 党建 卫健委 卫健局 卫生健康委 卫生健康局 卫生健康 卫生 健康 系统 党委 整体 总体 基本 开展 做了 干了 怎么样 如何".split(" "),
+);
+const PERSON = /谁|哪位|叫什么名字|姓名|姓什么/;
+const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期/;
+const LIST = /哪些|哪几|包括|包含|分别是|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
+const COUNT = new RegExp(`(?:多少|几)([${MEASURE_WORDS}])?|数量|比例|百分之|占比|比率|[^\\p{Script=Han}]?率(?:是|为|达到?)多少`, "u");
+const DEFINITION = /什么是|是指|指的是|什么意思|含义|定义|是什么/;
+const WEAK_LIST = /有什么|有啥/;
+const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
+const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$/;
+/** An elliptical follow-up: a new subject and nothing else (那徐州呢？, 江海区的呢). */
+const ELLIPTICAL = /^(?:那么?|那在|还有|再问一下|换成)?\s*(.{1,16}?)\s*(?:的情况|的)?\s*(?:呢|怎么样|如何|又如何|又是怎样|也是吗|那边)[？?！!。\s]*$/;
+
+/** The kind of answer the question wants, from its wording and how many reports it names. */
+function questionKind(text: string, contentTerms: string[], subjectDocs: number): QuestionKind {
+  if (COMPARISON.test(text) || subjectDocs > 1) return "comparison";
+  if (OVERVIEW.test(text) && contentTerms.every((t) => OVERVIEW_FILLER.has(t))) return "overview";
+  if (PERSON.test(text)) return "person";
+  if (DATE.test(text)) return "date";
+  if (LIST.test(text)) return "list";
+  if (COUNT.test(text)) return "count";
+  if (DEFINITION.test(text)) return "definition";
+  if (WEAK_LIST.test(text)) return "list";
+  if (HOW.test(text)) return "how";
+  if (YESNO.test(text)) return "yesno";
+  return "fact";
+}
+
+/**
+ * Question words, particles and filler that say nothing about what is asked
+ * for; they are left out when measuring how much of a question a passage covers.
+ */
+const QUESTION_STOPWORDS = new Set(
+  (
+    "的 了 是 有 在 和 与 及 或 吗 呢 吧 啊 呀 么 个 给 把 被 对 从 什么 哪些 哪个 哪里 哪 谁 是谁 几 " +
+    "怎么 怎样 怎么样 样 如何 为什么 为何 一共 共 总共 共有 都 请问 请 一下 关于 有关 方面 " +
+    "了解 告诉 我 你 我们 你们 他们 它 这 那 这个 那个 这些 那些 哪位 可以 能 会 要 具体 主要 一些 " +
+    "是否 有没有 是不是 多少 时候 什么时候 " +
+    // Words that frame the question rather than name its subject (数量有什么变化).
+    "数量 变化 内容 情况"
+  ).split(/\s+/),
+);
+/** "多少个", "几家": quantity questions. */
+const QUANTITY_WORD = /^(多少|几)/;
+
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+const isSingleHan = (s: string): boolean => /^\p{Script=Han}$/u.test(s);
+
+/**
+ * The terms a question asks about. Intl.Segmenter splits names it does not
+ * know into single characters (江|海|区), so runs of single characters are
+ * joined back (江海区); question words break runs and are dropped, and so is
+ * a lone character, too ambiguous to weigh on its own.
+ */
+export function questionTerms(question: string): string[] {
+  const terms: string[] = [];
+  let run = "";
+  const add = (term: string): void => {
+    if (Array.from(term).length > 1 && !terms.includes(term)) terms.push(term);
+  };
+  const flush = (): void => {
+    add(run);
+    run = "";
+  };
+  let afterQuantity = false;
+  for (const { segment, isWordLike } of segmenter.segment(normalizeText(question))) {
+    const word = segment.length > 1 ? segment.replace(/了$/, "") : segment;
+    // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
+    const measure = afterQuantity && isSingleHan(word);
+    afterQuantity = QUANTITY_WORD.test(word);
+    if (!isWordLike || measure || afterQuantity || QUESTION_STOPWORDS.has(word)) {
+      flush();
+    } else if (isSingleHan(word)) {
+      run += word;
+    } else {
+      flush();
+      add(word);
+    }
+  }
+  flush();
+  return terms;
+}
+
+/** Terms without the subjects they name: 徐州市卫健委 → 卫健委 when 徐州市 is the subject. */
+function withoutSubjects(terms: string[], subjects: string[]): string[] {
+  const out: string[] = [];
+  for (const term of terms) {
+    let rest = term;
+    for (const s of subjects) if (s.includes(rest)) rest = "";
+    for (const s of subjects) rest = rest.replace(s, " ");
+    for (const part of rest.split(" ")) if (Array.from(part).length > 1 && !out.includes(part)) out.push(part);
+  }
+  return out;
+}
+
+function unsearchable(text: string): Unsearchable | null {
+  if (GREETING.test(text)) return "greeting";
+  if (!/\p{Script=Han}/u.test(text)) return /\p{L}/u.test(text) ? "not_chinese" : "no_content";
+  return null;
+}
+
+/** Reads a question; `previous` is the conversation's last question, for follow-ups. */
+export function analyzeQuestion(raw: string, gazetteer: Gazetteer, previous?: string): Question {
+  const text = normalizeQuestion(raw);
+  const completed = previous === undefined ? null : completeFollowUp(text, normalizeQuestion(previous), gazetteer);
+  const asked = completed ?? text;
+  const subjects = gazetteer.find(asked);
+  const subjectDocs = [...new Set(subjects.flatMap((s) => gazetteer.docsOf(s)))];
+  const known = new Set(subjects);
+  const unknownPlaces = [...placeMentions(asked).entries()]
+    .filter(([name, { stem }]) => !known.has(name) && gazetteer.docsOf(stem).length === 0 && !subjects.some((s) => s.includes(stem)))
+    .map(([name]) => name);
+  const terms = withoutSubjects(questionTerms(asked), [...subjects, ...unknownPlaces]);
+  const kind = questionKind(asked, terms, new Set(subjects.map((s) => gazetteer.docsOf(s).join())).size);
+  const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null;
+  let why = unsearchable(asked);
+  if (why === null && terms.length === 0 && subjects.length === 0 && unknownPlaces.length === 0) why = "no_content";
+  return {
+    raw,
+    text: asked,
+    interpreted: completed,
+    kind,
+    unit: kind === "count" ? (COUNT.exec(asked)?.[1] ?? null) : null,
+    role: new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null,
+    subjects,
+    subjectDocs,
+    unknownPlaces,
+    terms,
+    focus,
+    unsearchable: why,
+  };
+}
+
+/**
+ * 那徐州呢？ after "南岸区有多少名党员？" → "徐州有多少名党员？": the previous
+ * question with its subject replaced by the new one. Null when `text` is not
+ * an elliptical follow-up.
+ */
+function completeFollowUp(text: string, previous: string, gazetteer: Gazetteer): string | null {
+  const m = ELLIPTICAL.exec(text);
+  if (!m) return null;
+  const named = m[1]!.replace(/^(?:在|是)/, "");
+  const subject = gazetteer.find(named)[0] ?? [...placeMentions(named).keys()][0] ?? null;
+  // Only a subject may stand alone: 那措施呢 is not a follow-up this can complete.
+  if (subject === null || withoutSubjects(questionTerms(named), [subject]).some((t) => !OVERVIEW_FILLER.has(t))) return null;
+  const old = [...gazetteer.find(previous), ...placeMentions(previous).keys()];
+  if (old.length === 0) return `${subject}${previous}`;
+  let out = previous;
+  for (const o of old) out = out.replaceAll(o, "\u0000");
+  // Several mentions of the old subject become one mention of the new one.
+  return out.replace(/\u0000+/g, subject).replace(new RegExp(`(${subject})+`, "g"), subject);
+}

@@ -1,0 +1,160 @@
+/**
+ * The places and people each report is about, found by rule at index time and
+ * saved with the report. A question that names one of them (徐州, 南岸区,
+ * 陆小军) is about those reports, so retrieval can stay inside them even when a
+ * passage never repeats its own place.
+ */
+import { normalizeText } from "../text/tokenize.js";
+
+/** Administrative suffixes that end a place name (江北新区, 徐州市, 南岸区). */
+const PLACE_SUFFIXES = ["自治县", "新区", "省", "市", "区", "县", "镇"];
+/**
+ * Characters that cannot start or end a place name before a suffix: 全市,
+ * 我市, 该区, 社区, 小区, 城区 are generic, not names.
+ */
+const NOT_A_STEM = new Set("全我本该各此省市区县镇新两到在赴对于向和与及的是为从".split(""));
+/** Common nouns shaped like places (党员责任区, 示范区). */
+const GENERIC_PLACES = new Set(["责任区", "示范区", "功能区", "服务区", "试验区", "保护区", "风景区", "居民区", "生活区", "核心区", "商业区", "工业区", "示范县", "地级市"]);
+/** Roles a report names people by (党委书记胡传峰, 局长陆小军). */
+const ROLE = "(?:党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|总领队|负责人|部长|科长|所长|站长)";
+/** Words that follow a name in report prose: 陆小军表示, 胡传峰在…, 曹仁 (end of a caption). */
+const AFTER_NAME = "(?=表示|说|在|以|向|先后|把|指出|强调|介绍|带领|[、，,。：:\\s]|$)";
+const PERSON = new RegExp(`${ROLE}(?:[、，]${ROLE})*\\s*(\\p{Script=Han}{2,3}?)${AFTER_NAME}`, "gu");
+/** Common Chinese surnames: a "name" after a role that starts otherwise is a verb (书记领学). */
+const SURNAMES = new Set(
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤师".split(""),
+);
+
+/** Mentions that make a place outside the title one of the report's subjects (see `placeNames`). */
+const MIN_PLACE_MENTIONS = 2;
+
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+/**
+ * Place mentions in `text` (徐州市 → stem 徐州), counted. The stem before a
+ * suffix is the segmenter's word there (徐州|市), or the run of single
+ * characters it could not place (江|海|区 → 江海), or a single character joined
+ * to the word before it (九龙|坡|区 → 九龙坡).
+ */
+export function placeMentions(text: string): Map<string, { stem: string; count: number }> {
+  const segments = [...segmenter.segment(normalizeText(text))].map((s) => s.segment);
+  const mentions = new Map<string, { stem: string; count: number }>();
+  const count = (name: string, stem: string): void => {
+    if (GENERIC_PLACES.has(name)) return;
+    const seen = mentions.get(name);
+    if (seen) seen.count++;
+    else mentions.set(name, { stem, count: 1 });
+  };
+  for (let i = 0; i < segments.length; i++) {
+    // The segmenter knows some places whole (北京市, 上海市).
+    const whole = /^(\p{Script=Han}{2,4})(市|区|县|省)$/u.exec(segments[i]!);
+    if (whole && !NOT_A_STEM.has(whole[1]![0]!)) count(whole[0], whole[1]!);
+    let suffix = segments[i]!;
+    let end = i;
+    // The segmenter may split 新区 into 新|区.
+    if (suffix === "区" && segments[i - 1] === "新") {
+      suffix = "新区";
+      end = i - 1;
+    }
+    if (!PLACE_SUFFIXES.includes(suffix)) continue;
+    const stem = stemBefore(segments, end);
+    if (stem !== null) count(stem + suffix, stem);
+  }
+  return mentions;
+}
+
+/**
+ * Place names of a report, each with and without its suffix (徐州市, 徐州).
+ * A verb before a generic 新区 or 市 (围绕新区, 列入市) looks like a place
+ * once; a real place recurs or stands in the title, so a name must do one.
+ */
+export function placeNames(text: string, header = ""): string[] {
+  const inHeader = placeMentions(header);
+  const names = new Set<string>();
+  for (const [name, { stem, count }] of placeMentions(`${header}\n${text}`)) {
+    if (count >= MIN_PLACE_MENTIONS || inHeader.has(name)) names.add(name).add(stem);
+  }
+  return [...names];
+}
+
+function stemBefore(segments: string[], end: number): string | null {
+  const isHan = (s: string | undefined): s is string => s !== undefined && /^\p{Script=Han}+$/u.test(s);
+  const prev = segments[end - 1];
+  if (!isHan(prev)) return null;
+  let stem: string;
+  if (prev.length > 1) {
+    stem = prev;
+  } else {
+    let run = "";
+    let j = end - 1;
+    while (j >= 0 && isHan(segments[j]) && segments[j]!.length === 1 && !NOT_A_STEM.has(segments[j]!) && run.length < 4) {
+      run = segments[j]! + run;
+      j--;
+    }
+    const before = segments[j];
+    stem = run.length === 1 && isHan(before) && before.length > 1 ? before + run : run;
+  }
+  const chars = Array.from(stem);
+  if (chars.length < 2 || chars.length > 5 || NOT_A_STEM.has(chars[chars.length - 1]!) || NOT_A_STEM.has(chars[0]!)) return null;
+  return stem;
+}
+
+/** People named with a role (书记、局长陆小军表示 → 陆小军). */
+export function personNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of normalizeText(text).matchAll(PERSON)) {
+    const name = m[1]!;
+    if (SURNAMES.has(name[0]!)) names.add(name);
+  }
+  return [...names];
+}
+
+/** What a report is about: its places and the people it names, from its metadata and text. */
+export function reportSubjects(parts: { title: string; source: string | null; text: string }): string[] {
+  const header = `${parts.title}\n${parts.source ?? ""}`;
+  return [...new Set([...placeNames(parts.text, header), ...personNames(`${header}\n${parts.text}`)])];
+}
+
+/** Subject name → the reports about it, for matching questions. */
+export class Gazetteer {
+  private readonly docsByName = new Map<string, Set<string>>();
+  private readonly longest: number;
+
+  constructor(docs: Iterable<{ id: string; subjects: readonly string[] }>) {
+    let longest = 0;
+    for (const doc of docs) {
+      for (const name of doc.subjects) {
+        let set = this.docsByName.get(name);
+        if (!set) this.docsByName.set(name, (set = new Set()));
+        set.add(doc.id);
+        longest = Math.max(longest, name.length);
+      }
+    }
+    this.longest = longest;
+  }
+
+  /** Ids of the reports about `name`, or an empty list when it is not a known subject. */
+  docsOf(name: string): string[] {
+    return [...(this.docsByName.get(name) ?? [])];
+  }
+
+  /**
+   * Known subjects named in `text`, longest first and never one inside
+   * another (江北新区, not also 江北).
+   */
+  find(text: string): string[] {
+    const norm = normalizeText(text);
+    const found: { name: string; start: number; end: number }[] = [];
+    for (let start = 0; start < norm.length; start++) {
+      for (let len = Math.min(this.longest, norm.length - start); len >= 2; len--) {
+        const name = norm.slice(start, start + len);
+        if (this.docsByName.has(name)) {
+          found.push({ name, start, end: start + len });
+          break;
+        }
+      }
+    }
+    const kept = found.filter((f) => !found.some((o) => o !== f && o.start <= f.start && o.end >= f.end && o.end - o.start > f.end - f.start));
+    return [...new Set(kept.map((f) => f.name))];
+  }
+}
