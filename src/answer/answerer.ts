@@ -8,7 +8,7 @@ import { createEmbedder, type Embedder } from "../embed/embedder.js";
 import { Gazetteer } from "../index/gazetteer.js";
 import { assertSameEmbedder, loadIndex, type LoadedIndex } from "../index/store.js";
 import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeContext, type ComposeOptions } from "./compose.js";
-import { analyzeQuestion } from "./question.js";
+import { analyzeQuestion, type Vocabulary } from "./question.js";
 import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, retrieve, type RetrieveOptions } from "./retrieve.js";
 
 /** Everything the core needs, as plain values: no environment, no config object. */
@@ -24,7 +24,7 @@ export interface AnswererOptions {
 }
 
 export class Answerer {
-  private readonly gazetteer: Gazetteer;
+  private readonly vocabulary: Vocabulary;
   /** Each report's passages in reading order: the scope of a question about it. */
   private readonly passagesByDoc = new Map<string, { id: number; chunk: Chunk }[]>();
   private readonly composeContext: ComposeContext;
@@ -36,7 +36,7 @@ export class Answerer {
     private readonly composeOptions: ComposeOptions,
     private readonly warn: (message: string) => void,
   ) {
-    this.gazetteer = new Gazetteer(index.docs);
+    this.vocabulary = { gazetteer: new Gazetteer(index.docs), seen: (bigram) => index.lexical.documentFrequency(bigram) > 0 };
     index.chunks.forEach((chunk, id) => {
       const list = this.passagesByDoc.get(chunk.docId);
       if (list) list.push({ id, chunk });
@@ -76,7 +76,7 @@ export class Answerer {
 
   /** Answers `question`; `context.previous` lets an elliptical follow-up (那徐州呢？) borrow the previous question. */
   async ask(question: string, context: AskContext = {}): Promise<Answer> {
-    const q = analyzeQuestion(question, this.gazetteer, context.previous);
+    const q = analyzeQuestion(question, this.vocabulary, context.previous);
     if (q.unsearchable !== null) return notFound(q);
     let vector: Float32Array | null = null;
     try {

@@ -20,16 +20,37 @@ const SUB_UNIT = "科室部所站组队副";
 const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬|上旬)|今年\d{1,2}月|今年|去年|日前|近日/;
 const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*[\\p{Script=Han}]{2,3}`;
 
+/** Measure words that count the same things: 多少人 is answered by 700名, 几家 by 5所. */
+const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家所座支", 家: "家个所", 所: "所家个", 次: "次场", 场: "场次" };
+
 function quantity(unit: string | null): RegExp {
   // 2.1万剂次, 5家, 83.26%: a number, then the asked unit (with 次/人 compounds) or any measure word.
-  const tail = unit === null ? `(?:[${MEASURE_WORDS}][次人]?|%)` : `${unit}[次人]?`;
+  const tail = unit === null ? `(?:[${MEASURE_WORDS}][次人]?|%)` : `[${UNIT_SYNONYMS[unit] ?? unit}][次人]?`;
   return new RegExp(`${NUMBER}${tail}`, "gu");
+}
+
+/** Every 书记 a report names (党委书记, 党组书记, 党工委书记) answers a question about the subject's 书记. */
+function roleAlternatives(role: string): string {
+  return /^(?:党委|党组|党工委)?书记$/.test(role) ? "(?:党委|党组|党工委|党总支)?书记" : role;
 }
 
 function roleWithName(role: string | null): RegExp {
   if (role === null) return new RegExp(PERSON_NAME, "gu");
-  // A 科主任 or 副主任 is not the subject's 主任 unless the question asked for that.
-  return new RegExp(`(?<![${SUB_UNIT}])${role}(?:[、，](?:${ROLE_WORDS}))*\\s*[\\p{Script=Han}]{2,3}`, "gu");
+  // A 科主任 or 副主任 is not the subject's 主任 unless the question asked for that; the
+  // name may follow a second role (总领队，市第一人民医院检验科副主任余汉忠).
+  return new RegExp(
+    `(?<![${SUB_UNIT}])${roleAlternatives(role)}(?:[、，,][^，,。；]{0,20}?(?:${ROLE_WORDS}))*\\s*[\\p{Script=Han}]{2,3}`,
+    "gu",
+  );
+}
+
+/** How near (in characters) a count must stand to the noun it counts to be about it. */
+const COUNTED_NOUN_WINDOW = 10;
+
+/** Whether a figure in `text` stands next to the noun the question counts (受教育党员近4万人次). */
+export function countsAskedNoun(q: Question, text: string): boolean {
+  if (q.counted === null) return false;
+  return [...text.matchAll(quantity(q.unit))].some((m) => text.slice(Math.max(0, m.index - COUNTED_NOUN_WINDOW), m.index + m[0].length + COUNTED_NOUN_WINDOW).includes(q.counted!));
 }
 
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */

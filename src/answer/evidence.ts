@@ -7,7 +7,7 @@ import type { StoredDoc } from "../index/store.js";
 import { splitSentences } from "../text/sentences.js";
 import { passageContext } from "../text/passage.js";
 import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
-import { answersKind } from "./decide.js";
+import { answersKind, countsAskedNoun } from "./decide.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
 
@@ -27,6 +27,8 @@ export const WEIGHTS = {
   answersKind: 0.3,
   /** The sentence names the noun the question ends on (…的目标是什么 → 目标). */
   focus: 0.2,
+  /** A figure stands next to the noun the question counts (多少党员 → 受教育党员近4万人次). */
+  countedNoun: 0.2,
   /** Share of a term credited when met only in the title, publisher or section: it places the sentence, it does not answer. */
   inContext: 0.5,
   /** Share credited when met elsewhere in the same passage. */
@@ -112,14 +114,12 @@ function sentenceBefore(doc: StoredDoc, paragraph: number, docStart: number): st
 
 /**
  * How much of the question a passage covers: its content terms in the
- * passage and where it is from, and its subject terms in the passage or, for
- * a report about the subject, by the report's identity.
+ * passage and where it is from. The subject is covered by the report's
+ * identity in a report about it; in any other report it must be in the text.
  */
 export function passageCoverage(q: Question, terms: ReturnType<typeof weightedTerms>, passage: RankedPassage, doc: StoredDoc): number {
   const whole = normalizeText(`${passageContext(doc, passage.chunk)}\n${passage.chunk.text}`);
-  const aboutSubject = q.subjectDocs.includes(doc.id);
-  const all = [...terms.content, ...terms.subject];
-  return coverage(all, whole, (t) => (aboutSubject && terms.subject.includes(t) ? 1 : 0));
+  return coverage(q.subjectDocs.includes(doc.id) ? terms.content : [...terms.content, ...terms.subject], whole);
 }
 
 /** Every sentence of the given passages, scored; the same sentence from two overlapping passages appears once. */
@@ -152,6 +152,7 @@ export function gatherEvidence(q: Question, passages: { passage: RankedPassage; 
         WEIGHTS.passageCoverage * passageCov +
         WEIGHTS.rank * (passage.score / bestFused) +
         (answers ? WEIGHTS.answersKind : 0) +
+        (countsAskedNoun(q, norm) ? WEIGHTS.countedNoun : 0) +
         (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);
       out.push({ passage, doc, start, end: passage.chunk.start + span.end, text, score, answers });
     }

@@ -9,6 +9,7 @@ import type { StoredDoc } from "../index/store.js";
 import { splitSentences } from "../text/sentences.js";
 import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
+import { highlightOf } from "./decide.js";
 import type { Question } from "./question.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
@@ -61,7 +62,8 @@ function sectionHeadings(doc: StoredDoc): Paragraph[] {
 
 /** The sentences that complete the list `lead` starts, in the lead's paragraph. */
 function listContinuation(q: Question, lead: Quote, sentences: SentenceSpan[]): SentenceSpan[] {
-  const at = sentences.findIndex((s) => s.start === lead.start);
+  // The lead may span a heading sentence and the one it heads: continue from its last sentence.
+  const at = sentences.findIndex((s) => s.end === lead.end);
   if (at < 0) return [];
   const wantsList = q.kind === "list" || q.kind === "definition" || q.kind === "how";
   const added: SentenceSpan[] = [];
@@ -73,10 +75,25 @@ function listContinuation(q: Question, lead: Quote, sentences: SentenceSpan[]): 
   if (wantsList && ORDINAL.test(lead.text)) {
     for (const s of sentences) if (ORDINAL.test(s.text) && s.start !== lead.start && added.length < MAX_LIST_ADDITIONS) added.push(s);
   }
-  // An item heading never stands alone.
-  const next = sentences[at + 1];
-  if (ORDINAL.test(lead.text) && Array.from(lead.text).length <= ITEM_HEAD_MAX_CHARS && next !== undefined) added.push(next);
   return added;
+}
+
+/** A sentence that only names what follows: an item heading (一是精准施教提升能力本领。) or a paragraph's topic line. */
+function isHeadingSentence(sentence: SentenceSpan, para: Paragraph): boolean {
+  const chars = Array.from(sentence.text).length;
+  return (ORDINAL.test(sentence.text) && chars <= ITEM_HEAD_MAX_CHARS) || (sentence.start === para.start && chars <= TOPIC_MAX_CHARS);
+}
+
+/** A heading sentence never stands alone: it is quoted together with the sentence it heads. */
+function withHeadedSentence(q: Question, quote: Quote, para: Paragraph, locate: Locate): Quote {
+  const sentences = sentencesOf(para);
+  const at = sentences.findIndex((s) => s.start === quote.start);
+  const next = sentences[at + 1];
+  if (at < 0 || next === undefined || !isHeadingSentence(sentences[at]!, para)) return quote;
+  const passage = locate(quote.doc, quote.start, next.end);
+  if (passage === null) return quote;
+  const text = para.text.slice(quote.start - para.start, next.end - para.start);
+  return { ...quote, end: next.end, text, passage, highlight: highlightOf(q, text) };
 }
 
 /**
@@ -84,12 +101,13 @@ function listContinuation(q: Question, lead: Quote, sentences: SentenceSpan[]): 
  * follows in reading order.
  */
 export function completeList(q: Question, quotes: Quote[], locate: Locate): Quote[] {
-  const lead = quotes[0];
-  if (lead === undefined) return quotes;
-  const para = lead.doc.paragraphs.find((p) => p.index === lead.paragraph);
-  const rest = quotes.slice(1);
+  const first = quotes[0];
+  if (first === undefined) return quotes;
+  const para = first.doc.paragraphs.find((p) => p.index === first.paragraph);
+  const lead = para ? withHeadedSentence(q, first, para, locate) : first;
+  const rest = quotes.slice(1).filter((o) => o.doc.id !== lead.doc.id || o.start >= lead.end || o.end <= lead.start);
   const has = (start: number) => lead.start === start || rest.some((o) => o.doc.id === lead.doc.id && o.start === start);
-  for (const s of para ? listContinuation(q, lead, sentencesOf(para)) : []) {
+  for (const s of para ? listContinuation(q, lead, sentencesOf(para)).filter((s) => s.start >= lead.end) : []) {
     const passage = locate(lead.doc, s.start, s.end);
     if (passage !== null && !has(s.start)) rest.push({ doc: lead.doc, start: s.start, end: s.end, text: s.text, highlight: null, passage, paragraph: lead.paragraph });
   }

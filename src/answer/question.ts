@@ -31,8 +31,10 @@ export interface Question {
   /** The completed question when `raw` was an elliptical follow-up, else null. */
   interpreted: string | null;
   kind: QuestionKind;
-  /** Measure word a count question asks in (多少名 → 名), when it names one. */
+  /** Measure word a count question asks in (多少名 → 名, 多少钱 → 元), when it names one. */
   unit: string | null;
+  /** The noun a count question counts (多少名老年人 → 老年), when it names one. */
+  counted: string | null;
   /** The role a who-question asks for (主任, 书记), when it names one. */
   role: string | null;
   /** Subjects the corpus knows, named in the question (徐州, 南岸区). */
@@ -64,12 +66,14 @@ const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:�
 const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作/;
 /** Words an overview question wraps its subject in; with only these left, it asks about the whole report. */
 const OVERVIEW_FILLER = new Set(
-  "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 经验 做法 亮点 特色 成效 工作 主要 党建 卫健委 卫健局 卫生健康委 卫生健康局 卫生健康 卫生 健康 系统 党委 整体 总体 基本 开展 做了 干了 怎么样 如何".split(" "),
+  "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 经验 做法 好做法 亮点 特色 成效 工作 主要 党建 卫健委 卫健局 卫生健康委 卫生健康局 卫生健康 卫健 卫生 健康 系统 党委 整体 总体 基本 开展 做了 干了 怎么样 如何".split(" "),
 );
-const PERSON = /谁|哪位|叫什么名字|姓名|姓什么/;
+const PERSON = /谁|哪位|叫什么|姓名|姓什么/;
 const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期/;
 const LIST = /哪些|哪几|包括|包含|分别是|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
-const COUNT = new RegExp(`(?:多少|几)([${MEASURE_WORDS}])?|数量|比例|百分之|占比|比率|[^\\p{Script=Han}]?率(?:是|为|达到?)多少`, "u");
+const COUNT = new RegExp(`(?:多少|几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|数量|比例|百分之|占比|比率|[^\\p{Script=Han}]?率(?:是|为|达到?)多少`, "u");
+/** The noun a count question counts: 多少名老年人 → 老年, 几家医疗机构 → 医疗. */
+const COUNTED_NOUN = new RegExp(`(?:多少|几)(?:个)?[${MEASURE_WORDS}]?(\\p{Script=Han}{2})`, "u");
 const DEFINITION = /什么是|是指|指的是|什么意思|含义|定义|是什么/;
 const WEAK_LIST = /有什么|有啥/;
 const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
@@ -77,10 +81,31 @@ const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$/;
 /** An elliptical follow-up: a new subject and nothing else (那徐州呢？, 江海区的呢). */
 const ELLIPTICAL = /^(?:那么?|那在|还有|再问一下|换成)?\s*(.{1,16}?)\s*(?:的情况|的)?\s*(?:呢|怎么样|如何|又如何|又是怎样|也是吗|那边)[？?！!。\s]*$/;
 
-/** The kind of answer the question wants, from its wording and how many reports it names. */
-function questionKind(text: string, contentTerms: string[], subjectDocs: number): QuestionKind {
-  if (COMPARISON.test(text) || subjectDocs > 1) return "comparison";
-  if (OVERVIEW.test(text) && contentTerms.every((t) => OVERVIEW_FILLER.has(t))) return "overview";
+/** 多少钱 asks for an amount in 元 (130亿元). */
+function unitOf(word: string | undefined): string | null {
+  return word === undefined ? null : word === "钱" ? "元" : word;
+}
+
+/** A term without its filler words: 卫健委党史 → 党史, 抓党建 → 抓. */
+function withoutFiller(term: string): string {
+  let rest = term;
+  for (const f of OVERVIEW_FILLER) rest = rest.replaceAll(f, "");
+  return rest;
+}
+
+function isFiller(term: string): boolean {
+  return Array.from(withoutFiller(term)).length < 2;
+}
+
+/**
+ * The kind of answer the question wants, from its wording and the reports it
+ * names. An overview asks about nothing but the report itself: its terms are
+ * filler or what the report's title and lead say it is about.
+ */
+function questionKind(text: string, terms: string[], subjects: { distinct: number; docs: string[] }, gazetteer: Gazetteer): QuestionKind {
+  const subjectDocs = subjects.docs;
+  if (COMPARISON.test(text) || subjects.distinct > 1) return "comparison";
+  if (OVERVIEW.test(text) && subjectDocs.length > 0 && terms.every((t) => isFiller(t) || gazetteer.describes(subjectDocs, withoutFiller(t)))) return "overview";
   if (PERSON.test(text)) return "person";
   if (DATE.test(text)) return "date";
   if (LIST.test(text)) return "list";
@@ -101,28 +126,61 @@ const QUESTION_STOPWORDS = new Set(
     "的 了 是 有 在 和 与 及 或 吗 呢 吧 啊 呀 么 个 给 把 被 对 从 什么 哪些 哪个 哪里 哪 谁 是谁 几 " +
     "怎么 怎样 怎么样 样 如何 为什么 为何 一共 共 总共 共有 都 请问 请 一下 关于 有关 方面 " +
     "了解 告诉 我 你 我们 你们 他们 它 这 那 这个 那个 这些 那些 哪位 可以 能 会 要 具体 主要 一些 " +
-    "是否 有没有 是不是 多少 时候 什么时候 " +
+    "是否 有没有 是不是 多少 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
     // Words that frame the question rather than name its subject (数量有什么变化).
     "数量 变化 内容 情况"
   ).split(/\s+/),
 );
-/** "多少个", "几家": quantity questions. */
-const QUANTITY_WORD = /^(多少|几)/;
+/** "多少个", "几家", "那几": quantity questions. */
+const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
+/**
+ * Single characters that never belong to a name: colloquial verbs and
+ * particles (卫健委|用|什么办法, 疾控|派|了). Joining them into a run of
+ * single characters would make terms no passage contains (疾控派).
+ */
+const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来".split(""));
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const isSingleHan = (s: string): boolean => /^\p{Script=Han}$/u.test(s);
+
+/** What the corpus offers for reading questions: its subjects, and which bigrams occur in it at all. */
+export interface Vocabulary {
+  gazetteer: Gazetteer;
+  /** Whether a Han bigram occurs in some passage. */
+  seen: (bigram: string) => boolean;
+}
+
+/** Pieces of a Han term between bigrams the corpus never has: 卫健委抓党建 → 卫健委, 党建 (委抓 and 抓党 are nowhere). */
+function attestedPieces(term: string, seen: (bigram: string) => boolean): string[] {
+  const chars = Array.from(term);
+  if (!/^\p{Script=Han}+$/u.test(term) || chars.length < 3) return [term];
+  const pieces: string[] = [];
+  let piece = chars[0]!;
+  for (let i = 1; i < chars.length; i++) {
+    if (seen(chars[i - 1]! + chars[i]!)) piece += chars[i];
+    else {
+      pieces.push(piece);
+      piece = chars[i]!;
+    }
+  }
+  pieces.push(piece);
+  return pieces;
+}
 
 /**
  * The terms a question asks about. Intl.Segmenter splits names it does not
  * know into single characters (江|海|区), so runs of single characters are
  * joined back (江海区); question words break runs and are dropped, and so is
- * a lone character, too ambiguous to weigh on its own.
+ * a lone character, too ambiguous to weigh on its own. With `seen`, a run is
+ * also cut where the corpus never has its bigram (卫健委抓党建 → 卫健委, 党建).
  */
-export function questionTerms(question: string): string[] {
+export function questionTerms(question: string, seen?: (bigram: string) => boolean): string[] {
   const terms: string[] = [];
   let run = "";
   const add = (term: string): void => {
-    if (Array.from(term).length > 1 && !terms.includes(term)) terms.push(term);
+    for (const piece of seen ? attestedPieces(term, seen) : [term]) {
+      if (Array.from(piece).length > 1 && !terms.includes(piece)) terms.push(piece);
+    }
   };
   const flush = (): void => {
     add(run);
@@ -130,11 +188,11 @@ export function questionTerms(question: string): string[] {
   };
   let afterQuantity = false;
   for (const { segment, isWordLike } of segmenter.segment(normalizeText(question))) {
-    const word = segment.length > 1 ? segment.replace(/了$/, "") : segment;
+    const word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
     // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
     const measure = afterQuantity && isSingleHan(word);
     afterQuantity = QUANTITY_WORD.test(word);
-    if (!isWordLike || measure || afterQuantity || QUESTION_STOPWORDS.has(word)) {
+    if (!isWordLike || measure || afterQuantity || QUESTION_STOPWORDS.has(word) || RUN_BREAKERS.has(word)) {
       flush();
     } else if (isSingleHan(word)) {
       run += word;
@@ -147,16 +205,15 @@ export function questionTerms(question: string): string[] {
   return terms;
 }
 
-/** Terms without the subjects they name: 徐州市卫健委 → 卫健委 when 徐州市 is the subject. */
-function withoutSubjects(terms: string[], subjects: string[]): string[] {
-  const out: string[] = [];
-  for (const term of terms) {
-    let rest = term;
-    for (const s of subjects) if (s.includes(rest)) rest = "";
-    for (const s of subjects) rest = rest.replace(s, " ");
-    for (const part of rest.split(" ")) if (Array.from(part).length > 1 && !out.includes(part)) out.push(part);
-  }
-  return out;
+/**
+ * The terms of `text` once the subjects are taken out: 南岸区卫健委抓党建 →
+ * 卫健委, 党建 when 南岸区 is the subject. Taking them out first keeps the
+ * subject's suffix from gluing onto the next word (区卫健委).
+ */
+function termsWithout(text: string, subjects: string[], seen: Vocabulary["seen"]): string[] {
+  let rest = text;
+  for (const s of [...subjects].sort((a, b) => b.length - a.length)) rest = rest.replaceAll(s, "，");
+  return questionTerms(rest, seen);
 }
 
 function unsearchable(text: string): Unsearchable | null {
@@ -166,9 +223,10 @@ function unsearchable(text: string): Unsearchable | null {
 }
 
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */
-export function analyzeQuestion(raw: string, gazetteer: Gazetteer, previous?: string): Question {
+export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: string): Question {
+  const { gazetteer, seen } = vocabulary;
   const text = normalizeQuestion(raw);
-  const completed = previous === undefined ? null : completeFollowUp(text, normalizeQuestion(previous), gazetteer);
+  const completed = previous === undefined ? null : completeFollowUp(text, normalizeQuestion(previous), vocabulary);
   const asked = completed ?? text;
   const subjects = gazetteer.find(asked);
   const subjectDocs = [...new Set(subjects.flatMap((s) => gazetteer.docsOf(s)))];
@@ -176,8 +234,10 @@ export function analyzeQuestion(raw: string, gazetteer: Gazetteer, previous?: st
   const unknownPlaces = [...placeMentions(asked).entries()]
     .filter(([name, { stem }]) => !known.has(name) && gazetteer.docsOf(stem).length === 0 && !subjects.some((s) => s.includes(stem)))
     .map(([name]) => name);
-  const terms = withoutSubjects(questionTerms(asked), [...subjects, ...unknownPlaces]);
-  const kind = questionKind(asked, terms, new Set(subjects.map((s) => gazetteer.docsOf(s).join())).size);
+  const terms = termsWithout(asked, [...subjects, ...unknownPlaces], seen);
+  // Subjects that name the same reports (徐州市, 胡传峰) are one subject.
+  const distinct = new Set(subjects.map((s) => gazetteer.docsOf(s).join()));
+  const kind = questionKind(asked, terms, { distinct: distinct.size, docs: subjectDocs }, gazetteer);
   const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null;
   let why = unsearchable(asked);
   if (why === null && terms.length === 0 && subjects.length === 0 && unknownPlaces.length === 0) why = "no_content";
@@ -186,7 +246,8 @@ export function analyzeQuestion(raw: string, gazetteer: Gazetteer, previous?: st
     text: asked,
     interpreted: completed,
     kind,
-    unit: kind === "count" ? (COUNT.exec(asked)?.[1] ?? null) : null,
+    unit: kind === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
+    counted: kind === "count" ? (COUNTED_NOUN.exec(asked)?.[1] ?? null) : null,
     role: new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null,
     subjects,
     subjectDocs,
@@ -202,13 +263,13 @@ export function analyzeQuestion(raw: string, gazetteer: Gazetteer, previous?: st
  * question with its subject replaced by the new one. Null when `text` is not
  * an elliptical follow-up.
  */
-function completeFollowUp(text: string, previous: string, gazetteer: Gazetteer): string | null {
+function completeFollowUp(text: string, previous: string, { gazetteer, seen }: Vocabulary): string | null {
   const m = ELLIPTICAL.exec(text);
   if (!m) return null;
   const named = m[1]!.replace(/^(?:在|是)/, "");
   const subject = gazetteer.find(named)[0] ?? [...placeMentions(named).keys()][0] ?? null;
   // Only a subject may stand alone: 那措施呢 is not a follow-up this can complete.
-  if (subject === null || withoutSubjects(questionTerms(named), [subject]).some((t) => !OVERVIEW_FILLER.has(t))) return null;
+  if (subject === null || termsWithout(named, [subject], seen).some((t) => !isFiller(t))) return null;
   const old = [...gazetteer.find(previous), ...placeMentions(previous).keys()];
   if (old.length === 0) return `${subject}${previous}`;
   let out = previous;

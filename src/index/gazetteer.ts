@@ -25,7 +25,7 @@ const SURNAMES = new Set(
   "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤师".split(""),
 );
 
-/** Mentions that make a place outside the title one of the report's subjects (see `placeNames`). */
+/** Mentions that make a place's bare stem one of the report's subjects (see `placeNames`). */
 const MIN_PLACE_MENTIONS = 2;
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
@@ -64,15 +64,17 @@ export function placeMentions(text: string): Map<string, { stem: string; count: 
 }
 
 /**
- * Place names of a report, each with and without its suffix (徐州市, 徐州).
- * A verb before a generic 新区 or 市 (围绕新区, 列入市) looks like a place
- * once; a real place recurs or stands in the title, so a name must do one.
+ * Place names of a report. A place that recurs or stands in the title is
+ * known with and without its suffix (徐州市, 徐州); one mentioned once only
+ * with it (贾汪区), because a verb before a generic 新区 or 市 (围绕新区) also
+ * looks like a place once, and its bare stem (围绕) would match any question.
  */
 export function placeNames(text: string, header = ""): string[] {
   const inHeader = placeMentions(header);
   const names = new Set<string>();
   for (const [name, { stem, count }] of placeMentions(`${header}\n${text}`)) {
-    if (count >= MIN_PLACE_MENTIONS || inHeader.has(name)) names.add(name).add(stem);
+    names.add(name);
+    if (count >= MIN_PLACE_MENTIONS || inHeader.has(name)) names.add(stem);
   }
   return [...names];
 }
@@ -115,14 +117,27 @@ export function reportSubjects(parts: { title: string; source: string | null; te
   return [...new Set([...placeNames(parts.text, header), ...personNames(`${header}\n${parts.text}`)])];
 }
 
+/** What the gazetteer reads of a report. */
+export interface GazetteerDoc {
+  id: string;
+  subjects: readonly string[];
+  title: string;
+  source: string | null;
+  paragraphs: readonly { text: string; heading: boolean }[];
+}
+
 /** Subject name → the reports about it, for matching questions. */
 export class Gazetteer {
   private readonly docsByName = new Map<string, Set<string>>();
+  /** Each report's title, publisher and lead paragraph: what the report as a whole is about. */
+  private readonly about = new Map<string, string>();
   private readonly longest: number;
 
-  constructor(docs: Iterable<{ id: string; subjects: readonly string[] }>) {
+  constructor(docs: Iterable<GazetteerDoc>) {
     let longest = 0;
     for (const doc of docs) {
+      const lead = doc.paragraphs.find((p) => !p.heading)?.text ?? "";
+      this.about.set(doc.id, normalizeText(`${doc.title}\n${doc.source ?? ""}\n${lead}`));
       for (const name of doc.subjects) {
         let set = this.docsByName.get(name);
         if (!set) this.docsByName.set(name, (set = new Set()));
@@ -131,6 +146,12 @@ export class Gazetteer {
       }
     }
     this.longest = longest;
+  }
+
+  /** Whether `term` is part of what one of the reports as a whole is about (its title or lead). */
+  describes(docIds: readonly string[], term: string): boolean {
+    const norm = normalizeText(term);
+    return docIds.some((id) => this.about.get(id)?.includes(norm));
   }
 
   /** Ids of the reports about `name`, or an empty list when it is not a known subject. */

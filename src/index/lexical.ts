@@ -83,6 +83,11 @@ export class LexicalIndex {
       .map((r) => ({ id: r.id as number, score: r.score }));
   }
 
+  /** How many passages contain `unit` (a Han character or bigram, or a whole number or latin word). */
+  documentFrequency(unit: string): number {
+    return this.df.get(normalizeText(unit)) ?? 0;
+  }
+
   /**
    * BM25's inverse document frequency of a term. A multi-character term is
    * weighed by its bigrams (a word the segmenter found may never occur whole),
