@@ -85,9 +85,13 @@ export class Answerer {
       // The lexical channel still answers; one failed embedding should not cost the user an answer.
       this.warn(`Query embedding failed, answering from keyword search only: ${(error as Error).message}`);
     }
-    // A question about known subjects (unless it compares all reports) is searched inside their reports only.
-    const scope = q.subjectDocs.length === 0 ? null : q.subjectDocs.flatMap((d) => (this.passagesByDoc.get(d) ?? []).map((p) => p.id));
-    const ranked = retrieve(this.index, q.text, vector, this.retrieveOptions, scope);
+    // A question about known subjects is searched inside their reports only; one comparing
+    // several is searched in each of them, so every report gets its best passages.
+    const scopeOf = (docs: string[]) => docs.flatMap((d) => (this.passagesByDoc.get(d) ?? []).map((p) => p.id));
+    const ranked =
+      q.kind === "comparison" && q.subjectDocs.length > 1
+        ? q.subjectDocs.flatMap((d) => retrieve(this.index, q.text, vector, this.retrieveOptions, scopeOf([d])).slice(0, this.composeOptions.passages)).sort((a, b) => b.score - a.score)
+        : retrieve(this.index, q.text, vector, this.retrieveOptions, q.subjectDocs.length === 0 ? null : scopeOf(q.subjectDocs));
     return compose(q, ranked, this.composeContext, this.composeOptions);
   }
 }

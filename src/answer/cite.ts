@@ -45,10 +45,8 @@ export function notFound(q: Question): Answer {
 
 /** What is said before the quotes: how a follow-up was read, and the caveat of a related answer. */
 function prefaceOf(q: Question, status: AnswerStatus): string | null {
-  const parts: string[] = [];
-  if (q.interpreted !== null) parts.push(`按“${q.interpreted}”回答：`);
-  if (status === "related") parts.push(`报告中没有直接说明“${q.interpreted ?? q.text}”所问的内容，以下是最相关的原文：`);
-  return parts.length === 0 ? null : parts.join("\n");
+  if (status === "related") return `报告中没有直接说明“${q.interpreted ?? q.raw.trim()}”所问的内容，以下是最相关的原文：`;
+  return q.interpreted === null ? null : `按“${q.interpreted}”回答：`;
 }
 
 function headingCitation(quote: Quote, n: number): Citation {

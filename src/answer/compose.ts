@@ -99,17 +99,14 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
   if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
   const terms = weightedTerms(q, context.idf);
-  const top = ranked.slice(0, q.kind === "comparison" ? ranked.length : options.passages).map((passage) => ({
-    passage,
-    coverage: passageCoverage(q, terms, passage, context.docById.get(passage.chunk.docId)!),
-  }));
+  const scored = ranked.map((passage) => ({ passage, coverage: passageCoverage(q, terms, passage, context.docById.get(passage.chunk.docId)!) }));
+  const top = q.kind === "comparison" ? scored : scored.slice(0, options.passages);
   const bestCoverage = Math.max(...top.map((p) => p.coverage));
   // A passage that barely touches the question contributes no sentences.
-  const evidence = gatherEvidence(
-    q,
-    top.filter((p) => p.coverage >= Math.min(RELATED_MIN_COVERAGE, bestCoverage)),
-    context,
-  );
+  let evidence = gatherEvidence(q, top.filter((p) => p.coverage >= Math.min(RELATED_MIN_COVERAGE, bestCoverage)), context);
+  // The figure, name or date may sit in a passage that shares few of the question's words
+  // (该局党组书记张海明表示…): look through every retrieved passage for one.
+  if (wantsSpan(q) && !evidence.some((e) => e.answers)) evidence = gatherEvidence(q, scored, context);
   if (evidence.length === 0) return notFound(q);
 
   if (q.kind === "overview") {
@@ -117,7 +114,7 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     const quotes = overviewQuotes(q, doc, (d, s, e) => citablePassage(context, ranked, d, s, e));
     if (quotes.length > 0) return assemble(q, "answered", quotes);
   }
-  if (q.kind === "comparison") return compareReports(q, evidence, options);
+  if (q.kind === "comparison") return compareReports(q, evidence, bestCoverage, options);
 
   const lead = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? evidence[0]!;
   const status = decideStatus(q, bestCoverage, lead.answers, options.minCoverage);
@@ -136,10 +133,12 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
 }
 
 /** One sentence per report that states the asked-for thing, best report first. */
-function compareReports(q: Question, evidence: Evidence[], options: ComposeOptions): Answer {
+function compareReports(q: Question, evidence: Evidence[], bestCoverage: number, options: ComposeOptions): Answer {
   const best = new Map<string, Evidence>();
   for (const e of evidence) if (!best.has(e.doc.id) && (e.answers || !wantsSpan(q))) best.set(e.doc.id, e);
-  const chosen = [...best.values()].filter((e) => e.score >= options.secondaryRatio * evidence[0]!.score).slice(0, options.maxReports);
-  if (chosen.length === 0) return notFound(q);
-  return assemble(q, "answered", chosen.map((e) => quoteOf(q, e)));
+  const values = [...best.values()];
+  const chosen = values.filter((e) => e.score >= options.secondaryRatio * values[0]!.score).slice(0, options.maxReports);
+  const status = values.length === 0 ? "not_found" : decideStatus(q, bestCoverage, true, options.minCoverage);
+  if (status === "not_found") return notFound(q);
+  return assemble(q, status, chosen.map((e) => quoteOf(q, e)));
 }

@@ -55,7 +55,7 @@ export function countsAskedNoun(q: Question, text: string): boolean {
 
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */
 function kindSpans(q: Question, text: string): string[] {
-  switch (q.kind) {
+  switch (q.want) {
     case "count":
       return [...text.matchAll(quantity(q.unit))].map((m) => m[0]);
     case "person":
@@ -67,9 +67,9 @@ function kindSpans(q: Question, text: string): string[] {
   }
 }
 
-/** Kinds whose answer is one thing a sentence either states or does not. */
+/** Whether the answer is one thing a sentence either states or does not (a count, a person, a date). */
 export function wantsSpan(q: Question): boolean {
-  return q.kind === "count" || q.kind === "person" || q.kind === "date";
+  return q.want !== null;
 }
 
 /** Whether a sentence holds the kind of thing asked for (always true for kinds without one). */

@@ -31,6 +31,8 @@ export interface Question {
   /** The completed question when `raw` was an elliptical follow-up, else null. */
   interpreted: string | null;
   kind: QuestionKind;
+  /** The one thing the question asks for, also inside a comparison (各地党委书记分别是谁 → a person); null for open questions. */
+  want: "count" | "person" | "date" | null;
   /** Measure word a count question asks in (多少名 → 名, 多少钱 → 元), when it names one. */
   unit: string | null;
   /** The noun a count question counts (多少名老年人 → 老年), when it names one. */
@@ -62,13 +64,16 @@ export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂�
 export const ROLE_WORDS = "党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长";
 
 const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
-const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|哪里|哪儿|各地|各个(?:地区|单位)|几个地区|共同|相同|不同|区别|差异|比较|对比|相比|异同/;
+const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|哪里|哪儿|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|区别|差异|比较|对比|相比|异同/;
+/** The subject's own organisation: with a subject named, 江海区卫健委 means the subject, whatever the report calls its commission. */
+const SUBJECT_ORGANISATION = /卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
 const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作/;
 /** Words an overview question wraps its subject in; with only these left, it asks about the whole report. */
 const OVERVIEW_FILLER = new Set(
   "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 经验 做法 好做法 亮点 特色 成效 工作 主要 党建 卫健委 卫健局 卫生健康委 卫生健康局 卫生健康 卫健 卫生 健康 系统 党委 整体 总体 基本 开展 做了 干了 怎么样 如何".split(" "),
 );
-const PERSON = /谁|哪位|叫什么|姓名|姓什么/;
+/** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
+const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人)[^，。？?]{0,4}叫什么`);
 const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期/;
 const LIST = /哪些|哪几|包括|包含|分别是|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
 const COUNT = new RegExp(`(?:多少|几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|数量|比例|百分之|占比|比率|[^\\p{Script=Han}]?率(?:是|为|达到?)多少`, "u");
@@ -127,8 +132,8 @@ const QUESTION_STOPWORDS = new Set(
     "怎么 怎样 怎么样 样 如何 为什么 为何 一共 共 总共 共有 都 请问 请 一下 关于 有关 方面 " +
     "了解 告诉 我 你 我们 你们 他们 它 这 那 这个 那个 这些 那些 哪位 可以 能 会 要 具体 主要 一些 " +
     "是否 有没有 是不是 多少 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
-    // Words that frame the question rather than name its subject (数量有什么变化).
-    "数量 变化 内容 情况"
+    // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
+    "数量 变化 内容 情况 进展 各有 各自"
   ).split(/\s+/),
 );
 /** "多少个", "几家", "那几": quantity questions. */
@@ -225,30 +230,39 @@ function unsearchable(text: string): Unsearchable | null {
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */
 export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: string): Question {
   const { gazetteer, seen } = vocabulary;
-  const text = normalizeQuestion(raw);
-  const completed = previous === undefined ? null : completeFollowUp(text, normalizeQuestion(previous), vocabulary);
-  const asked = completed ?? text;
+  // Completed in the user's own script and punctuation, since the answer shows it.
+  const completed = previous === undefined ? null : completeFollowUp(toSimplified(raw.trim()), toSimplified(previous.trim()), vocabulary);
+  const asked = normalizeQuestion(completed ?? raw);
   const subjects = gazetteer.find(asked);
   const subjectDocs = [...new Set(subjects.flatMap((s) => gazetteer.docsOf(s)))];
   const known = new Set(subjects);
   const unknownPlaces = [...placeMentions(asked).entries()]
     .filter(([name, { stem }]) => !known.has(name) && gazetteer.docsOf(stem).length === 0 && !subjects.some((s) => s.includes(stem)))
     .map(([name]) => name);
-  const terms = termsWithout(asked, [...subjects, ...unknownPlaces], seen);
+  const role = new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null;
+  const want = PERSON.test(asked) ? "person" : DATE.test(asked) ? "date" : COUNT.test(asked) && !LIST.test(asked) ? "count" : null;
+  // What the subject and role checks cover is not asked again as content: the subject's
+  // organisation (卫健委 vs the report's 卫生健康局) and a who-question's role (党委书记 vs 党组书记).
+  // A comparison is about every report's own organisation, and its comparing words (几个地方, 分别) ask nothing.
+  const comparing = COMPARISON.test(asked) ? [COMPARISON.exec(asked)![0], "分别", "各自"] : [];
+  const organisation = subjects.length > 0 || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
+  const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(want === "person" && role ? [role] : [])], seen);
   // Subjects that name the same reports (徐州市, 胡传峰) are one subject.
   const distinct = new Set(subjects.map((s) => gazetteer.docsOf(s).join()));
   const kind = questionKind(asked, terms, { distinct: distinct.size, docs: subjectDocs }, gazetteer);
   const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null;
   let why = unsearchable(asked);
-  if (why === null && terms.length === 0 && subjects.length === 0 && unknownPlaces.length === 0) why = "no_content";
+  // Nothing to search for at all: no subject and no words beyond question words (？？？, 什么？).
+  if (why === null && subjects.length === 0 && unknownPlaces.length === 0 && questionTerms(asked).length === 0) why = "no_content";
   return {
     raw,
     text: asked,
     interpreted: completed,
     kind,
-    unit: kind === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
-    counted: kind === "count" ? (COUNTED_NOUN.exec(asked)?.[1] ?? null) : null,
-    role: new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null,
+    want: kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : null,
+    unit: want === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
+    counted: want === "count" ? (COUNTED_NOUN.exec(asked)?.[1] ?? null) : null,
+    role,
     subjects,
     subjectDocs,
     unknownPlaces,
