@@ -8,8 +8,8 @@ import { createEmbedder, type Embedder } from "../embed/embedder.js";
 import { Gazetteer } from "../index/gazetteer.js";
 import { assertSameEmbedder, loadIndex, type LoadedIndex } from "../index/store.js";
 import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeContext, type ComposeOptions } from "./compose.js";
-import { analyzeQuestion, type Vocabulary } from "./question.js";
-import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, retrieve, type RetrieveOptions } from "./retrieve.js";
+import { analyzeQuestion, type Question, type Vocabulary } from "./question.js";
+import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, retrieve, type RankedPassage, type RetrieveOptions } from "./retrieve.js";
 
 /** Everything the core needs, as plain values: no environment, no config object. */
 export interface AnswererOptions {
@@ -76,8 +76,14 @@ export class Answerer {
 
   /** Answers `question`; `context.previous` lets an elliptical follow-up (那徐州呢？) borrow the previous question. */
   async ask(question: string, context: AskContext = {}): Promise<Answer> {
+    const { question: q, ranked } = await this.search(question, context);
+    return q.unsearchable !== null ? notFound(q) : compose(q, ranked, this.composeContext, this.composeOptions);
+  }
+
+  /** The question as understood and the passages retrieved for it, best first: what `ask` composes its answer from. */
+  async search(question: string, context: AskContext = {}): Promise<{ question: Question; ranked: RankedPassage[] }> {
     const q = analyzeQuestion(question, this.vocabulary, context.previous);
-    if (q.unsearchable !== null) return notFound(q);
+    if (q.unsearchable !== null) return { question: q, ranked: [] };
     let vector: Float32Array | null = null;
     try {
       vector = await this.embedder.embedQuery(q.text);
@@ -92,7 +98,7 @@ export class Answerer {
       q.kind === "comparison" && q.subjectDocs.length > 1
         ? q.subjectDocs.flatMap((d) => retrieve(this.index, q.text, vector, this.retrieveOptions, scopeOf([d])).slice(0, this.composeOptions.passages)).sort((a, b) => b.score - a.score)
         : retrieve(this.index, q.text, vector, this.retrieveOptions, q.subjectDocs.length === 0 ? null : scopeOf(q.subjectDocs));
-    return compose(q, ranked, this.composeContext, this.composeOptions);
+    return { question: q, ranked };
   }
 }
 

@@ -73,7 +73,7 @@ function listContinuation(q: Question, lead: Quote, sentences: SentenceSpan[]): 
   }
   // A series of items (一是…二是…): every item of the paragraph.
   if (wantsList && ORDINAL.test(lead.text)) {
-    for (const s of sentences) if (ORDINAL.test(s.text) && s.start !== lead.start && added.length < MAX_LIST_ADDITIONS) added.push(s);
+    for (const s of sentences) if (ORDINAL.test(s.text) && (s.start < lead.start || s.start >= lead.end) && added.length < MAX_LIST_ADDITIONS) added.push(s);
   }
   return added;
 }
@@ -84,16 +84,25 @@ function isHeadingSentence(sentence: SentenceSpan, para: Paragraph): boolean {
   return (ORDINAL.test(sentence.text) && chars <= ITEM_HEAD_MAX_CHARS) || (sentence.start === para.start && chars <= TOPIC_MAX_CHARS);
 }
 
-/** A heading sentence never stands alone: it is quoted together with the sentence it heads. */
+/**
+ * A heading sentence never stands alone, and an item's content never loses
+ * its heading: 一是精准施教。扎实开展主题教育… is quoted as one.
+ */
 function withHeadedSentence(q: Question, quote: Quote, para: Paragraph, locate: Locate): Quote {
   const sentences = sentencesOf(para);
   const at = sentences.findIndex((s) => s.start === quote.start);
-  const next = sentences[at + 1];
-  if (at < 0 || next === undefined || !isHeadingSentence(sentences[at]!, para)) return quote;
-  const passage = locate(quote.doc, quote.start, next.end);
-  if (passage === null) return quote;
-  const text = para.text.slice(quote.start - para.start, next.end - para.start);
-  return { ...quote, end: next.end, text, passage, highlight: highlightOf(q, text) };
+  if (at < 0) return quote;
+  const prev = sentences[at - 1];
+  const pair =
+    isHeadingSentence(sentences[at]!, para) && sentences[at + 1] !== undefined
+      ? { start: quote.start, end: sentences[at + 1]!.end }
+      : prev !== undefined && ORDINAL.test(prev.text) && isHeadingSentence(prev, para)
+        ? { start: prev.start, end: quote.end }
+        : null;
+  const passage = pair && locate(quote.doc, pair.start, pair.end);
+  if (!pair || !passage) return quote;
+  const text = para.text.slice(pair.start - para.start, pair.end - para.start);
+  return { ...quote, ...pair, text, passage, highlight: highlightOf(q, text) };
 }
 
 /**
@@ -107,7 +116,7 @@ export function completeList(q: Question, quotes: Quote[], locate: Locate): Quot
   const lead = para ? withHeadedSentence(q, first, para, locate) : first;
   const rest = quotes.slice(1).filter((o) => o.doc.id !== lead.doc.id || o.start >= lead.end || o.end <= lead.start);
   const has = (start: number) => lead.start === start || rest.some((o) => o.doc.id === lead.doc.id && o.start === start);
-  for (const s of para ? listContinuation(q, lead, sentencesOf(para)).filter((s) => s.start >= lead.end) : []) {
+  for (const s of para ? listContinuation(q, lead, sentencesOf(para)).filter((s) => s.start >= lead.end || s.end <= lead.start) : []) {
     const passage = locate(lead.doc, s.start, s.end);
     if (passage !== null && !has(s.start)) rest.push({ doc: lead.doc, start: s.start, end: s.end, text: s.text, highlight: null, passage, paragraph: lead.paragraph });
   }

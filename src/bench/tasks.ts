@@ -7,7 +7,6 @@ import path from "node:path";
 import { create, insertMultiple, search } from "@orama/orama";
 import { createTokenizer } from "@orama/tokenizers/mandarin";
 import { Answerer } from "../answer/answerer.js";
-import { retrieve } from "../answer/retrieve.js";
 import { chunkDoc } from "../chunk.js";
 import { cleanReport } from "../corpus/clean.js";
 import { readCorpus } from "../corpus/load.js";
@@ -84,7 +83,7 @@ export async function benchThisProject(options: TaskOptions): Promise<TaskResult
   const { metrics } = await evaluate((q, context) => answerer.ask(q, context), gold);
   const top3 = await Promise.all(
     gold.map(async (g) =>
-      retrieve(answerer.index, g.q, await embedder.embedQuery(g.q))
+      (await answerer.search(g.q, g.previous === undefined ? {} : { previous: g.previous })).ranked
         .slice(0, 3)
         .map((p) => ({ docId: p.chunk.docId, text: p.chunk.text })),
     ),

@@ -1,0 +1,161 @@
+/**
+ * Composition on small hand-made reports: each paragraph is one passage,
+ * ranked in the order given, so what is tested is how sentences are chosen,
+ * not retrieval.
+ */
+import { describe, expect, it } from "vitest";
+import { compose, type ComposeContext } from "../src/answer/compose.js";
+import { analyzeQuestion } from "../src/answer/question.js";
+import type { RankedPassage } from "../src/answer/retrieve.js";
+import { Gazetteer, reportSubjects } from "../src/index/gazetteer.js";
+import type { StoredDoc } from "../src/index/store.js";
+import type { Chunk } from "../src/types.js";
+
+interface Report {
+  id: string;
+  title: string;
+  /** Paragraphs; one starting with "# " is a heading. */
+  paragraphs: string[];
+}
+
+function corpus(reports: Report[]) {
+  const docs: StoredDoc[] = [];
+  const chunks: Chunk[] = [];
+  for (const r of reports) {
+    let offset = 0;
+    let section: string | null = null;
+    const paragraphs = r.paragraphs.map((raw, index) => {
+      const heading = raw.startsWith("# ");
+      const text = heading ? raw.slice(2) : raw;
+      const p = { index, text, heading, start: offset, end: offset + text.length };
+      offset += text.length + 1;
+      return p;
+    });
+    for (const p of paragraphs) {
+      if (p.heading) section = p.text;
+      else chunks.push({ id: `${r.id}#${chunks.length}`, docId: r.id, paragraph: p.index, section, start: p.start, end: p.end, text: p.text });
+    }
+    const text = paragraphs.map((p) => p.text).join("\n");
+    docs.push({ id: r.id, file: `${r.id}.txt`, title: r.title, source: null, date: null, paragraphs, subjects: reportSubjects({ title: r.title, source: null, text }) });
+  }
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const context: ComposeContext = {
+    docById,
+    idf: () => 1,
+    passagesOf: (docId) => chunks.map((chunk, id) => ({ id, chunk })).filter((p) => p.chunk.docId === docId),
+  };
+  const vocabulary = { gazetteer: new Gazetteer(docs), seen: () => true };
+  /** Answers with the passages ranked in corpus order, or in the order of `order` (chunk ids). */
+  const answer = (question: string, order: number[] = chunks.map((_, i) => i), previous?: string) => {
+    const q = analyzeQuestion(question, vocabulary, previous);
+    const ranked: RankedPassage[] = order.map((id, rank) => ({ id, chunk: chunks[id]!, score: 1 / (rank + 1) }));
+    const scoped = q.subjectDocs.length > 0 && q.kind !== "comparison" ? ranked.filter((p) => q.subjectDocs.includes(p.chunk.docId)) : ranked;
+    return compose(q, scoped, context);
+  };
+  return { answer, chunks };
+}
+
+const jiangbei: Report = {
+  id: "jb",
+  title: "江北新区卫生健康工作纪实",
+  paragraphs: [
+    "江北新区卫生健康党工委坚持党建引领，突出两个抓手，推动事业高质量发展。",
+    "# 一、抓队伍，筑堡垒",
+    "一年多来，新区稳扎稳打。5家医疗机构开设了发热门诊，累计接诊万余人次。新区还组建了10支卫生技术指导团队。",
+    "# 二、抓服务，惠民生",
+    "老年人服务方面的主要做法包括：建设居家养老服务中心72个；开设助餐点72家；推行时间银行。",
+    "一是精准施教。扎实开展主题教育，坚持“2+6+x”培训机制。二是严管厚爱。坚持真管真严。三是典型引路。评选表彰先进。",
+    "江北新区卫生健康党工委书记、局长陆小军表示，将继续努力。医学影像科主任张明出席。",
+  ],
+};
+const xuzhou: Report = {
+  id: "xz",
+  title: "徐州市卫健委推进党史学习教育纪实",
+  paragraphs: ["徐州市卫健委以悟思想为根本，以办实事为重点。", "截至目前，徐州市累计接种超千万剂次，5家医疗机构开设了发热门诊。"],
+};
+
+describe("composing an answer", () => {
+  const { answer } = corpus([jiangbei, xuzhou]);
+
+  it("leads with the sentence that states the count, and highlights the figure with its unit", () => {
+    const a = answer("江北新区有几家医疗机构开设了发热门诊？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toBe("5家医疗机构开设了发热门诊，累计接诊万余人次。");
+    expect(a.sentences[0]!.highlight).toBe("5家");
+    expect(a.sentences[0]!.text).toContain(a.sentences[0]!.highlight!);
+  });
+
+  it("never quotes another report than the lead's", () => {
+    const a = answer("有几家医疗机构开设了发热门诊？");
+    const reports = new Set(a.citations.map((c) => c.docId));
+    expect(reports.size).toBe(1);
+  });
+
+  it("returns a list whose items end in ； whole, up to its full stop", () => {
+    const a = answer("江北新区老年人服务方面的主要做法包括哪些？");
+    expect(a.sentences.map((s) => s.text)).toEqual(["老年人服务方面的主要做法包括：建设居家养老服务中心72个；", "开设助餐点72家；", "推行时间银行。"]);
+  });
+
+  it("returns every item of a 一是/二是/三是 series, and quotes an item heading with the sentence it heads", () => {
+    const a = answer("江北新区是怎么开展主题教育的？", [3, 0, 1, 2, 4]);
+    const texts = a.sentences.map((s) => s.text);
+    expect(texts[0]).toBe("一是精准施教。扎实开展主题教育，坚持“2+6+x”培训机制。");
+    expect(texts).toEqual(expect.arrayContaining(["二是严管厚爱。", "三是典型引路。"]));
+  });
+
+  it("names the report's numbered sections when a list question names their number", () => {
+    const a = answer("江北新区的两个抓手是什么？", [0, 1, 2, 3, 4]);
+    const texts = a.sentences.map((s) => s.text);
+    expect(texts).toEqual(expect.arrayContaining(["一、抓队伍，筑堡垒", "二、抓服务，惠民生"]));
+    // A heading is cited as itself, not as a passage it is not part of.
+    const heading = a.citations.find((c) => c.excerpt === "一、抓队伍，筑堡垒")!;
+    expect(heading.docId).toBe("jb");
+  });
+
+  it("answers a who-question with the person who holds the asked role, highlighted", () => {
+    const a = answer("江北新区卫生健康党工委书记是谁？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toContain("陆小军");
+  });
+
+  it("says plainly when the reports speak of the subject but not of what was asked (a 科主任 is not the 主任)", () => {
+    const a = answer("江北新区卫健委主任是谁？");
+    expect(a.status).toBe("related");
+    expect(a.found).toBe(false);
+    expect(a.preface).toMatch(/^报告中没有直接说明/);
+    expect(a.answer.startsWith(a.preface!)).toBe(true);
+    expect(a.sentences.length).toBeGreaterThan(0);
+  });
+
+  it("answers not found when nothing is about the question", () => {
+    const a = answer("江北新区明天的天气怎么样？");
+    expect(a).toMatchObject({ status: "not_found", found: false, sentences: [], citations: [] });
+  });
+
+  it("gives an overview as the report's lead sentence and its sections", () => {
+    const a = answer("介绍一下江北新区的做法");
+    expect(a.sentences.map((s) => s.text)).toEqual(["江北新区卫生健康党工委坚持党建引领，突出两个抓手，推动事业高质量发展。", "一、抓队伍，筑堡垒", "二、抓服务，惠民生"]);
+  });
+
+  it("compares reports with one sentence each that states the asked-for thing", () => {
+    const a = answer("江北新区和徐州各有几家医疗机构开设了发热门诊？");
+    expect(a.status).toBe("answered");
+    expect(new Set(a.citations.map((c) => c.docId))).toEqual(new Set(["jb", "xz"]));
+    expect(a.sentences).toHaveLength(2);
+  });
+
+  it("says which question a follow-up was answered as", () => {
+    const a = answer("那徐州呢？", undefined, "江北新区有几家医疗机构开设了发热门诊？");
+    expect(a.interpreted).toBe("徐州有几家医疗机构开设了发热门诊？");
+    expect(a.preface).toBe("按“徐州有几家医疗机构开设了发热门诊？”回答：");
+    expect(a.citations.every((c) => c.docId === "xz")).toBe(true);
+  });
+
+  it("marks every quoted sentence in its citation at the right place", () => {
+    const a = answer("江北新区组建了多少支卫生技术指导团队？");
+    for (const s of a.sentences) {
+      const c = a.citations.find((x) => x.n === s.citation)!;
+      expect(c.quotes.some((span) => c.excerpt.slice(span.start, span.end) === s.text)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { analyzeQuestion, type Vocabulary } from "../src/answer/question.js";
+import { Gazetteer, personNames, placeNames, reportSubjects } from "../src/index/gazetteer.js";
+
+const doc = (id: string, title: string, lead: string) => ({
+  id,
+  title,
+  source: null,
+  subjects: reportSubjects({ title, source: null, text: lead }),
+  paragraphs: [{ text: lead, heading: false }],
+});
+const docs = [
+  doc("xz", "徐州市卫健委推进党史学习教育纪实", "徐州市卫健委以悟思想为根本。市卫健委党委书记胡传峰在会上强调。徐州市累计接种超千万剂次。"),
+  doc("na", "四个抓手做实党建统领", "南岸区卫生健康委党委聚焦党建统领，突出四个抓手。南岸区九价HPV疫苗累计接种2.1万剂次。"),
+];
+const vocabulary: Vocabulary = { gazetteer: new Gazetteer(docs), seen: () => true };
+const ask = (q: string, previous?: string) => analyzeQuestion(q, vocabulary, previous);
+
+describe("the gazetteer", () => {
+  it("finds the places and people a report is about, with and without the suffix", () => {
+    expect(placeNames("徐州市卫健委。徐州市累计接种。")).toEqual(expect.arrayContaining(["徐州市", "徐州"]));
+    expect(personNames("南京江北新区卫生健康和民政党工委书记、局长陆小军表示")).toEqual(["陆小军"]);
+  });
+
+  it("does not take a verb before a generic 新区 or 全市 for a place", () => {
+    const names = placeNames("围绕新区中心工作，推动新区发展。全市共有。");
+    expect(names).not.toContain("围绕");
+    expect(names).not.toContain("全");
+  });
+
+  it("matches the longest known name in a question, never one inside another", () => {
+    expect(vocabulary.gazetteer.find("徐州市卫健委主任是谁")).toEqual(["徐州市"]);
+  });
+});
+
+describe("question analysis", () => {
+  it("finds the subject and the reports about it", () => {
+    const q = ask("徐州市卫健委一共举办了多少场讲习？");
+    expect(q.subjects).toEqual(["徐州市"]);
+    expect(q.subjectDocs).toEqual(["xz"]);
+    expect(q.terms).not.toContain("徐州市");
+    // The subject's own organisation is covered by the subject, not asked again.
+    expect(q.terms).not.toContain("卫健委");
+  });
+
+  it.each([
+    ["南岸区九价HPV疫苗累计接种了多少剂次？", "count"],
+    ["徐州市卫健委党委书记是谁？", "person"],
+    ["南岸区的健康脱口秀是什么时候办的？", "date"],
+    ["南岸区创建了哪些清廉品牌？", "list"],
+    ["南岸区的四个抓手是什么？", "list"],
+    ["什么是“2+6+x”培训机制？", "definition"],
+    ["南岸区是如何破解人才难题的？", "how"],
+    ["总结一下南岸区的做法", "overview"],
+    ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
+    ["哪个地区的疫苗接种最多？", "comparison"],
+    ["徐州有没有投放AED？", "yesno"],
+  ])("reads '%s' as a %s question", (text, kind) => {
+    expect(ask(text).kind).toBe(kind);
+  });
+
+  it("reads the unit and the counted noun of a count question", () => {
+    const q = ask("南岸区为多少名老年人做了体检？");
+    expect(q).toMatchObject({ kind: "count", unit: "名", counted: "老年" });
+    expect(ask("江北新区给退伍兵发了多少钱补助").unit).toBe("元");
+  });
+
+  it("reads the role a who-question asks for, and leaves it out of the content terms", () => {
+    const q = ask("徐州市卫健委党委书记是谁？");
+    expect(q).toMatchObject({ kind: "person", role: "党委书记" });
+    expect(q.terms).toEqual([]);
+  });
+
+  it("reads traditional characters as simplified", () => {
+    const q = ask("徐州市衛健委的黨史宣講團有多少人？");
+    expect(q.text).toContain("党史宣讲团");
+    expect(q.subjects).toEqual(["徐州市"]);
+    expect(q.kind).toBe("count");
+  });
+
+  it("marks places the corpus does not know", () => {
+    const q = ask("北京市卫健委主任是谁？");
+    expect(q.unknownPlaces).toEqual(["北京市"]);
+    expect(q.subjects).toEqual([]);
+  });
+
+  it.each([
+    ["你好", "greeting"],
+    ["What is the population of Xuzhou?", "not_chinese"],
+    ["？？？", "no_content"],
+    ["😀", "no_content"],
+  ])("does not search '%s' (%s)", (text, why) => {
+    expect(ask(text).unsearchable).toBe(why);
+  });
+});
+
+describe("follow-up questions", () => {
+  it("answers 那徐州呢？ as the previous question about the new subject, in the user's own punctuation", () => {
+    const q = ask("那徐州呢？", "南岸区九价HPV疫苗累计接种了多少剂次？");
+    expect(q.interpreted).toBe("徐州九价HPV疫苗累计接种了多少剂次？");
+    expect(q.subjectDocs).toEqual(["xz"]);
+    expect(q.kind).toBe("count");
+  });
+
+  it("replaces every mention of the old subject once", () => {
+    expect(ask("南岸区呢", "徐州市卫健委党委书记是谁？").interpreted).toBe("南岸区卫健委党委书记是谁？");
+  });
+
+  it("leaves a question that asks something new alone", () => {
+    expect(ask("那徐州的AED呢？", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();
+    expect(ask("徐州市卫健委党委书记是谁？", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();
+  });
+});
