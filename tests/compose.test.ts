@@ -42,6 +42,7 @@ function corpus(reports: Report[]) {
   const context: ComposeContext = {
     docById,
     idf: () => 1,
+    seen: () => true,
     passagesOf: (docId) => chunks.map((chunk, id) => ({ id, chunk })).filter((p) => p.chunk.docId === docId),
   };
   const vocabulary = { gazetteer: new Gazetteer(docs), seen: () => true };

@@ -36,7 +36,8 @@ export class Answerer {
     private readonly composeOptions: ComposeOptions,
     private readonly warn: (message: string) => void,
   ) {
-    this.vocabulary = { gazetteer: new Gazetteer(index.docs), seen: (bigram) => index.lexical.documentFrequency(bigram) > 0 };
+    const seen = (unit: string) => index.lexical.documentFrequency(unit) > 0;
+    this.vocabulary = { gazetteer: new Gazetteer(index.docs), seen };
     index.chunks.forEach((chunk, id) => {
       const list = this.passagesByDoc.get(chunk.docId);
       if (list) list.push({ id, chunk });
@@ -45,6 +46,7 @@ export class Answerer {
     this.composeContext = {
       docById: index.docById,
       idf: (t) => index.lexical.idf(t),
+      seen,
       passagesOf: (docId) => this.passagesByDoc.get(docId) ?? [],
     };
   }

@@ -98,7 +98,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
   if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
-  const terms = weightedTerms(q, context.idf);
+  const terms = weightedTerms(q, context);
   const scored = ranked.map((passage) => ({ passage, coverage: passageCoverage(q, terms, passage, context.docById.get(passage.chunk.docId)!) }));
   const top = q.kind === "comparison" ? scored : scored.slice(0, options.passages);
   const bestCoverage = Math.max(...top.map((p) => p.coverage));

@@ -5,6 +5,7 @@
  * finds the span of a sentence that answers (the figure, the name, the date).
  */
 import type { AnswerStatus } from "../types.js";
+import { looksLikePersonName } from "../index/gazetteer.js";
 import { MEASURE_WORDS, ROLE_WORDS, type Question } from "./question.js";
 
 /**
@@ -18,7 +19,7 @@ const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万�
 /** Organisational units a role can belong to instead of the subject itself (科主任, 副主任). */
 const SUB_UNIT = "科室部所站组队副";
 const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬|上旬)|今年\d{1,2}月|今年|去年|日前|近日/;
-const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*[\\p{Script=Han}]{2,3}`;
+const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*([\\p{Script=Han}]{2,3})`;
 
 /** Measure words that count the same things: 多少人 is answered by 700名, 几家 by 5所. */
 const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家所座支", 家: "家个所", 所: "所家个", 次: "次场", 场: "场次" };
@@ -39,7 +40,7 @@ function roleWithName(role: string | null): RegExp {
   // A 科主任 or 副主任 is not the subject's 主任 unless the question asked for that; the
   // name may follow a second role (总领队，市第一人民医院检验科副主任余汉忠).
   return new RegExp(
-    `(?<![${SUB_UNIT}])${roleAlternatives(role)}(?:[、，,][^，,。；]{0,20}?(?:${ROLE_WORDS}))*\\s*[\\p{Script=Han}]{2,3}`,
+    `(?<![${SUB_UNIT}])${roleAlternatives(role)}(?:[、，,][^，,。；]{0,20}?(?:${ROLE_WORDS}))*\\s*([\\p{Script=Han}]{2,3})`,
     "gu",
   );
 }
@@ -59,7 +60,8 @@ function kindSpans(q: Question, text: string): string[] {
     case "count":
       return [...text.matchAll(quantity(q.unit))].map((m) => m[0]);
     case "person":
-      return [...text.matchAll(roleWithName(q.role))].map((m) => m[0]);
+      // 院长负责制 follows a role too: only a name that starts with a surname is a person.
+      return [...text.matchAll(roleWithName(q.role))].filter((m) => looksLikePersonName(m[1]!)).map((m) => m[0]);
     case "date":
       return DATE.exec(text) ? [DATE.exec(text)![0]] : [];
     default:
@@ -106,6 +108,7 @@ export function highlightOf(q: Question, text: string): string | null {
  */
 export function decideStatus(q: Question, bestCoverage: number, leadAnswers: boolean, minCoverage: number): AnswerStatus {
   if (q.unknownPlaces.length > 0 && q.subjects.length === 0) return "not_found";
-  if (bestCoverage >= minCoverage) return leadAnswers ? "answered" : "related";
-  return bestCoverage >= RELATED_MIN_COVERAGE && q.subjects.length > 0 ? "related" : "not_found";
+  if (bestCoverage >= minCoverage && leadAnswers) return "answered";
+  // "Related" says the reports speak of the subject: without one the corpus knows, there is nothing to relate to.
+  return q.subjects.length > 0 && bestCoverage >= RELATED_MIN_COVERAGE ? "related" : "not_found";
 }

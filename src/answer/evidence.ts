@@ -59,11 +59,21 @@ export interface EvidenceContext {
   docById: Map<string, StoredDoc>;
   /** Weight of a question term (inverse document frequency). */
   idf: (term: string) => number;
+  /** Whether some passage has this unit (a Han bigram or a whole token). */
+  seen: (unit: string) => boolean;
 }
 
-/** The question's weighted terms; subject terms are left to the report's identity (see `passageCoverage`). */
-export function weightedTerms(q: Question, idf: (term: string) => number): { content: WeightedTerm[]; subject: WeightedTerm[] } {
-  const weigh = (t: string): WeightedTerm => ({ grams: termUnits(t), weight: idf(t) });
+/**
+ * The question's weighted terms; subject terms are left to the report's
+ * identity (see `passageCoverage`). A word no passage has (找到, 吃饭: the
+ * user's own words for what the report says otherwise) would weigh the most
+ * by IDF and outweigh every word the reports do have, the more so the larger
+ * the corpus; it weighs as much as the rarest word that is in the reports.
+ */
+export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" | "seen">): { content: WeightedTerm[]; subject: WeightedTerm[] } {
+  const attested = (t: string) => termUnits(t).some((u) => context.seen(u));
+  const ceiling = Math.max(0, ...[...q.terms, ...q.subjects].filter(attested).map((t) => context.idf(t)));
+  const weigh = (t: string): WeightedTerm => ({ grams: termUnits(t), weight: attested(t) || ceiling === 0 ? context.idf(t) : ceiling });
   return { content: q.terms.map(weigh), subject: q.subjects.map(weigh) };
 }
 
@@ -124,7 +134,7 @@ export function passageCoverage(q: Question, terms: ReturnType<typeof weightedTe
 
 /** Every sentence of the given passages, scored; the same sentence from two overlapping passages appears once. */
 export function gatherEvidence(q: Question, passages: { passage: RankedPassage; coverage: number }[], context: EvidenceContext): Evidence[] {
-  const terms = weightedTerms(q, context.idf);
+  const terms = weightedTerms(q, context);
   const queryTrigrams = [...trigrams(q.text)];
   const bestFused = passages[0]?.passage.score ?? 1;
   const seen = new Set<string>();

@@ -101,12 +101,17 @@ function stemBefore(segments: string[], end: number): string | null {
   return stem;
 }
 
+/** Whether `name` starts like a Chinese personal name (a common surname), not a verb (书记领学) or a noun (院长负责制). */
+export function looksLikePersonName(name: string): boolean {
+  return SURNAMES.has(name[0] ?? "");
+}
+
 /** People named with a role (书记、局长陆小军表示 → 陆小军). */
 export function personNames(text: string): string[] {
   const names = new Set<string>();
   for (const m of normalizeText(text).matchAll(PERSON)) {
     const name = m[1]!;
-    if (SURNAMES.has(name[0]!)) names.add(name);
+    if (looksLikePersonName(name)) names.add(name);
   }
   return [...names];
 }
