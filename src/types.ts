@@ -21,6 +21,8 @@ export const paragraphSchema = z.object({
   text: z.string(),
   /** A short line without sentence punctuation: a section heading, kept as context. */
   heading: z.boolean(),
+  /** A photo caption that states a fact (a name with a title, a figure): citable, though not prose. */
+  caption: z.boolean(),
 });
 export type Paragraph = z.infer<typeof paragraphSchema>;
 
