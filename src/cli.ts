@@ -44,6 +44,8 @@ function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: Build
   let lastDraw = 0;
   return (p) => {
     if (p.phase === "wait") stream.write(`${p.message}\n`);
+    else if (p.phase === "load") stream.write(`Reading ${p.file} (${(p.bytes / 1024 / 1024).toFixed(1)} MB)…\n`);
+    else if (p.phase === "clean") stream.write(`Cleaning ${p.file}: ${p.done}/${p.total} lines\n`);
     else if (p.phase === "read") stream.write(`Read ${p.documents} reports → ${p.chunks} passages\n`);
     else if (p.phase === "write") stream.write("Writing the index…\n");
     else {

@@ -3,10 +3,12 @@
  * against the manifest before use, malformed files are one clear error, builds
  * of one folder take turns, and leftovers of killed builds are removed.
  */
-import { mkdir, open, readFile, readdir, stat, utimes, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, open, readFile, readdir, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Answerer } from "../src/answer/answerer.js";
+import { writeLargeReport } from "../src/bench/large-report.js";
+import { CorpusError, LARGE_REPORT_BYTES } from "../src/corpus/load.js";
 import { HashedEmbedder } from "../src/embed/hashed.js";
 import { buildIndex, type BuildProgress } from "../src/index/build.js";
 import { sha256File } from "../src/index/files.js";
@@ -194,5 +196,42 @@ describe("leftovers of killed builds", () => {
     const again = await build();
     expect(again.unchanged).toBe(true);
     expect((await readdir(ws.indexDir)).sort()).toEqual([first.generation, "manifest.json"]);
+  });
+});
+
+describe("hostile corpora", () => {
+  it("indexes an exact duplicate report once and says which file it copies", async () => {
+    await copyFile(path.join(ws.corpusDir, "002_bcc9836c8c8f6416.txt"), path.join(ws.corpusDir, "009_copy.txt"));
+    const summary = await build();
+    expect(summary.documents.map((d) => d.id)).not.toContain("009_copy");
+    expect(summary.warnings).toContain(`${path.join(ws.corpusDir, "009_copy.txt")} is an exact copy of 002_bcc9836c8c8f6416.txt; it is indexed once, as 002_bcc9836c8c8f6416.txt. Remove one of the two.`);
+    const answer = await (await Answerer.open({ indexDir: ws.indexDir, embedder })).ask("南岸区九价HPV疫苗累计接种了多少剂次？");
+    expect(new Set(answer.citations.map((c) => c.docId))).toEqual(new Set(["002_bcc9836c8c8f6416"]));
+  });
+
+  it("stops on a link loop with one line naming it, keeping the previous index", async () => {
+    const first = await build();
+    await symlink("loop.txt", path.join(ws.corpusDir, "loop.txt"));
+    const error = await failure(build());
+    expect(error).toBeInstanceOf(CorpusError);
+    expect(error.message).toContain(`${path.join(ws.corpusDir, "loop.txt")} is a symbolic link that loops back on itself`);
+    expect((await readManifestJson()).generation).toBe(first.generation);
+    await rm(path.join(ws.corpusDir, "loop.txt"));
+  });
+
+  it("reads, cleans and indexes a large report, showing progress while it is read and cleaned", async () => {
+    // The 20 MB timing is `npm run bench:large`; here a file just past the progress threshold.
+    await writeLargeReport(ws.corpusDir, path.join(ws.corpusDir, "large.txt"), LARGE_REPORT_BYTES);
+    const progress: BuildProgress[] = [];
+    const summary = await build(progress);
+    expect(progress).toContainEqual({ phase: "load", file: "large.txt", bytes: expect.any(Number) });
+    expect(progress.filter((p) => p.phase === "clean").at(-1)).toMatchObject({ file: "large.txt", done: expect.any(Number) });
+    const index = await loadIndex(ws.indexDir);
+    const large = index.chunks.filter((c) => c.docId === "large");
+    expect(large.length).toBeGreaterThan(500);
+    // Look-alike copies share their place-free lines; each such paragraph is kept once.
+    const texts = index.docById.get("large")!.paragraphs.map((p) => p.text).filter((t) => t.replace(/\s/g, "").length >= 20);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(summary.chunks).toBe(index.chunks.length);
   });
 });

@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { Chunk, DocMeta, EmbedderInfo, ManifestDocument } from "../types.js";
 import { DEFAULT_CHUNK_OPTIONS, chunkDoc, type ChunkOptions } from "../chunk.js";
 import { cleanReport } from "../corpus/clean.js";
-import { readCorpus } from "../corpus/load.js";
+import { LARGE_REPORT_BYTES, readCorpus } from "../corpus/load.js";
 import type { Embedder } from "../embed/embedder.js";
 import { embeddingText, passageContext } from "../text/passage.js";
 import { LexicalIndex } from "./lexical.js";
@@ -32,6 +32,9 @@ import { DEFAULT_HNSW_OPTIONS, HnswStore, type HnswOptions } from "./vectors.js"
 
 export type BuildProgress =
   | { phase: "wait"; message: string }
+  /** A large report is being read, then cleaned (`done` of `total` lines). */
+  | { phase: "load"; file: string; bytes: number }
+  | { phase: "clean"; file: string; done: number; total: number }
   | { phase: "read"; documents: number; chunks: number }
   | { phase: "embed"; done: number; total: number; etaMs: number | null }
   | { phase: "write" };
@@ -106,13 +109,17 @@ async function buildLocked(options: BuildOptions, lock: IndexLock): Promise<Buil
   const { embedder, onProgress } = options;
   const batchSize = options.batchSize ?? 32;
 
-  const reports = await readCorpus(options.corpusDir);
+  const warnings: string[] = [];
+  const reports = await readCorpus(options.corpusDir, {
+    warn: (message) => warnings.push(message),
+    onLargeFile: (file, bytes) => onProgress?.({ phase: "load", file, bytes }),
+  });
   const docs: StoredDoc[] = [];
   const chunks: Chunk[] = [];
   const manifestDocs: ManifestDocument[] = [];
-  const warnings: string[] = [];
   for (const report of reports) {
-    const doc = cleanReport(report);
+    const large = Buffer.byteLength(report.text) >= LARGE_REPORT_BYTES;
+    const doc = cleanReport(report, large ? { onProgress: (done, total) => onProgress?.({ phase: "clean", file: report.file, done, total }) } : {});
     const docChunks = chunkDoc(doc, options.chunk ?? DEFAULT_CHUNK_OPTIONS);
     if (docChunks.length === 0) {
       warnings.push(`${report.file}: no text left after cleaning; it is not searchable.`);
