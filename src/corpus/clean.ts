@@ -82,7 +82,7 @@ interface Line {
   start: number;
   end: number;
   text: string;
-  /** A photo caption that states a fact; its marker (▲) is not part of `text`. */
+  /** A photo caption (kept only when it states a fact); its marker (▲) is not part of `text`. */
   caption: boolean;
 }
 
@@ -132,7 +132,9 @@ function dropRepeats<L extends Line>(kept: L[]): L[] {
   const byHead = new Map<number, number[]>();
   for (const i of first.values()) {
     const head = rollingHashes(texts[i]!.slice(0, MIN_REPEAT))[0]!;
-    byHead.set(head, [...(byHead.get(head) ?? []), i]);
+    const same = byHead.get(head);
+    if (same) same.push(i);
+    else byHead.set(head, [i]);
   }
   for (const other of texts) {
     if (other.length <= MIN_REPEAT) continue;
