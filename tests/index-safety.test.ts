@@ -181,6 +181,27 @@ describe("two builds of one index folder", () => {
     await utimes(lock, old, old);
     await expect(build(undefined, 1000)).resolves.toMatchObject({ unchanged: false });
   });
+
+  it("knows when a build stalled so long that another took its lock over, so its result is not swapped in", async () => {
+    const lock = path.join(ws.indexDir, LOCK_NAME);
+    const error = await failure(
+      withIndexLock(
+        ws.indexDir,
+        async (held) => {
+          // Another build found the lock stale and made it its own.
+          await rm(lock, { recursive: true });
+          await mkdir(lock);
+          const theirs = new Date(Date.now() + 10_000);
+          await utimes(lock, theirs, theirs);
+          // The lock's next refresh (every staleMs / 2) notices; until then the build cannot know.
+          for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) held.assertHeld();
+        },
+        { staleMs: 2_000 },
+      ),
+    );
+    expect(error).toBeInstanceOf(IndexBusyError);
+    expect(error.message).toMatch(/Another build took over the lock .*this build's result was discarded/);
+  });
 });
 
 describe("leftovers of killed builds", () => {

@@ -33,6 +33,8 @@ export interface LockOptions {
   waitMs?: number;
   /** Called once when the lock is held by another build and this one starts waiting. */
   onWait?: (message: string) => void;
+  /** When a lock counts as left by a killed build (at least 2000 ms). Default LOCK_STALE_MS. */
+  staleMs?: number;
 }
 
 export interface IndexLock {
@@ -67,17 +69,18 @@ export async function withIndexLock<T>(dir: string, fn: (lock: IndexLock) => Pro
 
 async function acquire(dir: string, lockPath: string, options: LockOptions, onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
   const waitMs = options.waitMs ?? DEFAULT_LOCK_WAIT_MS;
+  const staleMs = options.staleMs ?? LOCK_STALE_MS;
   const deadline = Date.now() + waitMs;
   let waiting = false;
   for (;;) {
     try {
-      return await lockfile.lock(dir, { lockfilePath: lockPath, stale: LOCK_STALE_MS, realpath: false, onCompromised });
+      return await lockfile.lock(dir, { lockfilePath: lockPath, stale: staleMs, realpath: false, onCompromised });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
     }
     if (Date.now() >= deadline) {
       throw new IndexBusyError(
-        `Another build is writing the index in '${dir}' and did not finish within ${Math.round(waitMs / 1000)} s. Wait for it to finish; a lock left by a killed build (${lockPath}) is taken over after ${LOCK_STALE_MS / 1000} s.`,
+        `Another build is writing the index in '${dir}' and did not finish within ${Math.round(waitMs / 1000)} s. Wait for it to finish; a lock left by a killed build (${lockPath}) is taken over after ${staleMs / 1000} s.`,
       );
     }
     if (!waiting) {
