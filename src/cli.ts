@@ -43,7 +43,10 @@ function formatMs(ms: number): string {
 function progressPrinter(stream: NodeJS.WriteStream = process.stderr): (p: BuildProgress) => void {
   let lastDraw = 0;
   return (p) => {
-    if (p.phase === "read") stream.write(`Read ${p.documents} reports → ${p.chunks} passages\n`);
+    if (p.phase === "wait") stream.write(`${p.message}\n`);
+    else if (p.phase === "load") stream.write(`Reading ${p.file} (${(p.bytes / 1024 / 1024).toFixed(1)} MB)…\n`);
+    else if (p.phase === "clean") stream.write(`Cleaning ${p.file}: ${p.done}/${p.total} lines\n`);
+    else if (p.phase === "read") stream.write(`Read ${p.documents} reports → ${p.chunks} passages\n`);
     else if (p.phase === "write") stream.write("Writing the index…\n");
     else {
       const now = Date.now();

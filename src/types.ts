@@ -1,4 +1,9 @@
-/** The shapes that cross module boundaries, defined once. */
+/**
+ * The shapes that cross module boundaries, defined once. Shapes saved in the
+ * index are zod schemas with their types derived from them, so a saved field
+ * is added in one place and is checked whenever the index is loaded.
+ */
+import { z } from "zod";
 
 /** A character range [start, end) in a report's decoded text. */
 export interface Span {
@@ -6,26 +11,34 @@ export interface Span {
   end: number;
 }
 
+const offset = z.number().int().nonnegative();
+const spanShape = { start: offset, end: offset };
+
 /** One kept paragraph of a report; offsets point into the report's decoded text. */
-export interface Paragraph extends Span {
-  index: number;
-  text: string;
+export const paragraphSchema = z.object({
+  ...spanShape,
+  index: offset,
+  text: z.string(),
   /** A short line without sentence punctuation: a section heading, kept as context. */
-  heading: boolean;
-}
+  heading: z.boolean(),
+  /** A photo caption that states a fact (a name with a title, a figure): citable, though not prose. */
+  caption: z.boolean(),
+});
+export type Paragraph = z.infer<typeof paragraphSchema>;
 
 /** What is known about a report besides its text. */
-export interface DocMeta {
+export const docMetaSchema = z.object({
   /** Stable id: the file name without its extension. */
-  id: string;
+  id: z.string().min(1),
   /** File name inside the corpus folder. */
-  file: string;
-  title: string;
+  file: z.string().min(1),
+  title: z.string(),
   /** Publisher or outlet, when the text names one. */
-  source: string | null;
+  source: z.string().nullable(),
   /** ISO date (YYYY-MM-DD) when the text states one. */
-  date: string | null;
-}
+  date: z.string().nullable(),
+});
+export type DocMeta = z.infer<typeof docMetaSchema>;
 
 /** A cleaned report. */
 export interface Doc extends DocMeta {
@@ -37,17 +50,19 @@ export interface Doc extends DocMeta {
 }
 
 /** A retrievable passage: a few sentences from one paragraph. */
-export interface Chunk extends Span {
+export const chunkSchema = z.object({
+  ...spanShape,
   /** `${docId}#${ordinal}` */
-  id: string;
-  docId: string;
+  id: z.string(),
+  docId: z.string(),
   /** Index of the paragraph the chunk comes from. */
-  paragraph: number;
+  paragraph: offset,
   /** The nearest heading above the chunk, if any. */
-  section: string | null;
+  section: z.string().nullable(),
   /** Exactly `doc.raw.slice(start, end)`. */
-  text: string;
-}
+  text: z.string(),
+});
+export type Chunk = z.infer<typeof chunkSchema>;
 
 /** The source of one or more answer sentences. */
 export interface Citation {
@@ -127,27 +142,46 @@ export interface Answer {
 }
 
 /** Which embedder produced a set of vectors; saved with every index. */
-export interface EmbedderInfo {
-  kind: "transformers" | "hashed";
-  model: string;
-  dimension: number;
-}
+export const embedderInfoSchema = z.object({
+  kind: z.enum(["transformers", "hashed"]),
+  model: z.string(),
+  dimension: z.number().int().positive(),
+});
+export type EmbedderInfo = z.infer<typeof embedderInfoSchema>;
 
-export interface ManifestDocument extends DocMeta {
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, { error: "must be a SHA-256 in hex" });
+
+export const manifestDocumentSchema = docMetaSchema.extend({
   /** SHA-256 of the file's bytes. */
-  sha256: string;
-  chunks: number;
-}
+  sha256: sha256Hex,
+  chunks: offset,
+});
+export type ManifestDocument = z.infer<typeof manifestDocumentSchema>;
+
+/** One file of a generation, as the manifest records it: checked before the file is used. */
+export const indexFileSchema = z.object({
+  /** A plain file name inside the generation folder (no path). */
+  name: z.string().regex(/^[\w-][\w.-]*$/, { error: "must be a plain file name" }),
+  size: offset,
+  sha256: sha256Hex,
+});
+export type IndexFile = z.infer<typeof indexFileSchema>;
+
+/** The name of a generation folder; anything else in `manifest.generation` is refused (it could point outside the index). */
+export const GENERATION_NAME = /^gen-[0-9a-z]+-[0-9a-z]+$/;
 
 /** `index/manifest.json`: what was built, from what, and with what. */
-export interface Manifest {
-  formatVersion: number;
+export const manifestSchema = z.object({
+  formatVersion: z.number().int(),
   /** Sub-folder of the index folder holding this build's files. */
-  generation: string;
-  embedder: EmbedderInfo;
-  chunkCount: number;
+  generation: z.string().regex(GENERATION_NAME, { error: "must be a generation folder name like gen-mf3k2a-x1y2z3" }),
+  embedder: embedderInfoSchema,
+  chunkCount: offset,
   /** SHA-256 over every document's id and content hash. */
-  corpusFingerprint: string;
-  builtAt: string;
-  documents: ManifestDocument[];
-}
+  corpusFingerprint: sha256Hex,
+  builtAt: z.string(),
+  documents: z.array(manifestDocumentSchema),
+  /** Every file of the generation with its size and checksum. */
+  files: z.array(indexFileSchema).min(1),
+});
+export type Manifest = z.infer<typeof manifestSchema>;

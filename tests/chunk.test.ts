@@ -33,7 +33,7 @@ describe("sentence splitting", () => {
 });
 
 describe("chunking the real reports", async () => {
-  const docs = (await readCorpus(REAL_CORPUS)).map(cleanReport);
+  const docs = (await readCorpus(REAL_CORPUS)).map((r) => cleanReport(r));
   const all = docs.flatMap((d) => chunkDoc(d).map((c) => ({ doc: d, chunk: c })));
 
   it("keeps doc id, paragraph index and offsets that reproduce the text", () => {

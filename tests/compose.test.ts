@@ -27,7 +27,7 @@ function corpus(reports: Report[]) {
     const paragraphs = r.paragraphs.map((raw, index) => {
       const heading = raw.startsWith("# ");
       const text = heading ? raw.slice(2) : raw;
-      const p = { index, text, heading, start: offset, end: offset + text.length };
+      const p = { index, text, heading, caption: false, start: offset, end: offset + text.length };
       offset += text.length + 1;
       return p;
     });
@@ -65,7 +65,8 @@ const jiangbei: Report = {
     "一年多来，新区稳扎稳打。5家医疗机构开设了发热门诊，累计接诊万余人次。新区还组建了10支卫生技术指导团队。",
     "# 二、抓服务，惠民生",
     "老年人服务方面的主要做法包括：建设居家养老服务中心72个；开设助餐点72家；推行时间银行。",
-    "一是精准施教。扎实开展主题教育，坚持“2+6+x”培训机制。二是严管厚爱。坚持真管真严。三是典型引路。评选表彰先进。",
+    "一是精准施教。扎实开展党员主题教育，坚持“2+6+x”培训机制。二是严管党员。坚持真管真严。三是党员典型引路。评选表彰先进。",
+    "一是打造党建品牌。推出“红心”品牌。二是打造清廉品牌。创建“清廉仁济”等16个清廉品牌。三是打造服务品牌。推出“我卫你服务”。",
     "江北新区卫生健康党工委书记、局长陆小军表示，将继续努力。医学影像科主任张明出席。",
   ],
 };
@@ -98,14 +99,21 @@ describe("composing an answer", () => {
   });
 
   it("returns every item of a 一是/二是/三是 series, and quotes an item heading with the sentence it heads", () => {
-    const a = answer("江北新区是怎么开展主题教育的？", [3, 0, 1, 2, 4]);
+    const a = answer("江北新区是怎么开展党员主题教育的？", [3, 0, 1, 2, 4, 5]);
     const texts = a.sentences.map((s) => s.text);
-    expect(texts[0]).toBe("一是精准施教。扎实开展主题教育，坚持“2+6+x”培训机制。");
-    expect(texts).toEqual(expect.arrayContaining(["二是严管厚爱。", "三是典型引路。"]));
+    expect(texts[0]).toBe("一是精准施教。扎实开展党员主题教育，坚持“2+6+x”培训机制。");
+    expect(texts).toEqual(expect.arrayContaining(["二是严管党员。", "三是党员典型引路。"]));
+  });
+
+  it("takes from a series only the items about the question", () => {
+    const a = answer("江北新区创建了哪些清廉品牌？", [4, 0, 1, 2, 3, 5]);
+    const texts = a.sentences.map((s) => s.text);
+    expect(texts[0]).toBe("二是打造清廉品牌。创建“清廉仁济”等16个清廉品牌。");
+    expect(texts.join("")).not.toContain("服务品牌");
   });
 
   it("names the report's numbered sections when a list question names their number", () => {
-    const a = answer("江北新区的两个抓手是什么？", [0, 1, 2, 3, 4]);
+    const a = answer("江北新区的两个抓手是什么？", [0, 1, 2, 3, 4, 5]);
     const texts = a.sentences.map((s) => s.text);
     expect(texts).toEqual(expect.arrayContaining(["一、抓队伍，筑堡垒", "二、抓服务，惠民生"]));
     // A heading is cited as itself, not as a passage it is not part of.

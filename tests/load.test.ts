@@ -1,4 +1,4 @@
-import { writeFile, mkdir } from "node:fs/promises";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorpusError, decodeReport, readCorpus } from "../src/corpus/load.js";
@@ -9,7 +9,6 @@ beforeEach(async () => {
   dir = await tempDir();
 });
 afterEach(async () => {
-  const { rm } = await import("node:fs/promises");
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -64,9 +63,55 @@ describe("reading the corpus", () => {
     await expect(readCorpus(path.join(dir, "nope"))).rejects.toThrow(/CORPUS_DIR or pass --corpus/);
   });
 
-  it("reads a sub-folder name as not-a-report", async () => {
+  it("skips a folder named like a report, saying so by name", async () => {
     await mkdir(path.join(dir, "old.txt"));
     await writeFile(path.join(dir, "r.txt"), GOOD);
-    expect((await readCorpus(dir)).map((r) => r.id)).toEqual(["r"]);
+    const warnings: string[] = [];
+    expect((await readCorpus(dir, { warn: (m) => warnings.push(m) })).map((r) => r.id)).toEqual(["r"]);
+    expect(warnings).toEqual([`${path.join(dir, "old.txt")} is a folder, not a report; it was skipped. Rename it so it does not end in .txt or .md.`]);
+  });
+});
+
+describe("links and copies in the corpus folder", () => {
+  it("follows a link to a report in another folder", async () => {
+    const elsewhere = await tempDir();
+    await writeFile(path.join(elsewhere, "real.txt"), GOOD);
+    await symlink(path.join(elsewhere, "real.txt"), path.join(dir, "linked.txt"));
+    const [report] = await readCorpus(dir);
+    expect(report).toMatchObject({ id: "linked", file: "linked.txt" });
+    expect(report!.text).toBe(GOOD);
+    await rm(elsewhere, { recursive: true });
+  });
+
+  it("reports a link loop and a dangling link by name, one line each, instead of a raw ELOOP stack", async () => {
+    await writeFile(path.join(dir, "good.txt"), GOOD);
+    await symlink("loop-b.txt", path.join(dir, "loop-a.txt"));
+    await symlink("loop-a.txt", path.join(dir, "loop-b.txt"));
+    await symlink("gone.txt", path.join(dir, "dangling.txt"));
+    const error = await readCorpus(dir).catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(CorpusError);
+    const lines = (error as Error).message.split("\n").slice(1).map((l) => l.trim());
+    expect(lines).toEqual([
+      `${path.join(dir, "dangling.txt")} is a symbolic link to 'gone.txt', which does not exist; remove it or point it at a report`,
+      `${path.join(dir, "loop-a.txt")} is a symbolic link that loops back on itself; remove it or point it at a report`,
+      `${path.join(dir, "loop-b.txt")} is a symbolic link that loops back on itself; remove it or point it at a report`,
+    ]);
+  });
+
+  it("skips a link to the corpus folder itself, saying so", async () => {
+    await writeFile(path.join(dir, "r.txt"), GOOD);
+    await symlink(".", path.join(dir, "self.txt"));
+    const warnings: string[] = [];
+    expect((await readCorpus(dir, { warn: (m) => warnings.push(m) })).map((r) => r.id)).toEqual(["r"]);
+    expect(warnings).toEqual([expect.stringMatching(/self\.txt is a folder \(a link to '\.'\), not a report; it was skipped/)]);
+  });
+
+  it("indexes an exact duplicate report once, naming both files", async () => {
+    await writeFile(path.join(dir, "a.txt"), GOOD);
+    await writeFile(path.join(dir, "b.txt"), GOOD);
+    await writeFile(path.join(dir, "c.txt"), `${GOOD}\n补充一句。`);
+    const warnings: string[] = [];
+    expect((await readCorpus(dir, { warn: (m) => warnings.push(m) })).map((r) => r.id)).toEqual(["a", "c"]);
+    expect(warnings).toEqual([`${path.join(dir, "b.txt")} is an exact copy of a.txt; it is indexed once, as a.txt. Remove one of the two.`]);
   });
 });

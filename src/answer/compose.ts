@@ -9,7 +9,8 @@ import type { Answer, Chunk } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
 import { assemble, notFound, type Quote } from "./cite.js";
 import { RELATED_MIN_COVERAGE, decideStatus, highlightOf, wantsSpan } from "./decide.js";
-import { bigramSet, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
+import { normalizeText } from "../text/tokenize.js";
+import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
 import { completeList, overviewQuotes } from "./lists.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
@@ -128,6 +129,7 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     q,
     [lead, ...rest].map((e) => quoteOf(q, e)),
     (doc, s, e) => citablePassage(context, ranked, doc, s, e),
+    (text) => coverage(terms.content, normalizeText(text)),
   );
   return assemble(q, status, quotes);
 }

@@ -15,6 +15,9 @@ import type { Question } from "./question.js";
 /** Finds the passage a quote of [start, end) of a report is cited from. */
 export type Locate = (doc: StoredDoc, start: number, end: number) => Quote["passage"];
 
+/** How much of the question a piece of text covers (0–1). */
+export type Relevance = (text: string) => number;
+
 interface SentenceSpan {
   start: number;
   end: number;
@@ -31,6 +34,12 @@ const CONTINUES = /[；;：:][”"]?\s*$/;
 const ITEM_HEAD_MAX_CHARS = 30;
 /** Most sentences list completion may add. */
 const MAX_LIST_ADDITIONS = 8;
+/**
+ * An item of a series joins the answer only when it covers the question this
+ * share as well as the lead does: 南岸区创建了哪些清廉品牌？ wants the 清廉 item,
+ * not the 党建 and 服务 items beside it.
+ */
+const SERIES_RELEVANCE = 0.6;
 /** Most sections an overview lists. */
 const MAX_OVERVIEW_SECTIONS = 6;
 /** A paragraph's opening sentence this short is a topic line (护士节隆重表彰。), usable as an outline. */
@@ -61,7 +70,7 @@ function sectionHeadings(doc: StoredDoc): Paragraph[] {
 }
 
 /** The sentences that complete the list `lead` starts, in the lead's paragraph. */
-function listContinuation(q: Question, lead: Quote, sentences: SentenceSpan[]): SentenceSpan[] {
+function listContinuation(q: Question, lead: Quote, sentences: SentenceSpan[], relevance: Relevance): SentenceSpan[] {
   // The lead may span a heading sentence and the one it heads: continue from its last sentence.
   const at = sentences.findIndex((s) => s.end === lead.end);
   if (at < 0) return [];
@@ -73,7 +82,10 @@ function listContinuation(q: Question, lead: Quote, sentences: SentenceSpan[]): 
   }
   // A series of items (一是…二是…): every item of the paragraph.
   if (wantsList && ORDINAL.test(lead.text)) {
-    for (const s of sentences) if (ORDINAL.test(s.text) && (s.start < lead.start || s.start >= lead.end) && added.length < MAX_LIST_ADDITIONS) added.push(s);
+    const bar = SERIES_RELEVANCE * relevance(lead.text);
+    for (const s of sentences) {
+      if (ORDINAL.test(s.text) && (s.start < lead.start || s.start >= lead.end) && relevance(s.text) >= bar && added.length < MAX_LIST_ADDITIONS) added.push(s);
+    }
   }
   return added;
 }
@@ -109,14 +121,14 @@ function withHeadedSentence(q: Question, quote: Quote, para: Paragraph, locate: 
  * The quotes with their lists completed. The lead stays first; what is added
  * follows in reading order.
  */
-export function completeList(q: Question, quotes: Quote[], locate: Locate): Quote[] {
+export function completeList(q: Question, quotes: Quote[], locate: Locate, relevance: Relevance): Quote[] {
   const first = quotes[0];
   if (first === undefined) return quotes;
   const para = first.doc.paragraphs.find((p) => p.index === first.paragraph);
   const lead = para ? withHeadedSentence(q, first, para, locate) : first;
   const rest = quotes.slice(1).filter((o) => o.doc.id !== lead.doc.id || o.start >= lead.end || o.end <= lead.start);
   const has = (start: number) => lead.start === start || rest.some((o) => o.doc.id === lead.doc.id && o.start === start);
-  for (const s of para ? listContinuation(q, lead, sentencesOf(para)).filter((s) => s.start >= lead.end || s.end <= lead.start) : []) {
+  for (const s of para ? listContinuation(q, lead, sentencesOf(para), relevance).filter((s) => s.start >= lead.end || s.end <= lead.start) : []) {
     const passage = locate(lead.doc, s.start, s.end);
     if (passage !== null && !has(s.start)) rest.push({ doc: lead.doc, start: s.start, end: s.end, text: s.text, highlight: null, passage, paragraph: lead.paragraph });
   }

@@ -137,7 +137,7 @@ async function hnswRecall(answerer: Answerer, gold: GoldQuestion[], count: numbe
 export async function benchOrama(options: TaskOptions): Promise<TaskResult> {
   const gold = await readGoldSet(options.goldFile);
   const [db, buildMs] = await timed(async () => {
-    const docs = (await readCorpus(options.corpusDir)).map(cleanReport);
+    const docs = (await readCorpus(options.corpusDir)).map((r) => cleanReport(r));
     const records = docs.flatMap((doc) => chunkDoc(doc).map((c) => ({ docId: doc.id, text: c.text, content: embeddingText(doc, c) })));
     const orama = create({ schema: { docId: "string", text: "string", content: "string" } as const, components: { tokenizer: createTokenizer() } });
     await insertMultiple(orama, records, 1000);

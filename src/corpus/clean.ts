@@ -2,10 +2,14 @@
  * Turns a decoded report into clean paragraphs plus title, source and date.
  *
  * Reports are saved web pages, so they carry comment forms, navigation,
- * copyright lines, photo captions and the like. Cleaning is by rule, line by
+ * copyright lines, photo labels and the like. Cleaning is by rule, line by
  * line, never by editing the files: a new report dropped into the corpus gets
- * the same treatment. Kept paragraphs keep their offsets into the original
- * text, so every chunk can be traced back to where it came from.
+ * the same treatment. A photo caption that states a fact (a name with a title,
+ * a figure) is kept as a caption paragraph, since it can be the only place the
+ * fact is stated; a caption that states nothing (图片, 活动现场) goes. Kept
+ * paragraphs keep their offsets into the original text, so every chunk can be
+ * traced back to where it came from. Cleaning is linear in the text, so a
+ * report of tens of megabytes cleans in seconds.
  */
 import type { Doc, Paragraph } from "../types.js";
 import type { ReportFile } from "./load.js";
@@ -21,6 +25,28 @@ const HAN = /\p{Script=Han}/u;
 const hanCount = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 const matches = (re: RegExp) => (line: string) => re.test(line);
 
+/** A caption marker the page puts before a photo's caption (▲, 图：); not part of the caption's text. */
+const CAPTION_MARKER = /^(▲|△|图[:：])\s*/;
+/** Captions without a marker: 图为…, or a line naming who stands where in the photo, 董兴连(中)… */
+const CAPTION_LINE = /^图为|^[^。！？]{2,40}[(（][左中右][一二三四五六七八九\d]?[)）][^。！？]*$/;
+/** A photo label or credit on its own line: never a fact. */
+const PHOTO_LABEL = /^(图片|照片|组图|配图|视频)$|^(摄影|供图|图片来源|摄)[:：]/;
+/** What a caption states a fact with: a figure or count, a person's role, or who stands where. */
+const CAPTION_FACT = /\d|[一二两三四五六七八九十百千万]+[名个家项人位支批场次所]|书记|主任|局长|院长|部长|主席|委员|处长|科长|所长|站长|队长|护士长|校长|代表|专家|医生|医师|[(（][左中右]/;
+/** A caption that is only a photo title ends like this (活动现场, 合影留念): it names a scene, states nothing. */
+const PHOTO_TITLE = /(现场|合影|留念|剪影|掠影|一角|风采|瞬间|集锦|照片|图片)$/;
+
+/** True when `line` is a photo caption (with or without its marker). */
+function isCaption(line: string): boolean {
+  return CAPTION_MARKER.test(line) || CAPTION_LINE.test(line);
+}
+
+/** A caption worth keeping: it states a fact and is not just a scene's title. */
+function captionStatesFact(line: string): boolean {
+  const text = line.replace(CAPTION_MARKER, "");
+  return CAPTION_FACT.test(text) && !PHOTO_TITLE.test(text);
+}
+
 /** Line rules, checked in order. Each targets one kind of web-page leftover. */
 const DROP_RULES: DropRule[] = [
   { name: "no Chinese text (user names, page numbers, stray markup)", test: (l) => !HAN.test(l) },
@@ -28,7 +54,7 @@ const DROP_RULES: DropRule[] = [
   { name: "navigation", test: matches(/^上一篇[:：]|^下一篇[:：]|放大\s*缩小\s*默认|^当前版[:：]|PDF原版下载|^栏目[:：]|^友情链接[:：]|^责任编辑[:：]|^编辑[:：]|^返回顶部|^打印本页|^关闭窗口|^分享到/) },
   { name: "copyright or ICP line", test: matches(/版权所有|ICP备|ICP证|未经授权禁止|^Copyright|©/i) },
   { name: "submission e-mail line", test: matches(/投稿邮箱|投稿信箱|欢迎投稿|[\w.-]+[@#][\w-]+[.#][\w.#-]+/) },
-  { name: "image caption", test: matches(/^图片$|^▲|^(图|图为|摄影|供图)[:：]|^[^。！？]{2,40}[(（][左中右][一二三四五六七八九\d]?[)）][^。！？]*$/) },
+  { name: "photo label, credit, or caption stating no fact", test: (l) => PHOTO_LABEL.test(l) || (isCaption(l) && !captionStatesFact(l)) },
   { name: "label (摘要, a section name, a page number)", test: (l) => /^摘\s*要$/.test(l) || (hanCount(l) <= 4 && !/[\d\p{P}]/u.test(l.replace(/\s/g, ""))) },
   { name: "menu of links", test: (l) => l.split(/\s+/).length >= 6 && !hasSentenceEnd(l) },
 ];
@@ -56,10 +82,13 @@ interface Line {
   start: number;
   end: number;
   text: string;
+  /** A photo caption (kept only when it states a fact); its marker (▲) is not part of `text`. */
+  caption: boolean;
 }
 
-function lines(raw: string, markdown: boolean): Line[] {
-  const out: Line[] = [];
+/** Non-empty lines of `raw`, trimmed, with caption markers left out; drop rules see the whole line. */
+function lines(raw: string, markdown: boolean): (Line & { full: string })[] {
+  const out: (Line & { full: string })[] = [];
   const re = /[^\r\n]+/g;
   for (let m = re.exec(raw); m !== null; m = re.exec(raw)) {
     let start = m.index;
@@ -71,29 +100,84 @@ function lines(raw: string, markdown: boolean): Line[] {
       const marker = /^(#{1,6}|>)\s+/.exec(raw.slice(start, end));
       if (marker) start += marker[0].length;
     }
-    if (end > start) out.push({ start, end, text: raw.slice(start, end) });
+    if (end === start) continue;
+    const full = raw.slice(start, end);
+    const caption = isCaption(full);
+    if (caption) start += CAPTION_MARKER.exec(full)?.[0].length ?? 0;
+    if (end > start) out.push({ start, end, text: raw.slice(start, end), full, caption });
   }
   return out;
 }
 
 const squeeze = (s: string): string => s.replace(/\s+/g, "");
 
-/** Drops paragraphs repeated inside a longer one (e.g. an abstract that restates the lead). */
-function dropRepeats(kept: Line[]): Line[] {
+/** Paragraphs shorter than this (without spaces) may repeat: short lines like 一是 recur legitimately. */
+const MIN_REPEAT = 20;
+
+/**
+ * Drops paragraphs repeated inside a longer one (e.g. an abstract that
+ * restates the lead) and later copies of a paragraph. Linear in the text:
+ * each paragraph is found by a rolling hash of its first MIN_REPEAT
+ * characters, so no paragraph is compared with every other.
+ */
+function dropRepeats<L extends Line>(kept: L[]): L[] {
   const texts = kept.map((l) => squeeze(l.text));
-  return kept.filter((_, i) => {
-    const t = texts[i]!;
-    if (t.length < 20) return true;
-    return !texts.some((other, j) => j !== i && (other.length > t.length ? other.includes(t) : other === t && j < i));
+  const repeated = new Uint8Array(kept.length);
+  const first = new Map<string, number>();
+  texts.forEach((t, i) => {
+    if (t.length < MIN_REPEAT) return;
+    if (first.has(t)) repeated[i] = 1;
+    else first.set(t, i);
   });
+  const byHead = new Map<number, number[]>();
+  for (const i of first.values()) {
+    const head = rollingHashes(texts[i]!.slice(0, MIN_REPEAT))[0]!;
+    const same = byHead.get(head);
+    if (same) same.push(i);
+    else byHead.set(head, [i]);
+  }
+  for (const other of texts) {
+    if (other.length <= MIN_REPEAT) continue;
+    rollingHashes(other).forEach((hash, at) => {
+      for (const i of byHead.get(hash) ?? []) {
+        const t = texts[i]!;
+        if (t.length < other.length && other.startsWith(t, at)) repeated[i] = 1;
+      }
+    });
+  }
+  return kept.filter((_, i) => repeated[i] === 0);
+}
+
+const HASH_BASE = 31;
+/** HASH_BASE ** (MIN_REPEAT - 1), modulo 2^32: takes the outgoing character out of a window's hash. */
+const HASH_TOP = Array.from({ length: MIN_REPEAT - 1 }).reduce<number>((p) => Math.imul(p, HASH_BASE), 1);
+
+/** Hash of every MIN_REPEAT-character window of `text`, by start position (Rabin–Karp, modulo 2^32). */
+function rollingHashes(text: string): Uint32Array {
+  const out = new Uint32Array(Math.max(0, text.length - MIN_REPEAT + 1));
+  let hash = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i >= MIN_REPEAT) hash = (hash - Math.imul(text.charCodeAt(i - MIN_REPEAT), HASH_TOP)) | 0;
+    hash = (Math.imul(hash, HASH_BASE) + text.charCodeAt(i)) | 0;
+    if (i >= MIN_REPEAT - 1) out[i - MIN_REPEAT + 1] = hash >>> 0;
+  }
+  return out;
 }
 
 function isoDate(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
 }
 
+/** Lines between two progress calls of `cleanReport`. */
+const PROGRESS_EVERY_LINES = 20_000;
+
+export interface CleanOptions {
+  /** Called as lines are checked (every PROGRESS_EVERY_LINES lines, and at the end): shows a large report's progress. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** Cleans one report. */
-export function cleanReport(report: ReportFile): Doc {
+export function cleanReport(report: ReportFile, options: CleanOptions = {}): Doc {
   const markdown = /\.md$/i.test(report.file);
   const all = lines(report.text, markdown);
   const warnings: string[] = [];
@@ -112,13 +196,17 @@ export function cleanReport(report: ReportFile): Doc {
     source ??= SOURCE_LABEL.exec(line.text)?.[1] ?? null;
   }
 
-  let kept = all.filter((l) => l !== masthead && !DATELINE.test(l.text) && explainLine(l.text) === null);
+  let kept = all.filter((l, i) => {
+    if (options.onProgress && (i + 1) % PROGRESS_EVERY_LINES === 0) options.onProgress(i + 1, all.length);
+    return l !== masthead && !DATELINE.test(l.full) && explainLine(l.full) === null;
+  });
+  options.onProgress?.(all.length, all.length);
   kept = dropRepeats(kept);
 
   // The title is the first kept line when it reads like one: no sentence end, not too long.
   const first = kept[0];
   let title = report.meta.title ?? null;
-  if (first !== undefined && !hasSentenceEnd(first.text) && first.text.length <= 80) {
+  if (first !== undefined && !first.caption && !hasSentenceEnd(first.text) && first.text.length <= 80) {
     title ??= first.text;
     kept = kept.slice(1);
     if (report.meta.title === undefined && CUT_OFF_TITLE.test(first.text)) {
@@ -140,7 +228,8 @@ export function cleanReport(report: ReportFile): Doc {
     start: l.start,
     end: l.end,
     text: l.text,
-    heading: isHeading(l.text, kept[index + 1]?.text),
+    heading: !l.caption && isHeading(l.text, kept[index + 1]?.text),
+    caption: l.caption,
   }));
 
   return {

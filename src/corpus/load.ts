@@ -2,9 +2,12 @@
  * Reads the corpus folder: finds the reports, decodes them (UTF-8, UTF-16 with
  * BOM, or GB18030/GBK as found in the wild), and reads optional metadata files.
  * Every problem names the file and what to do; nothing is skipped silently.
+ * Links are followed; a link loop or a link to nothing stops the build like an
+ * unreadable file, while a folder named like a report and an exact copy of
+ * another report are skipped with a warning.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { lstat, readdir, readFile, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../errors.js";
@@ -102,8 +105,42 @@ async function readMeta(dir: string, id: string): Promise<ReportFile["meta"]> {
   return parsed.data;
 }
 
-/** Reads every report in `dir`, in file-name order. */
-export async function readCorpus(dir: string): Promise<ReportFile[]> {
+export interface ReadCorpusOptions {
+  /** Where warnings go (a skipped folder, a duplicate report). Default console.warn. */
+  warn?: (message: string) => void;
+  /** Called before a report of at least LARGE_REPORT_BYTES is read: reading it takes a while. */
+  onLargeFile?: (file: string, bytes: number) => void;
+}
+
+/** Reports this large get progress lines while they are read and cleaned. */
+export const LARGE_REPORT_BYTES = 1024 * 1024;
+
+/**
+ * What the entry `full`, named like a report, is once links are followed: a
+ * file and its size, a reason to skip it, or a problem that stops the build.
+ */
+async function inspectEntry(full: string): Promise<{ size: number } | { skip: string } | { problem: string }> {
+  let info;
+  try {
+    info = await stat(full);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return { problem: "is a symbolic link that loops back on itself; remove it or point it at a report" };
+    if (code === "ENOENT") {
+      const target = await readlink(full).catch(() => null);
+      if (target !== null) return { problem: `is a symbolic link to '${target}', which does not exist; remove it or point it at a report` };
+    }
+    return { problem: `cannot be read (${(error as Error).message})` };
+  }
+  if (info.isFile()) return { size: info.size };
+  const kind = info.isDirectory() ? "a folder" : "not a regular file";
+  const link = (await lstat(full)).isSymbolicLink() ? ` (a link to '${await readlink(full)}')` : "";
+  return { skip: `is ${kind}${link}, not a report; it was skipped. Rename it so it does not end in .txt or .md.` };
+}
+
+/** Reads every report in `dir`, in file-name order; an exact copy of an earlier report is skipped with a warning. */
+export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): Promise<ReportFile[]> {
+  const warn = options.warn ?? ((m: string) => console.warn(m));
   let names: string[];
   try {
     names = (await readdir(dir)).filter(isReportFile).sort();
@@ -115,18 +152,35 @@ export async function readCorpus(dir: string): Promise<ReportFile[]> {
   }
   const reports: ReportFile[] = [];
   const problems: string[] = [];
+  const fileBySha = new Map<string, string>();
   for (const file of names) {
     const full = path.join(dir, file);
-    if (!(await stat(full)).isFile()) continue;
+    const found = await inspectEntry(full);
+    if ("problem" in found) {
+      problems.push(`${full} ${found.problem}`);
+      continue;
+    }
+    if ("skip" in found) {
+      warn(`${full} ${found.skip}`);
+      continue;
+    }
+    if (found.size >= LARGE_REPORT_BYTES) options.onLargeFile?.(file, found.size);
     const id = file.replace(/\.[^.]+$/, "");
     try {
       const bytes = await readFile(full);
       const decoded = decodeReport(bytes);
       if (decoded.text.trim() === "") throw new Error("is empty; remove it or add the report's text");
       const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const original = fileBySha.get(sha256);
+      if (original !== undefined) {
+        // Indexed twice, every answer from it would cite two identical sources.
+        warn(`${full} is an exact copy of ${original}; it is indexed once, as ${original}. Remove one of the two.`);
+        continue;
+      }
+      fileBySha.set(sha256, file);
       reports.push({ id, file, sha256, ...decoded, meta: await readMeta(dir, id) });
     } catch (error) {
-      problems.push(`${path.join(dir, file)} ${(error as Error).message}`);
+      problems.push(`${full} ${(error as Error).message}`);
     }
   }
   if (problems.length > 0) {

@@ -1,21 +1,41 @@
 /**
- * corpus → clean → chunk → embed → index, written atomically. Embeddings are
- * reused from the previous index by content hash, so a rebuild only embeds
- * passages whose text (or title/section) changed.
+ * corpus → clean → chunk → embed → index, written atomically under the index
+ * folder's lock. Embeddings are reused from the previous index by content
+ * hash, so a rebuild only embeds passages whose text (or title/section)
+ * changed; a damaged previous index is rebuilt, and leftovers of earlier
+ * builds are removed on every build.
  */
 import { createHash } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import type { Chunk, DocMeta, EmbedderInfo, ManifestDocument } from "../types.js";
 import { DEFAULT_CHUNK_OPTIONS, chunkDoc, type ChunkOptions } from "../chunk.js";
 import { cleanReport } from "../corpus/clean.js";
-import { readCorpus } from "../corpus/load.js";
+import { LARGE_REPORT_BYTES, readCorpus } from "../corpus/load.js";
 import type { Embedder } from "../embed/embedder.js";
 import { embeddingText, passageContext } from "../text/passage.js";
 import { reportSubjects } from "./gazetteer.js";
 import { LexicalIndex } from "./lexical.js";
-import { FORMAT_VERSION, assertSameEmbedder, loadVectors, readManifest, saveIndex, type StoredDoc, type StoredVectors } from "./store.js";
+import { withIndexLock, type IndexLock } from "./lock.js";
+import {
+  FORMAT_VERSION,
+  IndexDamagedError,
+  IndexMissingError,
+  loadVectors,
+  readManifest,
+  removeLeftovers,
+  sameEmbedder,
+  saveIndex,
+  verifyIndex,
+  type StoredDoc,
+  type StoredVectors,
+} from "./store.js";
 import { DEFAULT_HNSW_OPTIONS, HnswStore, type HnswOptions } from "./vectors.js";
 
 export type BuildProgress =
+  | { phase: "wait"; message: string }
+  /** A large report is being read, then cleaned (`done` of `total` lines). */
+  | { phase: "load"; file: string; bytes: number }
+  | { phase: "clean"; file: string; done: number; total: number }
   | { phase: "read"; documents: number; chunks: number }
   | { phase: "embed"; done: number; total: number; etaMs: number | null }
   | { phase: "write" };
@@ -28,6 +48,8 @@ export interface BuildOptions {
   hnsw?: HnswOptions;
   /** Passages embedded per call. Default 32. */
   batchSize?: number;
+  /** How long to wait for another build of the same index folder. Default 30 minutes. */
+  lockWaitMs?: number;
   onProgress?: (progress: BuildProgress) => void;
 }
 
@@ -53,30 +75,52 @@ function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** The previous index, when its vectors can be reused with this embedder. */
-async function previousIndex(dir: string, embedder: EmbedderInfo): Promise<StoredVectors | null> {
+/** Why the previous index is not reused, as a build warning. */
+function notReused(error: unknown): string {
+  const why = error instanceof IndexDamagedError ? `${error.file} ${error.problem}` : (error as Error).message;
+  return `The previous index was not reused, so it is rebuilt: ${why}`;
+}
+
+/** The previous index, when its vectors can be reused with this embedder; why not in `warnings`, unless there is none. */
+async function previousIndex(dir: string, embedder: EmbedderInfo, warnings: string[]): Promise<StoredVectors | null> {
   try {
-    // Check the manifest first: vectors of another embedder are not worth reading.
-    assertSameEmbedder(await readManifest(dir), embedder, dir);
+    const manifest = await readManifest(dir);
+    // Vectors of another embedder are of no use here: not worth reading, nor a warning.
+    if (!sameEmbedder(manifest.embedder, embedder)) return null;
     return await loadVectors(dir);
-  } catch {
-    // No index yet, or one this embedder cannot reuse: everything is embedded afresh.
+  } catch (error) {
+    // No index yet, or a damaged or older one: everything is embedded afresh.
+    if (!(error instanceof IndexMissingError)) warnings.push(notReused(error));
     return null;
   }
 }
 
+/** Builds the index, holding the index folder's lock; waits while another build holds it. */
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
+  return withIndexLock(options.indexDir, (lock) => buildLocked(options, lock), {
+    waitMs: options.lockWaitMs,
+    onWait: (message) => options.onProgress?.({ phase: "wait", message }),
+  });
+}
+
+async function buildLocked(options: BuildOptions, lock: IndexLock): Promise<BuildSummary> {
   const started = Date.now();
+  // Builds that were killed left temp folders and old generations; with the lock held, none is in use.
+  await removeLeftovers(options.indexDir);
   const { embedder, onProgress } = options;
   const batchSize = options.batchSize ?? 32;
 
-  const reports = await readCorpus(options.corpusDir);
+  const warnings: string[] = [];
+  const reports = await readCorpus(options.corpusDir, {
+    warn: (message) => warnings.push(message),
+    onLargeFile: (file, bytes) => onProgress?.({ phase: "load", file, bytes }),
+  });
   const docs: StoredDoc[] = [];
   const chunks: Chunk[] = [];
   const manifestDocs: ManifestDocument[] = [];
-  const warnings: string[] = [];
   for (const report of reports) {
-    const doc = cleanReport(report);
+    const large = Buffer.byteLength(report.text) >= LARGE_REPORT_BYTES;
+    const doc = cleanReport(report, large ? { onProgress: (done, total) => onProgress?.({ phase: "clean", file: report.file, done, total }) } : {});
     const docChunks = chunkDoc(doc, options.chunk ?? DEFAULT_CHUNK_OPTIONS);
     if (docChunks.length === 0) {
       warnings.push(`${report.file}: no text left after cleaning; it is not searchable.`);
@@ -94,7 +138,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const texts = chunks.map((c) => embeddingText(docById.get(c.docId)!, c));
   const hashes = texts.map(sha256);
 
-  const previous = await previousIndex(options.indexDir, embedder.info);
+  const previous = await previousIndex(options.indexDir, embedder.info, warnings);
   const current = new Set(docs.map((d) => d.id));
   const removed = previous ? previous.manifest.documents.map((d) => d.id).filter((id) => !current.has(id)) : [];
   const summary = (fields: Pick<BuildSummary, "embedded" | "generation" | "unchanged">): BuildSummary => ({
@@ -109,8 +153,13 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   });
   // Same files, same passages and metadata, same embedder: the index on disk is already this build's result.
   const corpusFingerprint = sha256(manifestDocs.map((d) => `${d.id}:${d.sha256}`).join("\n"));
-  if (previous && previous.manifest.corpusFingerprint === corpusFingerprint && sameJson(previous.hashes, hashes) && sameJson(previous.docs, docs)) {
-    return summary({ embedded: 0, generation: previous.manifest.generation, unchanged: true });
+  if (previous && previous.manifest.corpusFingerprint === corpusFingerprint && isDeepStrictEqual(previous.hashes, hashes) && isDeepStrictEqual(previous.docs, docs)) {
+    // Only if every file is intact: "up to date" must never leave a damaged file in place.
+    const intact = await verifyIndex(options.indexDir).then(
+      () => true,
+      (error: unknown) => (warnings.push(notReused(error)), false),
+    );
+    if (intact) return summary({ embedded: 0, generation: previous.manifest.generation, unchanged: true });
   }
 
   const cached = new Map<string, number>();
@@ -150,11 +199,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     store: { docs, chunks, hashes },
     vectors,
     lexical,
-  });
+  }, () => lock.assertHeld());
 
   return summary({ embedded: todo.length, generation: manifest.generation, unchanged: false });
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

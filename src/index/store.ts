@@ -1,19 +1,23 @@
 /**
  * The index on disk. `manifest.json` names a generation folder holding the
- * vectors, the chunk store and the lexical index. A build writes a new
- * generation and then swaps the manifest by rename, so a reader sees the old
- * index or the new one, never a half-written one.
+ * vectors, the chunk store and the lexical index, with each file's size and
+ * checksum. A build writes a new generation and then swaps the manifest by
+ * rename, so a reader sees the old index or the new one, never a half-written
+ * one; every file is checked against the manifest before it is read, and every
+ * JSON file against its schema, so a damaged index is one IndexLoadError line.
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { z } from "zod";
 import { AppError } from "../errors.js";
-import type { Chunk, DocMeta, EmbedderInfo, Manifest, Paragraph } from "../types.js";
+import { GENERATION_NAME, chunkSchema, docMetaSchema, manifestSchema, paragraphSchema, type EmbedderInfo, type Manifest } from "../types.js";
 import { describeEmbedder } from "../embed/embedder.js";
+import { describeFiles, fileProblem } from "./files.js";
 import { LexicalIndex, type LexicalJSON } from "./lexical.js";
 import { HnswStore } from "./vectors.js";
 
-/** Bumped whenever the saved layout changes; older indexes must be rebuilt. */
-export const FORMAT_VERSION = 2;
+/** Bumped whenever the saved layout changes; older indexes must be rebuilt. 3: file checksums, caption paragraphs, report subjects. */
+export const FORMAT_VERSION = 3;
 
 export const MANIFEST_FILE = "manifest.json";
 const VECTORS_FILE = "vectors.hnsw";
@@ -30,20 +34,40 @@ export class IndexMissingError extends IndexLoadError {
   override name = "IndexMissingError";
 }
 
-/** A report as kept in the index: metadata, its kept paragraphs (for /source context) and its subjects. */
-export interface StoredDoc extends DocMeta {
-  paragraphs: Paragraph[];
-  /** Places and people the report is about (see gazetteer.ts). */
-  subjects: string[];
+/** One of the index's files is damaged: its size or checksum differs from the manifest's. */
+export class IndexDamagedError extends IndexLoadError {
+  override name = "IndexDamagedError";
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`The index file ${file} ${problem}. Rebuild the index with \`npm run build-index\`.`);
+  }
 }
 
+/** A report as kept in the index: metadata, its kept paragraphs (for /source context) and its subjects. */
+export const storedDocSchema = docMetaSchema.extend({
+  paragraphs: z.array(paragraphSchema),
+  /** Places and people the report is about (see gazetteer.ts). */
+  subjects: z.array(z.string()),
+});
+export type StoredDoc = z.infer<typeof storedDocSchema>;
+
 /** chunks.json */
-export interface ChunkStore {
-  docs: StoredDoc[];
-  chunks: Chunk[];
-  /** Content hash of each chunk's embedded text, parallel to `chunks`: the embedding cache key. */
-  hashes: string[];
-}
+const chunkStoreSchema = z
+  .object({
+    docs: z.array(storedDocSchema),
+    chunks: z.array(chunkSchema),
+    /** Content hash of each chunk's embedded text, parallel to `chunks`: the embedding cache key. */
+    hashes: z.array(z.string()),
+  })
+  .superRefine((store, ctx) => {
+    if (store.hashes.length !== store.chunks.length) ctx.addIssue({ code: "custom", path: ["hashes"], message: `${store.hashes.length} hashes for ${store.chunks.length} chunks` });
+    const ids = new Set(store.docs.map((d) => d.id));
+    const orphan = store.chunks.findIndex((c) => !ids.has(c.docId));
+    if (orphan !== -1) ctx.addIssue({ code: "custom", path: ["chunks", orphan, "docId"], message: "names no stored report" });
+  });
+export type ChunkStore = z.infer<typeof chunkStoreSchema>;
 
 /** Everything a query needs, loaded into memory. */
 export interface LoadedIndex extends StoredVectors {
@@ -52,38 +76,78 @@ export interface LoadedIndex extends StoredVectors {
   docById: Map<string, StoredDoc>;
 }
 
-async function readJson<T>(file: string, what: string): Promise<T> {
+/** Reads one of a generation's files with `read`, turning any failure into an IndexLoadError that says what to run. */
+async function readPart<T>(file: string, what: string, read: (file: string) => T | Promise<T>): Promise<T> {
   try {
-    return JSON.parse(await readFile(file, "utf8")) as T;
+    return await read(file);
   } catch (error) {
+    if (error instanceof IndexLoadError) throw error;
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "is missing" : `cannot be read (${(error as Error).message})`;
     throw new IndexLoadError(`The ${what} ${file} ${reason}. Rebuild the index with \`npm run build-index\`.`);
   }
 }
 
+/** Checks `value` read from `file` against `schema`; a mismatch is one line naming the first bad fields. */
+function parseSaved<S extends z.ZodType>(schema: S, value: unknown, what: string, file: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`);
+  throw new IndexLoadError(`The ${what} ${file} is malformed (${issues.join("; ")}). Rebuild the index with \`npm run build-index\`.`);
+}
+
+const readJsonFile = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, "utf8"));
+
 export async function readManifest(dir: string): Promise<Manifest> {
   const file = path.join(dir, MANIFEST_FILE);
-  let manifest: Manifest;
+  let json: unknown;
   try {
-    manifest = JSON.parse(await readFile(file, "utf8")) as Manifest;
+    json = await readJsonFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new IndexMissingError(`No index in '${dir}'. Build it with \`npm run build-index\` (or set INDEX_DIR to where it is).`);
     }
     throw new IndexLoadError(`The manifest ${file} cannot be read (${(error as Error).message}). Rebuild with \`npm run build-index\`.`);
   }
-  if (manifest.formatVersion !== FORMAT_VERSION) {
+  // The version first: an older manifest lacks newer fields, and "rebuild, it is old" is the useful message.
+  const version = typeof json === "object" && json !== null ? (json as { formatVersion?: unknown }).formatVersion : undefined;
+  if (typeof version === "number" && version !== FORMAT_VERSION) {
     throw new IndexLoadError(
-      `The index in '${dir}' has format version ${String(manifest.formatVersion)}, this code reads version ${FORMAT_VERSION}. Rebuild it with \`npm run build-index\`.`,
+      `The index in '${dir}' has format version ${version}, this code reads version ${FORMAT_VERSION}. Rebuild it with \`npm run build-index\`.`,
     );
   }
+  return parseSaved(manifestSchema, json, "manifest", file);
+}
+
+/** Checks the manifest's entry for `name` against the file on disk and returns the file's path. */
+async function verifiedFile(dir: string, manifest: Manifest, name: string): Promise<string> {
+  const genDir = path.join(dir, manifest.generation);
+  const entry = manifest.files.find((f) => f.name === name);
+  if (entry === undefined) throw new IndexDamagedError(path.join(genDir, name), "is not listed in the manifest");
+  const problem = await fileProblem(genDir, entry);
+  if (problem !== null) throw new IndexDamagedError(path.join(genDir, name), problem);
+  return path.join(genDir, name);
+}
+
+/**
+ * Checks the manifest and every file it names, without loading the index:
+ * what a build that finds nothing changed, or a bot about to reload, runs
+ * first. Throws an IndexLoadError (IndexDamagedError for a damaged file).
+ */
+export async function verifyIndex(dir: string): Promise<Manifest> {
+  const manifest = await readManifest(dir);
+  for (const entry of manifest.files) await verifiedFile(dir, manifest, entry.name);
   return manifest;
+}
+
+/** True when vectors made by `a` and by `b` are comparable. */
+export function sameEmbedder(a: EmbedderInfo, b: EmbedderInfo): boolean {
+  return a.kind === b.kind && a.model === b.model && a.dimension === b.dimension;
 }
 
 /** Fails loudly when queries would be embedded differently from the indexed passages. */
 export function assertSameEmbedder(manifest: Manifest, embedder: EmbedderInfo, dir: string): void {
   const built = manifest.embedder;
-  if (built.kind === embedder.kind && built.model === embedder.model && built.dimension === embedder.dimension) return;
+  if (sameEmbedder(built, embedder)) return;
   throw new IndexLoadError(
     `The index in '${dir}' was built with ${describeEmbedder(built)}, but questions would be embedded with ${describeEmbedder(embedder)}. ` +
       `Rebuild it with \`npm run build-index\`, or set EMBEDDER${built.kind === "transformers" ? `=transformers and EMBED_MODEL=${built.model}` : "=hashed"} to match the index.`,
@@ -98,14 +162,11 @@ export interface StoredVectors extends ChunkStore {
 
 export async function loadVectors(dir: string): Promise<StoredVectors> {
   const manifest = await readManifest(dir);
-  const genDir = path.join(dir, manifest.generation);
-  const store = await readJson<ChunkStore>(path.join(genDir, CHUNKS_FILE), "chunk store");
-  let vectors: HnswStore;
-  try {
-    vectors = HnswStore.load(path.join(genDir, VECTORS_FILE), manifest.embedder.dimension);
-  } catch (error) {
-    throw new IndexLoadError(`The vector file in ${genDir} cannot be read (${(error as Error).message}). Rebuild with \`npm run build-index\`.`);
-  }
+  const chunksFile = await verifiedFile(dir, manifest, CHUNKS_FILE);
+  const store = parseSaved(chunkStoreSchema, await readPart(chunksFile, "chunk store", readJsonFile), "chunk store", chunksFile);
+  // Checked before hnswlib sees it: a corrupt graph crashes the process instead of throwing.
+  const vectorsFile = await verifiedFile(dir, manifest, VECTORS_FILE);
+  const vectors = await readPart(vectorsFile, "vector file", (f) => HnswStore.load(f, manifest.embedder.dimension));
   if (vectors.size !== store.chunks.length || store.chunks.length !== manifest.chunkCount) {
     throw new IndexLoadError(
       `The index in '${dir}' is inconsistent (${vectors.size} vectors, ${store.chunks.length} chunks, manifest says ${manifest.chunkCount}). Rebuild with \`npm run build-index\`.`,
@@ -116,24 +177,26 @@ export async function loadVectors(dir: string): Promise<StoredVectors> {
 
 export async function loadIndex(dir: string): Promise<LoadedIndex> {
   const stored = await loadVectors(dir);
-  const lexicalFile = path.join(dir, stored.manifest.generation, LEXICAL_FILE);
-  const lexical = LexicalIndex.fromJSON(await readJson<LexicalJSON>(lexicalFile, "lexical index"));
+  const lexicalFile = await verifiedFile(dir, stored.manifest, LEXICAL_FILE);
+  const lexical = await readPart(lexicalFile, "lexical index", async (f) => LexicalIndex.fromJSON((await readJsonFile(f)) as LexicalJSON));
   return { ...stored, dir, lexical, docById: new Map(stored.docs.map((d) => [d.id, d])) };
 }
 
 export interface IndexFiles {
-  manifest: Omit<Manifest, "generation">;
+  manifest: Omit<Manifest, "generation" | "files">;
   store: ChunkStore;
   vectors: HnswStore;
   lexical: LexicalIndex;
 }
 
 /**
- * Writes a new generation next to the current one, then points the manifest
- * at it (rename is atomic), then removes older generations. A failure before
- * the manifest swap leaves the previous index in place.
+ * Writes a new generation next to the current one, records every file's size
+ * and checksum, then points the manifest at it (rename is atomic), then removes
+ * older generations. A failure before the manifest swap leaves the previous
+ * index in place. Call it holding the build lock (`withIndexLock`);
+ * `assertLocked` is called before the swap and fails if the lock was lost.
  */
-export async function saveIndex(dir: string, files: IndexFiles): Promise<Manifest> {
+export async function saveIndex(dir: string, files: IndexFiles, assertLocked: () => void = () => {}): Promise<Manifest> {
   await mkdir(dir, { recursive: true });
   const generation = `gen-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const tmpDir = path.join(dir, `.tmp-${generation}`);
@@ -142,12 +205,13 @@ export async function saveIndex(dir: string, files: IndexFiles): Promise<Manifes
     files.vectors.save(path.join(tmpDir, VECTORS_FILE));
     await writeFile(path.join(tmpDir, CHUNKS_FILE), JSON.stringify(files.store));
     await writeFile(path.join(tmpDir, LEXICAL_FILE), JSON.stringify(files.lexical.toJSON()));
+    const manifest: Manifest = { ...files.manifest, generation, files: await describeFiles(tmpDir) };
+    assertLocked();
     await rename(tmpDir, path.join(dir, generation));
-    const manifest: Manifest = { ...files.manifest, generation };
     const tmpManifest = path.join(dir, `.${MANIFEST_FILE}.${generation}`);
     await writeFile(tmpManifest, `${JSON.stringify(manifest, null, 2)}\n`);
     await rename(tmpManifest, path.join(dir, MANIFEST_FILE));
-    await removeStale(dir, generation);
+    await removeLeftovers(dir);
     return manifest;
   } catch (error) {
     await rm(tmpDir, { recursive: true, force: true });
@@ -155,11 +219,32 @@ export async function saveIndex(dir: string, files: IndexFiles): Promise<Manifes
   }
 }
 
-/** Removes generations other than `keep` and leftovers of interrupted builds. */
-async function removeStale(dir: string, keep: string): Promise<void> {
-  for (const name of await readdir(dir)) {
-    if (name !== keep && (name.startsWith("gen-") || name.startsWith(".tmp-gen-") || name.startsWith(`.${MANIFEST_FILE}.`))) {
+/** The generation the manifest names, read leniently: cleanup must keep it even when the manifest is of another format. */
+async function currentGeneration(dir: string): Promise<string | null | "unknown"> {
+  try {
+    const generation = ((await readJsonFile(path.join(dir, MANIFEST_FILE))) as { generation?: unknown } | null)?.generation;
+    return typeof generation === "string" && GENERATION_NAME.test(generation) ? generation : "unknown";
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? null : "unknown";
+  }
+}
+
+/**
+ * Removes what builds left behind: generations the manifest does not name,
+ * and temp folders and temp manifests of interrupted builds. Only a build
+ * holding the lock calls it, so no live build owns any of these. When the
+ * manifest cannot be read, generations stay (the next good build removes them).
+ * Returns the names removed.
+ */
+export async function removeLeftovers(dir: string): Promise<string[]> {
+  const keep = await currentGeneration(dir);
+  const removed: string[] = [];
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const oldGeneration = GENERATION_NAME.test(name) && keep !== "unknown" && name !== keep;
+    if (oldGeneration || name.startsWith(".tmp-gen-") || name.startsWith(`.${MANIFEST_FILE}.`)) {
       await rm(path.join(dir, name), { recursive: true, force: true });
+      removed.push(name);
     }
   }
+  return removed;
 }
