@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_MESSAGE_CHARS, escapeHtml, packMessages, renderAnswer, renderSourceInContext, renderSources } from "../src/bot/render.js";
-import { LruMap, RateLimiter } from "../src/bot/bot.js";
+import { LruMap, RateLimiter } from "../src/bot/limits.js";
 import type { Answer, Citation } from "../src/types.js";
 
 const citation: Citation = {
