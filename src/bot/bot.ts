@@ -117,9 +117,9 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
   const limiter = new RateLimiter(config.RATE_LIMIT, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
   const docs = () => deps.answerer().documents();
 
+  bot.use(dedupeUpdates());
   // Different chats are handled at once; one chat's updates in order, so a follow-up sees the answer before it.
   bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
-  bot.use(dedupeUpdates());
   bot.use(allowList(config.ALLOWED_CHAT_IDS, config.RATE_LIMIT_WINDOW_SECONDS * 1000));
   bot.use(groupEtiquette());
 
