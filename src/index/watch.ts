@@ -2,7 +2,7 @@
  * Tells a long-running reader (the bot) when a rebuilt index is in place, so
  * it never needs to know the index's file layout.
  */
-import { unwatchFile, watchFile } from "node:fs";
+import { unwatchFile, watchFile, type Stats } from "node:fs";
 import path from "node:path";
 import type { Manifest } from "../types.js";
 import { MANIFEST_FILE, readManifest } from "./store.js";
@@ -39,13 +39,15 @@ export function watchManifest(indexDir: string, onChange: (manifest: Manifest) =
     }
   };
   let running: Promise<void> = Promise.resolve();
-  watchFile(file, { interval: options.intervalMs ?? 2000 }, (now, before) => {
+  const listener = (now: Stats, before: Stats) => {
     if (now.mtimeMs === before.mtimeMs || now.mtimeMs === 0) return;
     // One check at a time, in order: a slow reload is never overtaken by a later one.
     running = running.then(check);
-  });
+  };
+  watchFile(file, { interval: options.intervalMs ?? 2000 }, listener);
   return () => {
     stopped = true;
-    unwatchFile(file);
+    // Only this watcher: other readers of the same index keep theirs.
+    unwatchFile(file, listener);
   };
 }

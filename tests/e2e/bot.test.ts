@@ -8,6 +8,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEXT } from "../../src/bot/render.js";
+import type { Answerer } from "../../src/answer/answerer.js";
+import type { AskContext } from "../../src/types.js";
 import { buildIndex } from "../../src/index/build.js";
 import { HashedEmbedder } from "../../src/embed/hashed.js";
 import { BOT_USER, type Chat, type SentMessage } from "../helpers/fake-telegram.js";
@@ -253,6 +255,34 @@ describe("feedback for maintainers", () => {
     expect(refused.indexOf("3 × 徐州的月亮有多圆？")).toBeGreaterThan(-1);
     expect(refused.indexOf("3 × 徐州的月亮有多圆？")).toBeLessThan(refused.indexOf("1 × 明天北京会下雨吗？"));
     expect(stdout).toMatch(/1 × 江北新区有几家医疗机构开设了发热门诊？ {2}\[answered; 000_d0c70cf1157b7cde#\d+/);
+  });
+});
+
+describe("input the core does not search", () => {
+  // Until the core detects greetings itself, a wrapper gives the bot the core's contract for them (unsearchable: greeting / no_content / not_chinese).
+  const unsearchable = { 你好: "greeting", "？？": "no_content", "hello there": "not_chinese" } as const;
+  const wrap = (real: Answerer): Answerer =>
+    new Proxy(real, {
+      get(target, property, receiver) {
+        if (property !== "ask") return Reflect.get(target, property, receiver);
+        return async (question: string, context: AskContext) => {
+          const answer = await target.ask(question, context);
+          const kind = unsearchable[question as keyof typeof unsearchable];
+          return kind ? { ...answer, status: "not_found", found: false, unsearchable: kind, answer: "请用中文提问。", sentences: [], citations: [] } : answer;
+        };
+      },
+    });
+
+  it("answers a greeting or a message without content with the help text, and other languages with the core's reply", async () => {
+    const other = await startBot(ws, { wrap });
+    const reply = async (user: number, text: string) => {
+      other.telegram.say(user, text);
+      return (await other.telegram.waitForSent(user, 1))[0]!.text;
+    };
+    expect(await reply(1101, "你好")).toContain("直接发送文字问题即可");
+    expect(await reply(1102, "？？")).toContain("直接发送文字问题即可");
+    expect(await reply(1103, "hello there")).toContain("请用中文提问。");
+    await other.stop();
   });
 });
 
