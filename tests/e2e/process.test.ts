@@ -3,12 +3,10 @@
  * code, when Telegram answers, refuses the bot, or cannot be reached at all.
  */
 import { execFile, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeTelegram } from "../helpers/fake-telegram.js";
-import { botEnv, indexedWorkspace, TOKEN, type Workspace } from "../helpers/bot-harness.js";
+import { botEnv, freePort, indexedWorkspace, TOKEN, type Workspace } from "../helpers/bot-harness.js";
 
 let ws: Workspace;
 
@@ -49,7 +47,7 @@ describe("the bot process", () => {
   });
 
   it("reports an unreachable API root at once with its host and what to check, retries with a growing wait, and still stops on SIGTERM", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const bot = start(`http://127.0.0.1:${port}`, { TELEGRAM_RETRY_DELAY_MS: "200" });
     await bot.until(/Retrying in 0\.4 s/);
     const lines = bot.output().split("\n").filter((l) => l.startsWith("Cannot reach"));
@@ -79,12 +77,3 @@ describe("Telegram refusing the bot", () => {
     expect(stderr.join("\n")).not.toContain(TOKEN);
   });
 });
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

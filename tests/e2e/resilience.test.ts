@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEXT } from "../../src/bot/render.js";
-import { indexedWorkspace, startBot, TOKEN, type Workspace } from "../helpers/bot-harness.js";
+import { freePort, indexedWorkspace, startBot, TOKEN, type Workspace } from "../helpers/bot-harness.js";
 
 let ws: Workspace;
 
@@ -138,12 +138,4 @@ async function connectProxy(): Promise<{ url: string; tunnels: string[]; close: 
       await new Promise((resolve) => server.close(resolve));
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -4,6 +4,8 @@
  * talking HTTP to a Bot API emulator on 127.0.0.1.
  */
 import { writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { Answerer, answererOptionsFromConfig } from "../../src/answer/answerer.js";
 import { reloadOnRebuild, runBot, type RunningBot } from "../../src/bot/main.js";
@@ -94,4 +96,13 @@ export function recordingAnswerer(asked: { question: string; previous?: string }
         };
       },
     });
+}
+
+/** A port on 127.0.0.1 nothing listens on (free for a server, refused for a client). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
