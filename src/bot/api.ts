@@ -4,7 +4,7 @@
  * abortable wait while Telegram cannot be reached at all.
  */
 import type { Agent } from "node:http";
-import { HttpError, type ApiClientOptions, type Transformer } from "grammy";
+import { GrammyError, HttpError, type ApiClientOptions, type Transformer } from "grammy";
 import { HttpsProxyAgent } from "https-proxy-agent";
 import { SocksProxyAgent } from "socks-proxy-agent";
 
@@ -44,16 +44,27 @@ export function apiHost(apiRoot: string | undefined): string {
   return new URL(apiRoot ?? "https://api.telegram.org").host;
 }
 
+/** The cause of an HttpError thrown by `timeoutRequests`. */
+class TimedOut extends Error {}
+
+/** Request URLs hold the token; logs show `/bot<token>/` instead. */
+const withoutToken = (text: string) => text.replace(/\/bot[^/\s]+/g, "/bot<token>");
+
 /** Why a request failed, without the URL (it holds the token). */
 function reason(error: unknown, timedOut: boolean): string {
   if (timedOut) return "no response in time";
   const cause = error instanceof HttpError ? error.error : error;
   const code = (cause as { code?: unknown } | null)?.code;
   if (typeof code === "string") return code;
-  return (cause instanceof Error ? cause.message : String(cause)).replace(/\/bot[^/\s]+/g, "/bot<token>");
+  return withoutToken(cause instanceof Error ? cause.message : String(cause));
 }
 
-class TimedOut extends Error {}
+/** A log line for a failed call or update: what failed and why, never the token. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof HttpError) return `${error.message} (${reason(error, error.error instanceof TimedOut)})`;
+  if (error instanceof GrammyError) return error.message;
+  return error instanceof Error ? withoutToken(error.stack ?? error.message) : String(error);
+}
 
 /** grammY types its signals with the abort-controller shim; at run time they are Node's own. */
 type ShimSignal = Parameters<Transformer>[3];

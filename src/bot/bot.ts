@@ -3,7 +3,7 @@
  * own middleware (per-chat order, de-duplication, allow-list, group
  * etiquette), so the handlers only ask, keep the answer, and reply.
  */
-import { Bot, GrammyError, HttpError, type Context, type NextFunction } from "grammy";
+import { Bot, type Context, type NextFunction } from "grammy";
 import { sequentialize } from "@grammyjs/runner";
 import type { Message, ReplyParameters } from "grammy/types";
 import { telegramProxy, type BotConfig } from "../config.js";
@@ -11,7 +11,7 @@ import type { Answerer } from "../answer/answerer.js";
 import type { Answer } from "../types.js";
 import type { AnswerStore, StoredAnswer } from "./answers.js";
 import type { FeedbackStore } from "./feedback.js";
-import { clientOptions, type Logger } from "./api.js";
+import { clientOptions, describeFailure, type Logger } from "./api.js";
 import { LruMap, RateLimiter } from "./limits.js";
 import { TEXT, answerKeyboard, renderAnswer, renderDocs, renderHelp, renderSourceInContext, renderSources } from "./render.js";
 
@@ -98,16 +98,6 @@ function sourceReply(stored: StoredAnswer | undefined, arg: string): string[] {
   if (arg === "") return renderSources(stored.citations);
   const citation = stored.citations.find((c) => String(c.n) === arg);
   return citation ? renderSourceInContext(citation) : [TEXT.badSourceNumber(stored.citations.length)];
-}
-
-/** A log line for a failed update: the chat, and the error without the request URL (it holds the token). */
-export function describeFailure(error: unknown): string {
-  if (error instanceof HttpError) {
-    const cause = error.error instanceof Error ? `: ${error.error.message.replace(/\/bot[^/\s]+/g, "/bot<token>")}` : "";
-    return `${error.message}${cause}`;
-  }
-  if (error instanceof GrammyError) return error.message;
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 export function createBot(config: BotConfig, deps: BotDeps): Bot {

@@ -12,8 +12,8 @@ import { Answerer, answererOptionsFromConfig } from "../answer/answerer.js";
 import { AppError } from "../errors.js";
 import { watchManifest } from "../index/watch.js";
 import { AnswerStore, openBotDatabase } from "./answers.js";
-import { POLL_SECONDS, asShimSignal, retrySends, timeoutRequests, waitOutOutages, type Logger } from "./api.js";
-import { COMMANDS, createBot, describeFailure } from "./bot.js";
+import { POLL_SECONDS, asShimSignal, describeFailure, retrySends, timeoutRequests, waitOutOutages, type Logger } from "./api.js";
+import { COMMANDS, createBot } from "./bot.js";
 import { FeedbackStore } from "./feedback.js";
 import { webhookServer } from "./webhook.js";
 
