@@ -100,11 +100,38 @@ function sourceReply(stored: StoredAnswer | undefined, arg: string): string[] {
   return citation ? renderSourceInContext(citation) : [TEXT.badSourceNumber(stored.citations.length)];
 }
 
-export function createBot(config: BotConfig, deps: BotDeps): Bot {
+/** Counts the updates being handled, so stopping can let them finish before the store closes. */
+function inFlight() {
+  let count = 0;
+  const middleware = async (_ctx: Context, next: NextFunction) => {
+    count++;
+    try {
+      await next();
+    } finally {
+      count--;
+    }
+  };
+  /** Resolves when no update is being handled, or after `maxMs`. */
+  const settled = async (maxMs: number) => {
+    const deadline = Date.now() + maxMs;
+    while (count > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  };
+  return { middleware, settled };
+}
+
+export interface CreatedBot {
+  bot: Bot;
+  /** Resolves when the updates being handled are done, or after `maxMs`. */
+  settled: (maxMs: number) => Promise<void>;
+}
+
+export function createBot(config: BotConfig, deps: BotDeps): CreatedBot {
   const { answers, feedback, log } = deps;
   const client = clientOptions({ apiRoot: config.TELEGRAM_API_ROOT, proxy: telegramProxy(config), timeoutSeconds: config.TELEGRAM_TIMEOUT_SECONDS });
   const bot = new Bot(config.BOT_TOKEN, { client });
-  const limiter = new RateLimiter(config.RATE_LIMIT, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
+  const tracker = inFlight();
+
+  bot.use(tracker.middleware);  const limiter = new RateLimiter(config.RATE_LIMIT, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
   const docs = () => deps.answerer().documents();
 
   bot.use(dedupeUpdates());
@@ -190,5 +217,5 @@ export function createBot(config: BotConfig, deps: BotDeps): Bot {
   bot.catch((err) => {
     log.error(`Update ${err.ctx.update.update_id} in chat ${err.ctx.chat?.id ?? "(none)"} failed: ${describeFailure(err.error)}`);
   });
-  return bot;
+  return { bot, settled: tracker.settled };
 }

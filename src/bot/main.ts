@@ -26,6 +26,8 @@ export class TelegramRefusedError extends AppError {
 const MAX_RATE_LIMIT_WAIT_SECONDS = 30;
 /** How many times a 429 is waited out before the send fails. */
 const MAX_RATE_LIMIT_RETRIES = 3;
+/** On stop, answers being sent get this long to finish: enough for a normal reply, short enough for "stops within seconds". */
+const STOP_GRACE_MS = 3000;
 
 export interface RunningBot {
   bot: Bot;
@@ -67,7 +69,7 @@ function installRequestPolicy(bot: Bot, config: BotConfig, log: Logger): void {
 export async function runBot(config: BotConfig, options: RunBotOptions): Promise<RunningBot> {
   const log = options.log ?? console;
   const db = openBotDatabase(config.BOT_DB);
-  const bot = createBot(config, { answerer: options.answerer, answers: new AnswerStore(db, config.ANSWER_STORE_LIMIT), feedback: new FeedbackStore(db), log });
+  const { bot, settled } = createBot(config, { answerer: options.answerer, answers: new AnswerStore(db, config.ANSWER_STORE_LIMIT), feedback: new FeedbackStore(db), log });
   installRequestPolicy(bot, config, log);
 
   const stopping = new AbortController();
@@ -77,6 +79,7 @@ export async function runBot(config: BotConfig, options: RunBotOptions): Promise
     stopping.abort();
     await runner?.stop();
     if (server?.listening) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    await settled(STOP_GRACE_MS);
     if (db.open) db.close();
   };
   const onAbort = () => void stop();

@@ -55,6 +55,19 @@ describe("one chat's trouble never holds up another chat", () => {
   });
 });
 
+describe("stopping", () => {
+  it("lets an answer being sent finish before the bot's store closes", async () => {
+    const bot = await startBot(ws);
+    bot.telegram.slowChats.set(805, 400);
+    bot.telegram.say(805, QUESTION);
+    await bot.telegram.until(() => bot.telegram.calls.includes("sendMessage"), "the reply to be on its way");
+    await bot.running.stop();
+    expect(bot.telegram.sentTo(805)).toHaveLength(1);
+    expect(bot.log.lines.filter((l) => l.includes("failed"))).toEqual([]);
+    await bot.stop();
+  });
+});
+
 describe("an allow-list of chats", () => {
   it("answers listed chats, and tells a flooding outsider once per window; its button presses are answered", async () => {
     const bot = await startBot(ws, { env: { ALLOWED_CHAT_IDS: "701" } });
