@@ -3,7 +3,7 @@
  * own middleware (per-chat order, de-duplication, allow-list, group
  * etiquette), so the handlers only ask, keep the answer, and reply.
  */
-import { Bot, type Context, type NextFunction } from "grammy";
+import { Bot, Composer, type Context, type NextFunction } from "grammy";
 import { sequentialize } from "@grammyjs/runner";
 import type { Message, ReplyParameters } from "grammy/types";
 import { telegramProxy, type BotConfig } from "../config.js";
@@ -125,25 +125,10 @@ export interface CreatedBot {
   settled: (maxMs: number) => Promise<void>;
 }
 
-export function createBot(config: BotConfig, deps: BotDeps): CreatedBot {
-  const { answers, feedback, log } = deps;
-  const client = clientOptions({ apiRoot: config.TELEGRAM_API_ROOT, proxy: telegramProxy(config), timeoutSeconds: config.TELEGRAM_TIMEOUT_SECONDS });
-  const bot = new Bot(config.BOT_TOKEN, { client });
-  const tracker = inFlight();
-
-  bot.use(tracker.middleware);  const limiter = new RateLimiter(config.RATE_LIMIT, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
-  const docs = () => deps.answerer().documents();
-
-  bot.use(dedupeUpdates());
-  // Different chats are handled at once; one chat's updates in order, so a follow-up sees the answer before it.
-  bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
-  bot.use(allowList(config.ALLOWED_CHAT_IDS, config.RATE_LIMIT_WINDOW_SECONDS * 1000));
-  bot.use(groupEtiquette());
-
-  bot.command(["start", "help"], (ctx) => sendAll(ctx, renderHelp(docs()), threadTo(ctx, ctx.msg.message_id)));
-  bot.command("docs", (ctx) => sendAll(ctx, renderDocs(docs()), threadTo(ctx, ctx.msg.message_id)));
-
-  bot.command("source", async (ctx) => {
+/** `/source` and the buttons under answers: each opens the answer it belongs to, and 👍/👎 record feedback. */
+function sourcesAndButtons({ answers, feedback }: BotDeps): Composer<Context> {
+  const composer = new Composer();
+  composer.command("source", async (ctx) => {
     // The answer /source replies to; else the sender's own last answer in a group, the chat's in private.
     const replied = ctx.msg.reply_to_message;
     const shown = replied?.from?.id === ctx.me.id ? answers.shownIn(ctx.chat.id, replied.message_id) : undefined;
@@ -151,7 +136,7 @@ export function createBot(config: BotConfig, deps: BotDeps): CreatedBot {
     await sendAll(ctx, sourceReply(stored, ctx.match.trim()), threadTo(ctx, ctx.msg.message_id));
   });
 
-  bot.callbackQuery(/^s:(\d+):(\d+)$/, async (ctx) => {
+  composer.callbackQuery(/^s:(\d+):(\d+)$/, async (ctx) => {
     // An inline-mode message has no chat to send the passage to.
     if (ctx.chat === undefined) return void (await ctx.answerCallbackQuery({ text: TEXT.inlineSource }));
     // Answer the press first so the client stops its spinner even if sending fails.
@@ -161,7 +146,7 @@ export function createBot(config: BotConfig, deps: BotDeps): CreatedBot {
     await sendAll(ctx, reply, threadTo(ctx, ctx.callbackQuery.message?.message_id));
   });
 
-  bot.callbackQuery(/^f:(\d+):(up|down)$/, async (ctx) => {
+  composer.callbackQuery(/^f:(\d+):(up|down)$/, async (ctx) => {
     const stored = answers.get(Number(ctx.match[1]));
     if (stored === undefined) return void (await ctx.answerCallbackQuery({ text: TEXT.expired }));
     const vote = ctx.match[2] as "up" | "down";
@@ -170,9 +155,14 @@ export function createBot(config: BotConfig, deps: BotDeps): CreatedBot {
   });
 
   // Buttons of an older version, or data nobody knows: stop the spinner and say so.
-  bot.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: TEXT.staleButton }));
+  composer.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: TEXT.staleButton }));
+  return composer;
+}
 
-  bot.on("message:text", async (ctx, next) => {
+/** A command the bot does not know gets a pointer to /help, when it was meant for this bot. */
+function unknownCommands(): Composer<Context> {
+  const composer = new Composer();
+  composer.on("message:text", async (ctx, next) => {
     const command = /^\/([A-Za-z0-9_]+)(?:@(\w+))?/.exec(ctx.msg.text);
     if (command === null) return next();
     // A command meant for another bot, or an unaddressed one in a group, is not ours to answer.
@@ -180,8 +170,15 @@ export function createBot(config: BotConfig, deps: BotDeps): CreatedBot {
     const forUs = target === undefined ? ctx.chat.type === "private" : target === ctx.me.username;
     if (forUs && !KNOWN_COMMANDS.has(name!)) await ctx.reply(TEXT.unknownCommand(name!), threadTo(ctx, ctx.msg.message_id));
   });
+  return composer;
+}
 
-  bot.on("message:text", async (ctx) => {
+/** A question: checked, asked with the previous question as context, kept by id, and answered with its buttons. */
+function questions(config: BotConfig, deps: BotDeps): Composer<Context> {
+  const { answers, feedback, log } = deps;
+  const limiter = new RateLimiter(config.RATE_LIMIT, config.RATE_LIMIT_WINDOW_SECONDS * 1000);
+  const composer = new Composer();
+  composer.on("message:text", async (ctx) => {
     const thread = threadTo(ctx, ctx.msg.message_id);
     const question = questionOf(ctx.msg, ctx.me.username);
     if (question === "") return void (await ctx.reply(TEXT.empty, thread));
@@ -202,20 +199,41 @@ export function createBot(config: BotConfig, deps: BotDeps): CreatedBot {
       log.error(`Answering '${question.slice(0, 50)}' in chat ${ctx.chat.id} failed: ${describeFailure(error)}`);
       return void (await ctx.reply(TEXT.failed, thread));
     }
-    if (answer.unsearchable === "greeting" || answer.unsearchable === "no_content") return void (await sendAll(ctx, renderHelp(docs()), thread));
-    if (answer.unsearchable !== null) return void (await sendAll(ctx, renderAnswer(answer, docs()), thread));
+    const docs = deps.answerer().documents();
+    if (answer.unsearchable === "greeting" || answer.unsearchable === "no_content") return void (await sendAll(ctx, renderHelp(docs), thread));
+    if (answer.unsearchable !== null) return void (await sendAll(ctx, renderAnswer(answer, docs), thread));
 
     const id = answers.add({ chatId: ctx.chat.id, userId: sender, question, interpreted: answer.interpreted, status: answer.status, citations: answer.citations });
     if (answer.status === "not_found") feedback.refused(ctx.chat.id, question);
     const keyboard = answerKeyboard(id, answer);
-    const sent = await sendAll(ctx, renderAnswer(answer, docs()), thread, keyboard ? { reply_markup: keyboard } : {});
+    const sent = await sendAll(ctx, renderAnswer(answer, docs), thread, keyboard ? { reply_markup: keyboard } : {});
     for (const message of sent) answers.linkMessageTo(ctx.chat.id, message.message_id, id);
   });
+  return composer;
+}
 
+export function createBot(config: BotConfig, deps: BotDeps): CreatedBot {
+  const client = clientOptions({ apiRoot: config.TELEGRAM_API_ROOT, proxy: telegramProxy(config), timeoutSeconds: config.TELEGRAM_TIMEOUT_SECONDS });
+  const bot = new Bot(config.BOT_TOKEN, { client });
+  const tracker = inFlight();
+  const docs = () => deps.answerer().documents();
+
+  bot.use(tracker.middleware);
+  bot.use(dedupeUpdates());
+  // Different chats are handled at once; one chat's updates in order, so a follow-up sees the answer before it.
+  bot.use(sequentialize((ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? "")));
+  bot.use(allowList(config.ALLOWED_CHAT_IDS, config.RATE_LIMIT_WINDOW_SECONDS * 1000));
+  bot.use(groupEtiquette());
+
+  bot.command(["start", "help"], (ctx) => sendAll(ctx, renderHelp(docs()), threadTo(ctx, ctx.msg.message_id)));
+  bot.command("docs", (ctx) => sendAll(ctx, renderDocs(docs()), threadTo(ctx, ctx.msg.message_id)));
+  bot.use(sourcesAndButtons(deps));
+  bot.use(unknownCommands());
+  bot.use(questions(config, deps));
   bot.on("message", (ctx) => ctx.reply(TEXT.textOnly, threadTo(ctx, ctx.msg.message_id)));
 
   bot.catch((err) => {
-    log.error(`Update ${err.ctx.update.update_id} in chat ${err.ctx.chat?.id ?? "(none)"} failed: ${describeFailure(err.error)}`);
+    deps.log.error(`Update ${err.ctx.update.update_id} in chat ${err.ctx.chat?.id ?? "(none)"} failed: ${describeFailure(err.error)}`);
   });
   return { bot, settled: tracker.settled };
 }
