@@ -35,7 +35,7 @@ export async function indexedWorkspace(extra: Record<string, string> = {}): Prom
   return ws;
 }
 
-/** Settings for a bot on `ws` talking to `apiRoot`: short timeouts and retry waits so failure paths run in milliseconds. */
+/** Settings for a bot on `ws` talking to `apiRoot`: short retry waits so failure paths run in milliseconds. */
 export function botEnv(ws: Workspace, apiRoot: string, overrides: Record<string, string> = {}): Record<string, string> {
   return {
     BOT_TOKEN: TOKEN,
@@ -44,7 +44,6 @@ export function botEnv(ws: Workspace, apiRoot: string, overrides: Record<string,
     INDEX_DIR: ws.indexDir,
     EMBEDDER: "hashed",
     BOT_DB: path.join(ws.root, "bot.sqlite"),
-    TELEGRAM_TIMEOUT_SECONDS: "2",
     TELEGRAM_RETRIES: "2",
     TELEGRAM_RETRY_DELAY_MS: "50",
     ...overrides,
