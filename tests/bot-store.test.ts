@@ -72,14 +72,17 @@ describe("feedback", () => {
     feedback.record(stored, 1, "up");
     feedback.record(stored, 1, "down");
     feedback.record(stored, 2, "down");
-    for (const q of ["月亮有多圆？", "天气如何？", "月亮有多圆？"]) feedback.refused(1, q);
+    feedback.refused(1, "月亮有多圆？", "not_found");
+    feedback.refused(1, "南岸区有几家医院？", "related");
+    feedback.refused(1, "月亮有多圆？", "not_found");
     const report = feedback.report();
     expect(report.refused).toEqual([
-      { question: "月亮有多圆？", count: 2 },
-      { question: "天气如何？", count: 1 },
+      { question: "月亮有多圆？", count: 2, status: "not_found" },
+      { question: "南岸区有几家医院？", count: 1, status: "related" },
     ]);
     expect(report.disliked).toEqual([{ question: "南岸区有几家医院？", count: 2, status: "answered", passages: "002_x#5" }]);
     expect(report.liked).toBe(0);
+    expect(formatReport(report)).toContain("   1 × 南岸区有几家医院？  (related)\n");
     expect(formatReport(report)).toContain("   2 × 南岸区有几家医院？  [answered; 002_x#5]");
   });
 });

@@ -204,7 +204,7 @@ function questions(config: BotConfig, deps: BotDeps): Composer<Context> {
     if (answer.unsearchable !== null) return void (await sendAll(ctx, renderAnswer(answer, docs), thread));
 
     const id = answers.add({ chatId: ctx.chat.id, userId: sender, question, interpreted: answer.interpreted, status: answer.status, citations: answer.citations });
-    if (answer.status === "not_found") feedback.refused(ctx.chat.id, question);
+    if (answer.status !== "answered") feedback.refused(ctx.chat.id, question, answer.status);
     const keyboard = answerKeyboard(id, answer);
     const sent = await sendAll(ctx, renderAnswer(answer, docs), thread, keyboard ? { reply_markup: keyboard } : {});
     for (const message of sent) answers.linkMessageTo(ctx.chat.id, message.message_id, id);

@@ -1,7 +1,7 @@
 /**
  * What maintainers learn from use: 👍/👎 on answers (with the question, the
  * status and the cited passages) and the questions the reports could not
- * answer. `npm run report` lists what was refused or disliked most often, so
+ * answer, or only spoke around (`related`). `npm run report` lists what was refused or disliked most often, so
  * they know what to add to the corpus or fix.
  */
 import type { StoredAnswer, BotDatabase } from "./answers.js";
@@ -15,8 +15,8 @@ const FEEDBACK_LIMIT = 100_000;
 export interface ReportRow {
   question: string;
   count: number;
-  /** The answer's status when it was voted on (votes only). */
-  status?: string;
+  /** The answer's status: `not_found` or `related` for unanswered questions, any for votes (the last one given). */
+  status: string;
   /** `docId#paragraph` of the cited passages (votes only). */
   passages?: string;
 }
@@ -50,6 +50,7 @@ export class FeedbackStore {
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         chat_id INTEGER NOT NULL,
         question TEXT NOT NULL,
+        status TEXT NOT NULL,
         created_at INTEGER NOT NULL
       );
     `);
@@ -57,7 +58,7 @@ export class FeedbackStore {
     this.vote = db.prepare(`
       INSERT INTO votes (answer_id, user_id, vote, question, status, passages, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at`);
-    this.refusal = db.prepare("INSERT INTO refusals (chat_id, question, created_at) VALUES (?, ?, ?)");
+    this.refusal = db.prepare("INSERT INTO refusals (chat_id, question, status, created_at) VALUES (?, ?, ?, ?)");
     this.trimVotes = db.prepare(`DELETE FROM votes WHERE id <= (SELECT MAX(id) FROM votes) - ${FEEDBACK_LIMIT}`);
     this.trimRefusals = db.prepare(`DELETE FROM refusals WHERE id <= (SELECT MAX(id) FROM refusals) - ${FEEDBACK_LIMIT}`);
   }
@@ -69,23 +70,24 @@ export class FeedbackStore {
     this.trimVotes.run();
   }
 
-  /** Records a question the reports did not answer. */
-  refused(chatId: number, question: string): void {
-    this.refusal.run(chatId, question, Date.now());
+  /** Records a question the reports did not answer (`not_found`) or only spoke around (`related`). */
+  refused(chatId: number, question: string, status: "not_found" | "related"): void {
+    this.refusal.run(chatId, question, status, Date.now());
     this.trimRefusals.run();
   }
 
   /** The `limit` questions refused most often and disliked most often. */
   report(limit = 20): FeedbackReport {
-    const refused = this.db
-      .prepare("SELECT question, COUNT(*) AS count FROM refusals GROUP BY question ORDER BY count DESC, MAX(id) DESC LIMIT ?")
-      .all(limit) as ReportRow[];
-    const disliked = this.db
-      .prepare(
-        `SELECT question, COUNT(*) AS count, status, passages FROM votes WHERE vote = 'down'
-         GROUP BY question ORDER BY count DESC, MAX(id) DESC LIMIT ?`,
-      )
-      .all(limit) as ReportRow[];
+    // With MAX(id) in the select, SQLite takes the bare `status` and `passages` from the latest row of each group.
+    const grouped = (sql: string) =>
+      (this.db.prepare(sql).all(limit) as (ReportRow & { latest: number })[]).map(({ latest: _latest, ...row }) => row);
+    const refused = grouped(
+      "SELECT question, COUNT(*) AS count, status, MAX(id) AS latest FROM refusals GROUP BY question ORDER BY count DESC, latest DESC LIMIT ?",
+    );
+    const disliked = grouped(
+      `SELECT question, COUNT(*) AS count, status, passages, MAX(id) AS latest FROM votes WHERE vote = 'down'
+       GROUP BY question ORDER BY count DESC, latest DESC LIMIT ?`,
+    );
     const { liked } = this.db.prepare("SELECT COUNT(*) AS liked FROM votes WHERE vote = 'up'").get() as { liked: number };
     return { refused, disliked, liked };
   }
@@ -93,9 +95,9 @@ export class FeedbackStore {
 
 /** The report as text for a maintainer's terminal. */
 export function formatReport(report: FeedbackReport): string {
-  const lines = ["Questions the reports could not answer, most often first:"];
+  const lines = ["Questions the reports could not answer (or only spoke around: related), most often first:"];
   if (report.refused.length === 0) lines.push("  (none)");
-  for (const r of report.refused) lines.push(`  ${String(r.count).padStart(4)} × ${r.question}`);
+  for (const r of report.refused) lines.push(`  ${String(r.count).padStart(4)} × ${r.question}${r.status === "related" ? "  (related)" : ""}`);
   lines.push("", "Answers marked 👎, most often first (status; cited passages as report#paragraph):");
   if (report.disliked.length === 0) lines.push("  (none)");
   for (const r of report.disliked) lines.push(`  ${String(r.count).padStart(4)} × ${r.question}  [${r.status}; ${r.passages || "no sources"}]`);
