@@ -93,21 +93,25 @@ export async function runBot(config: BotConfig, options: RunBotOptions): Promise
 
   try {
     await bot.init(asShimSignal(stopping.signal));
-    if (config.BOT_MODE === "polling") await bot.api.deleteWebhook(undefined, asShimSignal(stopping.signal));
+    if (config.BOT_MODE === "webhook") {
+      // Listen first: Telegram posts as soon as the webhook is set.
+      server = webhookServer(bot, { secretToken: config.WEBHOOK_SECRET, replyTimeoutMs: config.WEBHOOK_REPLY_TIMEOUT_MS, log });
+      await new Promise<void>((resolve) => server!.listen(config.WEBHOOK_PORT, resolve));
+      await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET }, asShimSignal(stopping.signal));
+    } else {
+      await bot.api.deleteWebhook(undefined, asShimSignal(stopping.signal));
+    }
   } catch (error) {
     // Stopped (SIGTERM, Ctrl-C) while Telegram was unreachable: nothing more to do.
-    if (stopping.signal.aborted) return { bot, done: Promise.resolve(), stop };
+    if (stopping.signal.aborted) return { bot, done: stop(), stop };
     return fail(error);
   }
   // Decoration only: a failure here must not keep the bot from answering.
   bot.api.setMyCommands(COMMANDS).catch((error: unknown) => log.warn(`setMyCommands failed: ${describeFailure(error)}`));
 
   let done: Promise<void>;
-  if (config.BOT_MODE === "webhook") {
-    const httpServer = webhookServer(bot, { secretToken: config.WEBHOOK_SECRET, replyTimeoutMs: config.WEBHOOK_REPLY_TIMEOUT_MS, log });
-    server = httpServer;
-    await new Promise<void>((resolve) => httpServer.listen(config.WEBHOOK_PORT, resolve));
-    await bot.api.setWebhook(config.WEBHOOK_URL!, { secret_token: config.WEBHOOK_SECRET }, asShimSignal(stopping.signal)).catch(fail);
+  if (server !== undefined) {
+    const httpServer = server;
     log.info(`@${bot.botInfo.username} is receiving updates by webhook on port ${config.WEBHOOK_PORT}.`);
     done = new Promise((resolve) => httpServer.on("close", resolve));
   } else {
