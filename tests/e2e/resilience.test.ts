@@ -3,11 +3,10 @@
  * real deployments use: slow and failing chats, a chat allow-list, webhooks,
  * and a proxy. Real bot, real HTTP, emulator on 127.0.0.1.
  */
-import { createServer, type Server } from "node:http";
-import { connect, createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEXT } from "../../src/bot/render.js";
 import { freePort, indexedWorkspace, startBot, TOKEN, type Workspace } from "../helpers/bot-harness.js";
+import { connectProxy, socksProxy } from "../helpers/proxies.js";
 
 let ws: Workspace;
 
@@ -127,66 +126,3 @@ describe("a proxy", () => {
     await proxy.close();
   });
 });
-
-/** A SOCKS5 proxy on 127.0.0.1 (no authentication, CONNECT only) that records the host:port of every tunnel. */
-async function socksProxy(): Promise<{ url: string; tunnels: string[]; close: () => Promise<void> }> {
-  const tunnels: string[] = [];
-  const server = createNetServer((client) => {
-    client.once("data", () => {
-      client.write(Buffer.from([5, 0])); // version 5, no authentication
-      client.once("data", (request) => {
-        // VER CMD RSV ATYP ADDR PORT; ATYP 1 = IPv4, 3 = domain name.
-        const host = request[3] === 1 ? [...request.subarray(4, 8)].join(".") : request.subarray(5, 5 + request[4]!).toString();
-        const port = request.readUInt16BE(request.length - 2);
-        tunnels.push(`${host}:${port}`);
-        const upstream = connect(port, host, () => {
-          client.write(Buffer.from([5, 0, 0, 1, 0, 0, 0, 0, 0, 0]));
-          upstream.pipe(client);
-          client.pipe(upstream);
-        });
-        upstream.on("error", () => client.destroy());
-        client.on("error", () => upstream.destroy());
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const sockets = new Set<Socket>();
-  server.on("connection", (socket) => sockets.add(socket));
-  return {
-    url: `socks5://127.0.0.1:${port}`,
-    tunnels,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
-/** A CONNECT proxy on 127.0.0.1 that records the host:port of every tunnel it opens. */
-async function connectProxy(): Promise<{ url: string; tunnels: string[]; close: () => Promise<void> }> {
-  const tunnels: string[] = [];
-  const server: Server = createServer((_req, res) => res.writeHead(405).end());
-  server.on("connect", (req, client, head) => {
-    tunnels.push(req.url!);
-    const [host, port] = req.url!.split(":");
-    const upstream = connect(Number(port), host, () => {
-      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    upstream.on("error", () => client.destroy());
-    client.on("error", () => upstream.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    tunnels,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
