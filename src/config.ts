@@ -31,8 +31,16 @@ const coreSchema = z.object({
   MODEL_DIR: z.string().min(1).default(".cache/models"),
   /** Whether the transformers embedder may download the model from the hub once. */
   ALLOW_REMOTE_MODELS: bool.default(true),
+  /** A mirror of the model hub (transformers.js `env.remoteHost`), e.g. https://hf-mirror.com/; default the Hugging Face hub. */
+  MODEL_REMOTE_HOST: z.url({ error: "MODEL_REMOTE_HOST must be a URL such as https://hf-mirror.com/" }).optional(),
   /** Minimum share (0–1) of the question's weighted terms a passage must cover to answer. */
   MIN_COVERAGE: z.coerce.number().min(0).max(1).default(0.5),
+});
+
+/** Where the bot keeps what it must remember; read by the bot and by `npm run report`. */
+const storeSchema = z.object({
+  /** SQLite file keeping answers (for source buttons and /source) and feedback; survives restarts. */
+  BOT_DB: z.string().min(1).default("data/bot.sqlite"),
 });
 
 /** Options only the Telegram bot needs. */
@@ -76,12 +84,31 @@ const botSchema = z.object({
   /** Questions one user may ask per RATE_LIMIT_WINDOW_SECONDS. */
   RATE_LIMIT: positiveInt.default(10),
   RATE_LIMIT_WINDOW_SECONDS: positiveInt.default(60),
-  /** How many chats' last answers are kept for /source. */
-  SOURCE_MEMORY_CHATS: positiveInt.default(1000),
+  /** Answers kept in BOT_DB; older ones are deleted and their buttons say the answer has expired. */
+  ANSWER_STORE_LIMIT: positiveInt.default(20_000),
+  /** Proxy for the Bot API: http://, https://, socks4:// or socks5:// URL. HTTPS_PROXY is used when unset. */
+  TELEGRAM_PROXY: proxyUrl("TELEGRAM_PROXY").optional(),
+  HTTPS_PROXY: proxyUrl("HTTPS_PROXY").optional(),
+  https_proxy: proxyUrl("https_proxy").optional(),
+  /** Seconds one Bot API request may take before it is abandoned (long polling adds its own wait). */
+  TELEGRAM_TIMEOUT_SECONDS: z.coerce.number().positive().default(15),
+  /** Times a failed send (network error or Telegram 5xx) is retried before it is logged as lost. */
+  TELEGRAM_RETRIES: z.coerce.number().int().min(0).default(2),
+  /** First wait before a retry, doubled each time; also the first wait while Telegram is unreachable. */
+  TELEGRAM_RETRY_DELAY_MS: positiveInt.default(1000),
+  /** Webhook mode: Telegram gets its 200 after this long even while the answer is still being sent. */
+  WEBHOOK_REPLY_TIMEOUT_MS: positiveInt.default(5000),
 });
 
+function proxyUrl(name: string) {
+  return z.url({ error: `${name} must be a proxy URL such as http://127.0.0.1:8080 or socks5://127.0.0.1:1080` }).refine(
+    (u) => /^(https?|socks[45]?h?a?):\/\//i.test(u),
+    { error: `${name} must start with http://, https://, socks4:// or socks5://` },
+  );
+}
+
 export type CoreConfig = z.infer<typeof coreSchema>;
-export type BotConfig = CoreConfig & z.infer<typeof botSchema>;
+export type BotConfig = CoreConfig & z.infer<typeof storeSchema> & z.infer<typeof botSchema>;
 
 type Env = Record<string, string | undefined>;
 
@@ -103,7 +130,9 @@ function parse<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const key = String(issue.path[0] ?? "");
-    const shown = key === "BOT_TOKEN" || key === "WEBHOOK_SECRET" ? "" : cleaned[key] !== undefined ? ` (got '${cleaned[key]}')` : "";
+    // Secrets are never echoed; a proxy URL's password is masked.
+    const value = cleaned[key]?.replace(/\/\/[^/@]*@/, "//***@");
+    const shown = key === "BOT_TOKEN" || key === "WEBHOOK_SECRET" || value === undefined ? "" : ` (got '${value}')`;
     const message = issue.message.startsWith(key) ? issue.message : `${key}: ${issue.message}`;
     return `${message}${shown}`;
   });
@@ -122,8 +151,18 @@ export function loadCoreConfig(env: Env = processEnv()): CoreConfig {
 }
 
 /** Options for running the bot: the core options plus Telegram's. */
+/** Options for reading the bot's database without running the bot (`npm run report`). */
+export function loadReportConfig(env: Env = processEnv()): z.infer<typeof storeSchema> {
+  return parse(storeSchema, env);
+}
+
+/** The proxy the bot reaches Telegram through: TELEGRAM_PROXY, else the usual HTTPS_PROXY; undefined for none. */
+export function telegramProxy(config: BotConfig): string | undefined {
+  return config.TELEGRAM_PROXY ?? config.HTTPS_PROXY ?? config.https_proxy;
+}
+
 export function loadBotConfig(env: Env = processEnv()): BotConfig {
-  const cfg = parse(coreSchema.extend(botSchema.shape), env);
+  const cfg = parse(coreSchema.extend(storeSchema.shape).extend(botSchema.shape), env);
   if (cfg.BOT_MODE === "webhook" && (cfg.WEBHOOK_URL === undefined || cfg.WEBHOOK_SECRET === undefined)) {
     fail(["BOT_MODE=webhook needs WEBHOOK_URL and WEBHOOK_SECRET; set both, or use BOT_MODE=polling."]);
   }

@@ -43,6 +43,7 @@ export async function createEmbedder(config: CoreConfig, options: CreateEmbedder
       model: config.EMBED_MODEL,
       modelDir: config.MODEL_DIR,
       allowRemote: config.ALLOW_REMOTE_MODELS,
+      remoteHost: config.MODEL_REMOTE_HOST,
     });
   } catch (error) {
     const warn = options.warn ?? ((m: string) => console.warn(m));

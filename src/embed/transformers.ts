@@ -13,6 +13,8 @@ export interface TransformersEmbedderOptions {
   modelDir: string;
   /** May the model be downloaded from the hub? */
   allowRemote: boolean;
+  /** A mirror to download from instead of the Hugging Face hub (transformers.js `env.remoteHost`). */
+  remoteHost?: string;
   /** How token vectors become one sentence vector. Default from the model table, else 'mean'. */
   pooling?: "mean" | "cls";
   /** Instruction prepended to questions (not passages). Default from the model table, else none. */
@@ -51,6 +53,7 @@ export class TransformersEmbedder implements Embedder {
       env.cacheDir = options.modelDir;
       env.allowLocalModels = true;
       env.allowRemoteModels = options.allowRemote;
+      if (options.remoteHost !== undefined) env.remoteHost = options.remoteHost.endsWith("/") ? options.remoteHost : `${options.remoteHost}/`;
       extract = (await pipeline("feature-extraction", options.model, { quantized: options.quantized ?? true })) as unknown as Extractor;
     } catch (error) {
       const how = options.allowRemote

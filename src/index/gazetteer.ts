@@ -25,6 +25,8 @@ const SURNAMES = new Set(
   "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤师".split(""),
 );
 
+/** Segments looked back over for a stem: a suffix, 新, up to four single characters and a word. */
+const SEGMENT_WINDOW = 8;
 /** Mentions that make a place's bare stem one of the report's subjects (see `placeNames`). */
 const MIN_PLACE_MENTIONS = 2;
 
@@ -37,7 +39,6 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
  * to the word before it (九龙|坡|区 → 九龙坡).
  */
 export function placeMentions(text: string): Map<string, { stem: string; count: number }> {
-  const segments = [...segmenter.segment(normalizeText(text))].map((s) => s.segment);
   const mentions = new Map<string, { stem: string; count: number }>();
   const count = (name: string, stem: string): void => {
     if (GENERIC_PLACES.has(name)) return;
@@ -45,7 +46,12 @@ export function placeMentions(text: string): Map<string, { stem: string; count: 
     if (seen) seen.count++;
     else mentions.set(name, { stem, count: 1 });
   };
-  for (let i = 0; i < segments.length; i++) {
+  // Only the last few segments matter to a stem; a report of many megabytes is never held as segments.
+  const segments: string[] = [];
+  for (const { segment } of segmenter.segment(normalizeText(text))) {
+    segments.push(segment);
+    if (segments.length > SEGMENT_WINDOW) segments.shift();
+    const i = segments.length - 1;
     // The segmenter knows some places whole (北京市, 上海市).
     const whole = /^(\p{Script=Han}{2,4})(市|区|县|省)$/u.exec(segments[i]!);
     if (whole && !NOT_A_STEM.has(whole[1]![0]!)) count(whole[0], whole[1]!);
