@@ -9,7 +9,10 @@ import { Gazetteer } from "../index/gazetteer.js";
 import { assertSameEmbedder, loadIndex, type LoadedIndex } from "../index/store.js";
 import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeContext, type ComposeOptions } from "./compose.js";
 import { analyzeQuestion, type Question, type Vocabulary } from "./question.js";
-import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, retrieve, type RankedPassage, type RetrieveOptions } from "./retrieve.js";
+import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, rankReports, retrieve, type RankedPassage, type RetrieveOptions } from "./retrieve.js";
+
+/** Reports a question that names no subject is answered from (the best of a first pass). */
+const REPORTS_PER_QUESTION = 3;
 
 /** Everything the core needs, as plain values: no environment, no config object. */
 export interface AnswererOptions {
@@ -93,13 +96,18 @@ export class Answerer {
       // The lexical channel still answers; one failed embedding should not cost the user an answer.
       this.warn(`Query embedding failed, answering from keyword search only: ${(error as Error).message}`);
     }
-    // A question about known subjects is searched inside their reports only; one comparing
-    // several is searched in each of them, so every report gets its best passages.
+    const search = (scope: number[] | null) => retrieve(this.index, q.text, vector, this.retrieveOptions, scope);
     const scopeOf = (docs: string[]) => docs.flatMap((d) => (this.passagesByDoc.get(d) ?? []).map((p) => p.id));
+    // The reports to answer from: those about the question's subjects, else the best of a
+    // corpus-wide first pass, so near-copies of one passage from many look-alike reports
+    // cannot fill the answer's window and crowd out the right report's other passages.
+    const reports =
+      q.subjectDocs.length > 0 ? q.subjectDocs : rankReports(search(null)).slice(0, q.kind === "comparison" ? this.composeOptions.maxReports : REPORTS_PER_QUESTION);
+    // A comparison is searched in each report, so every report gets its best passages.
     const ranked =
-      q.kind === "comparison" && q.subjectDocs.length > 1
-        ? q.subjectDocs.flatMap((d) => retrieve(this.index, q.text, vector, this.retrieveOptions, scopeOf([d])).slice(0, this.composeOptions.passages)).sort((a, b) => b.score - a.score)
-        : retrieve(this.index, q.text, vector, this.retrieveOptions, q.subjectDocs.length === 0 ? null : scopeOf(q.subjectDocs));
+      q.kind === "comparison" && reports.length > 1
+        ? reports.flatMap((d) => search(scopeOf([d])).slice(0, this.composeOptions.passages)).sort((a, b) => b.score - a.score)
+        : search(scopeOf(reports));
     return { question: q, ranked };
   }
 }

@@ -101,3 +101,17 @@ export function retrieve(
     return passage;
   });
 }
+
+/** A report's second-best passage counts this much beside its best: two good passages beat one. */
+const SECOND_PASSAGE_WEIGHT = 0.5;
+
+/** Reports ranked by their passages in `ranked`: each scores its best passage plus half its second best. */
+export function rankReports(ranked: RankedPassage[]): string[] {
+  const best = new Map<string, number[]>();
+  for (const p of ranked) {
+    const scores = best.get(p.chunk.docId) ?? [];
+    if (scores.length < 2) best.set(p.chunk.docId, [...scores, p.score]);
+  }
+  const score = (s: number[]) => s[0]! + SECOND_PASSAGE_WEIGHT * (s[1] ?? 0);
+  return [...best].sort((a, b) => score(b[1]) - score(a[1]) || a[0].localeCompare(b[0])).map(([doc]) => doc);
+}
