@@ -103,6 +103,13 @@ function trigrams(text: string): Set<string> {
   return out;
 }
 
+/** Share of the question's three-character phrases that `text` repeats. */
+export function phraseOverlap(question: string, text: string): number {
+  const asked = [...trigrams(question)];
+  const norm = normalizeText(text);
+  return asked.length === 0 ? 0 : asked.filter((g) => norm.includes(g)).length / asked.length;
+}
+
 export function bigramSet(text: string): Set<string> {
   return new Set(hanGrams(normalizeText(text).replace(/[^\p{L}\p{N}]/gu, "")));
 }
@@ -135,7 +142,6 @@ export function passageCoverage(q: Question, terms: ReturnType<typeof weightedTe
 /** Every sentence of the given passages, scored; the same sentence from two overlapping passages appears once. */
 export function gatherEvidence(q: Question, passages: { passage: RankedPassage; coverage: number }[], context: EvidenceContext): Evidence[] {
   const terms = weightedTerms(q, context);
-  const queryTrigrams = [...trigrams(q.text)];
   const bestFused = passages[0]?.passage.score ?? 1;
   const seen = new Set<string>();
   const out: Evidence[] = [];
@@ -154,7 +160,7 @@ export function gatherEvidence(q: Question, passages: { passage: RankedPassage; 
       const own = coverage(terms.content, norm, (t) =>
         Math.max(WEIGHTS.inContext * termShare(t, where), WEIGHTS.inPassage * termShare(t, whole), WEIGHTS.inAntecedent * termShare(t, before)),
       );
-      const phrase = queryTrigrams.length === 0 ? 0 : queryTrigrams.filter((g) => norm.includes(g)).length / queryTrigrams.length;
+      const phrase = phraseOverlap(q.text, text);
       const answers = answersKind(q, text);
       const score =
         own +

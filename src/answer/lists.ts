@@ -10,6 +10,7 @@ import { splitSentences } from "../text/sentences.js";
 import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
+import { phraseOverlap } from "./evidence.js";
 import type { Question } from "./question.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
@@ -32,6 +33,9 @@ const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|◆|\d+
 const CONTINUES = /[；;：:][”"]?\s*$/;
 /** An item heading this short (一是精准施教提升能力本领。) only names the item; the next sentence holds it. */
 const ITEM_HEAD_MAX_CHARS = 30;
+/** A how-question's lead sentence this short that repeats this share of its phrases only leads in (see `isLeadIn`). */
+const LEAD_IN_MAX_CHARS = 60;
+const LEAD_IN_OVERLAP = 0.5;
 /** Most sentences list completion may add. */
 const MAX_LIST_ADDITIONS = 8;
 /**
@@ -97,6 +101,14 @@ function isHeadingSentence(sentence: SentenceSpan, para: Paragraph): boolean {
 }
 
 /**
+ * A short sentence that mostly repeats a how-question (…积极参与预检分诊工作。)
+ * leads in to the one after it, which says how.
+ */
+function isLeadIn(q: Question, sentence: SentenceSpan): boolean {
+  return q.kind === "how" && Array.from(sentence.text).length <= LEAD_IN_MAX_CHARS && phraseOverlap(q.text, sentence.text) >= LEAD_IN_OVERLAP;
+}
+
+/**
  * A heading sentence never stands alone, and an item's content never loses
  * its heading: 一是精准施教。扎实开展主题教育… is quoted as one.
  */
@@ -106,7 +118,7 @@ function withHeadedSentence(q: Question, quote: Quote, para: Paragraph, locate: 
   if (at < 0) return quote;
   const prev = sentences[at - 1];
   const pair =
-    isHeadingSentence(sentences[at]!, para) && sentences[at + 1] !== undefined
+    (isHeadingSentence(sentences[at]!, para) || isLeadIn(q, sentences[at]!)) && sentences[at + 1] !== undefined
       ? { start: quote.start, end: sentences[at + 1]!.end }
       : prev !== undefined && ORDINAL.test(prev.text) && isHeadingSentence(prev, para)
         ? { start: prev.start, end: quote.end }

@@ -133,7 +133,7 @@ const QUESTION_STOPWORDS = new Set(
     "了解 告诉 我 你 我们 你们 他们 它 这 那 这个 那个 这些 那些 哪位 可以 能 会 要 具体 主要 一些 " +
     "是否 有没有 是不是 多少 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
     // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
-    "数量 变化 内容 情况 进展 各有 各自"
+    "数量 变化 内容 情况 进展 各有 各自 做法 好做法 经验"
   ).split(/\s+/),
 );
 /** "多少个", "几家", "那几": quantity questions. */

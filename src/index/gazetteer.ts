@@ -134,21 +134,20 @@ export interface GazetteerDoc {
   subjects: readonly string[];
   title: string;
   source: string | null;
-  paragraphs: readonly { text: string; heading: boolean }[];
 }
 
 /** Subject name → the reports about it, for matching questions. */
 export class Gazetteer {
   private readonly docsByName = new Map<string, Set<string>>();
-  /** Each report's title, publisher and lead paragraph: what the report as a whole is about. */
+  /** Each report's title and publisher: what the report as a whole is about. */
   private readonly about = new Map<string, string>();
   private readonly longest: number;
 
   constructor(docs: Iterable<GazetteerDoc>) {
     let longest = 0;
     for (const doc of docs) {
-      const lead = doc.paragraphs.find((p) => !p.heading)?.text ?? "";
-      this.about.set(doc.id, normalizeText(`${doc.title}\n${doc.source ?? ""}\n${lead}`));
+      // Not the lead paragraph: it names the topics of every section (疫情防控), which a question may ask about alone.
+      this.about.set(doc.id, normalizeText(`${doc.title}\n${doc.source ?? ""}`));
       for (const name of doc.subjects) {
         let set = this.docsByName.get(name);
         if (!set) this.docsByName.set(name, (set = new Set()));
@@ -159,7 +158,7 @@ export class Gazetteer {
     this.longest = longest;
   }
 
-  /** Whether `term` is part of what one of the reports as a whole is about (its title or lead). */
+  /** Whether `term` is part of what one of the reports as a whole is about (its title or publisher). */
   describes(docIds: readonly string[], term: string): boolean {
     const norm = normalizeText(term);
     return docIds.some((id) => this.about.get(id)?.includes(norm));
