@@ -10,9 +10,7 @@ import { assertSameEmbedder, loadIndex, type LoadedIndex } from "../index/store.
 import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeContext, type ComposeOptions } from "./compose.js";
 import { analyzeQuestion, type Question, type Vocabulary } from "./question.js";
 import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, rankReports, retrieve, type RankedPassage, type RetrieveOptions } from "./retrieve.js";
-
-/** Reports a question that names no subject is answered from (the best of a first pass). */
-const REPORTS_PER_QUESTION = 3;
+import { REPORTS_PER_QUESTION } from "./tuning.js";
 
 /** Everything the core needs, as plain values: no environment, no config object. */
 export interface AnswererOptions {

@@ -8,7 +8,8 @@
 import type { Answer, Chunk } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
 import { assemble, notFound, type Quote } from "./cite.js";
-import { RELATED_MIN_COVERAGE, decideStatus, highlightOf, wantsSpan } from "./decide.js";
+import { decideStatus, highlightOf, wantsSpan } from "./decide.js";
+import { RELATED_MIN_COVERAGE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
 import { completeList, overviewQuotes } from "./lists.js";

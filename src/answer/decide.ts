@@ -7,13 +7,7 @@
 import type { AnswerStatus } from "../types.js";
 import { looksLikePersonName } from "../index/gazetteer.js";
 import { MEASURE_WORDS, ROLE_WORDS, type Question } from "./question.js";
-
-/**
- * Least coverage of the question for a `related` answer: below it the reports
- * do not speak of what was asked at all. Off-topic probes on the eval sets
- * cover at most 0.3 of their terms once the subject is set aside.
- */
-export const RELATED_MIN_COVERAGE = 0.34;
+import { COUNTED_NOUN_WINDOW, RELATED_MIN_COVERAGE } from "./tuning.js";
 
 const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+)[余多]?[十百千万亿]*";
 /** Organisational units a role can belong to instead of the subject itself (科主任, 副主任). */
@@ -44,9 +38,6 @@ function roleWithName(role: string | null): RegExp {
     "gu",
   );
 }
-
-/** How near (in characters) a count must stand to the noun it counts to be about it. */
-const COUNTED_NOUN_WINDOW = 10;
 
 /** Whether a figure in `text` stands next to the noun the question counts (受教育党员近4万人次). */
 export function countsAskedNoun(q: Question, text: string): boolean {

@@ -10,32 +10,7 @@ import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind, countsAskedNoun } from "./decide.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
-
-/**
- * Scoring weights. A sentence's score is its own coverage of the question's
- * terms (0–1) plus these bonuses; they were set on the repo's eval set, by
- * kind of question, never for single questions.
- */
-export const WEIGHTS = {
-  /** Shared three-character phrases with the question: 卫生健康党组织 beats scattered words. */
-  phrase: 0.3,
-  /** The passage as a whole covers the question: its sentences are more likely on topic. */
-  passageCoverage: 0.2,
-  /** Retrieval rank of the passage (fused score relative to the best). */
-  rank: 0.15,
-  /** The sentence holds what the question asks for: a count in the asked unit, a person with the role, a date. */
-  answersKind: 0.3,
-  /** The sentence names the noun the question ends on (…的目标是什么 → 目标). */
-  focus: 0.2,
-  /** A figure stands next to the noun the question counts (多少党员 → 受教育党员近4万人次). */
-  countedNoun: 0.2,
-  /** Share of a term credited when met only in the title, publisher or section: it places the sentence, it does not answer. */
-  inContext: 0.5,
-  /** Share credited when met elsewhere in the same passage. */
-  inPassage: 0.3,
-  /** Share credited when met in the sentence before one that opens with 这/该/此 (it refers back to it). */
-  inAntecedent: 0.8,
-} as const;
+import { WEIGHTS } from "./tuning.js";
 
 export interface WeightedTerm {
   grams: string[];

@@ -12,6 +12,7 @@ import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
 import { phraseOverlap } from "./evidence.js";
 import type { Question } from "./question.js";
+import { ITEM_HEAD_MAX_CHARS, LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, SERIES_RELEVANCE, TOPIC_MAX_CHARS } from "./tuning.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
 export type Locate = (doc: StoredDoc, start: number, end: number) => Quote["passage"];
@@ -31,24 +32,6 @@ const ORDINAL = /^[“"]?(?:[一二三四五六七八九十]+是|首先|其次|�
 const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|◆|\d+[、.．])/;
 /** A sentence that ends on ；or ： goes on in the next one (a list inside one long sentence). */
 const CONTINUES = /[；;：:][”"]?\s*$/;
-/** An item heading this short (一是精准施教提升能力本领。) only names the item; the next sentence holds it. */
-const ITEM_HEAD_MAX_CHARS = 30;
-/** A how-question's lead sentence this short that repeats this share of its phrases only leads in (see `isLeadIn`). */
-const LEAD_IN_MAX_CHARS = 60;
-const LEAD_IN_OVERLAP = 0.5;
-/** Most sentences list completion may add. */
-const MAX_LIST_ADDITIONS = 8;
-/**
- * An item of a series joins the answer only when it covers the question this
- * share as well as the lead does: 南岸区创建了哪些清廉品牌？ wants the 清廉 item,
- * not the 党建 and 服务 items beside it.
- */
-const SERIES_RELEVANCE = 0.6;
-/** Most sections an overview lists. */
-const MAX_OVERVIEW_SECTIONS = 6;
-/** A paragraph's opening sentence this short is a topic line (护士节隆重表彰。), usable as an outline. */
-const TOPIC_MAX_CHARS = 16;
-
 const CHINESE_DIGITS = "一二三四五六七八九十";
 
 /** "四个抓手" → 4: the size of the set a question names, if it names one. */

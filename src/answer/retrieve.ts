@@ -10,6 +10,7 @@
 import type { Chunk, EmbedderInfo } from "../types.js";
 import type { LexicalIndex } from "../index/lexical.js";
 import type { VectorStore } from "../index/vectors.js";
+import { HASHED_DENSE_WEIGHT, MODEL_DENSE_WEIGHT, SECOND_PASSAGE_WEIGHT } from "./tuning.js";
 
 export interface RetrieveOptions {
   /** Passages taken from each channel before fusion. Default 20. */
@@ -20,14 +21,7 @@ export interface RetrieveOptions {
   denseWeight: number;
 }
 
-/**
- * The hashed embedder is character n-grams: a weak, lexical-like signal that
- * mostly repeats BM25 and adds near-copies, so it counts half. A real
- * sentence-embedding model understands paraphrases BM25 misses: equal weight.
- */
-export const HASHED_DENSE_WEIGHT = 0.5;
-export const MODEL_DENSE_WEIGHT = 1;
-
+/** How far the dense channel is trusted, by embedder (see tuning.ts). */
 export function denseWeightFor(embedder: EmbedderInfo): number {
   return embedder.kind === "hashed" ? HASHED_DENSE_WEIGHT : MODEL_DENSE_WEIGHT;
 }
@@ -101,9 +95,6 @@ export function retrieve(
     return passage;
   });
 }
-
-/** A report's second-best passage counts this much beside its best: two good passages beat one. */
-const SECOND_PASSAGE_WEIGHT = 0.5;
 
 /** Reports ranked by their passages in `ranked`: each scores its best passage plus half its second best. */
 export function rankReports(ranked: RankedPassage[]): string[] {

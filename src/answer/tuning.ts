@@ -1,0 +1,76 @@
+/**
+ * The answer layer's tuning: every weight and threshold that shapes which
+ * passages are searched, which sentences are quoted and how an answer is
+ * graded, each with why it has its value. Set on the repo's eval set
+ * (eval/questions.jsonl) by kind of question, never for single questions.
+ */
+
+/** Reports a question that names no subject is answered from (the best of a first pass). */
+export const REPORTS_PER_QUESTION = 3;
+
+/**
+ * Least coverage of the question for a `related` answer: below it the reports
+ * do not speak of what was asked at all. On the eval sets, off-topic questions
+ * about a known subject covered 0.28 at most once the subject is set aside.
+ */
+export const RELATED_MIN_COVERAGE = 0.34;
+
+/** How near (in characters) a count must stand to the noun it counts to be about it. */
+export const COUNTED_NOUN_WINDOW = 10;
+
+/** Sentence scoring: a sentence's own coverage of the question's terms (0–1) plus these bonuses. */
+export const WEIGHTS = {
+  /** Shared three-character phrases with the question: 卫生健康党组织 beats scattered words. */
+  phrase: 0.3,
+  /** The passage as a whole covers the question: its sentences are more likely on topic. */
+  passageCoverage: 0.2,
+  /** Retrieval rank of the passage (fused score relative to the best). */
+  rank: 0.15,
+  /** The sentence holds what the question asks for: a count in the asked unit, a person with the role, a date. */
+  answersKind: 0.3,
+  /** The sentence names the noun the question ends on (…的目标是什么 → 目标). */
+  focus: 0.2,
+  /** A figure stands next to the noun the question counts (多少党员 → 受教育党员近4万人次). */
+  countedNoun: 0.2,
+  /** Share of a term credited when met only in the title, publisher or section: it places the sentence, it does not answer. */
+  inContext: 0.5,
+  /** Share credited when met elsewhere in the same passage. */
+  inPassage: 0.3,
+  /** Share credited when met in the sentence before one that opens with 这/该/此 (it refers back to it). */
+  inAntecedent: 0.8,
+} as const;
+
+/** An item heading this short (一是精准施教提升能力本领。) only names the item; the next sentence holds it. */
+export const ITEM_HEAD_MAX_CHARS = 30;
+
+/** A how-question's lead sentence no longer than this… */
+export const LEAD_IN_MAX_CHARS = 60;
+/** …that repeats this share of the question's phrases only leads in to the next one, which says how (see `isLeadIn`). */
+export const LEAD_IN_OVERLAP = 0.5;
+
+/** Most sentences list completion may add. */
+export const MAX_LIST_ADDITIONS = 8;
+
+/**
+ * An item of a series joins the answer only when it covers the question this
+ * share as well as the lead does: 南岸区创建了哪些清廉品牌？ wants the 清廉 item,
+ * not the 党建 and 服务 items beside it.
+ */
+export const SERIES_RELEVANCE = 0.6;
+
+/** Most sections an overview lists. */
+export const MAX_OVERVIEW_SECTIONS = 6;
+
+/** A paragraph's opening sentence this short is a topic line (护士节隆重表彰。), usable as an outline. */
+export const TOPIC_MAX_CHARS = 16;
+
+/**
+ * The hashed embedder is character n-grams: a weak, lexical-like signal that
+ * mostly repeats BM25 and adds near-copies, so it counts half. A real
+ * sentence-embedding model understands paraphrases BM25 misses: equal weight.
+ */
+export const HASHED_DENSE_WEIGHT = 0.5;
+export const MODEL_DENSE_WEIGHT = 1;
+
+/** A report's second-best passage counts this much beside its best: two good passages beat one. */
+export const SECOND_PASSAGE_WEIGHT = 0.5;
