@@ -114,6 +114,11 @@ export function passageCoverage(q: Question, terms: ReturnType<typeof weightedTe
   return coverage(q.subjectDocs.includes(doc.id) ? terms.content : [...terms.content, ...terms.subject], whole);
 }
 
+/** Index of a report's first prose paragraph. */
+function lede(doc: StoredDoc): number {
+  return doc.paragraphs.find((p) => !p.heading && !p.caption)?.index ?? -1;
+}
+
 /** Every sentence of the given passages, scored; the same sentence from two overlapping passages appears once. */
 export function gatherEvidence(q: Question, passages: { passage: RankedPassage; coverage: number }[], context: EvidenceContext): Evidence[] {
   const terms = weightedTerms(q, context);
@@ -143,7 +148,8 @@ export function gatherEvidence(q: Question, passages: { passage: RankedPassage; 
         WEIGHTS.passageCoverage * passageCov +
         WEIGHTS.rank * (passage.score / bestFused) +
         (answers ? WEIGHTS.answersKind : 0) +
-        (countsAskedNoun(q, norm) ? WEIGHTS.countedNoun : 0) +
+        (countsAskedNoun(q, norm) ? WEIGHTS.countedNoun : 0) -
+        (q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0) +
         (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);
       out.push({ passage, doc, start, end: passage.chunk.start + span.end, text, score, answers });
     }

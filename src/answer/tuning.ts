@@ -32,6 +32,8 @@ export const WEIGHTS = {
   focus: 0.2,
   /** A figure stands next to the noun the question counts (多少党员 → 受教育党员近4万人次). */
   countedNoun: 0.2,
+  /** Subtracted in a report's lede (its first prose paragraph): it sums up every section, so it covers specific questions without answering them. */
+  lede: 0.15,
   /** Share of a term credited when met only in the title, publisher or section: it places the sentence, it does not answer. */
   inContext: 0.5,
   /** Share credited when met elsewhere in the same passage. */

@@ -46,9 +46,16 @@ export function placeMentions(text: string): Map<string, { stem: string; count: 
     if (seen) seen.count++;
     else mentions.set(name, { stem, count: 1 });
   };
-  // Only the last few segments matter to a stem; a report of many megabytes is never held as segments.
+  // Only the last few segments matter to a stem; a report of many megabytes is never held as
+  // segments. Sentences are segmented one at a time: ICU's segmenter slows down more than
+  // linearly on one long string, and no place name spans a sentence end.
   const segments: string[] = [];
-  for (const { segment } of segmenter.segment(normalizeText(text))) {
+  const allSegments = function* () {
+    for (const sentence of normalizeText(text).split(/(?<=[。！？；\n])/)) {
+      for (const { segment } of segmenter.segment(sentence)) yield segment;
+    }
+  };
+  for (const segment of allSegments()) {
     segments.push(segment);
     if (segments.length > SEGMENT_WINDOW) segments.shift();
     const i = segments.length - 1;
