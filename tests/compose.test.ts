@@ -115,7 +115,7 @@ describe("composing an answer", () => {
   it("names the report's numbered sections when a list question names their number", () => {
     const a = answer("江北新区的两个抓手是什么？", [0, 1, 2, 3, 4, 5]);
     const texts = a.sentences.map((s) => s.text);
-    expect(texts).toEqual(expect.arrayContaining(["一、抓队伍，筑堡垒", "二、抓服务，惠民生"]));
+    expect(texts.slice(0, 3)).toEqual(["一、抓队伍，筑堡垒", "二、抓服务，惠民生", "江北新区卫生健康党工委坚持党建引领，突出两个抓手，推动事业高质量发展。"]);
     // A heading is cited as itself, not as a passage it is not part of.
     const heading = a.citations.find((c) => c.excerpt === "一、抓队伍，筑堡垒")!;
     expect(heading.docId).toBe("jb");

@@ -34,12 +34,25 @@ const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|◆|\d+
 const CONTINUES = /[；;：:][”"]?\s*$/;
 const CHINESE_DIGITS = "一二三四五六七八九十";
 
-/** "四个抓手" → 4: the size of the set a question names, if it names one. */
-function namedSetSize(text: string): number | null {
-  const m = /([一二两三四五六七八九十]|\d+)(?:个|大|项|条|方面)/.exec(text);
+/** "四个抓手" → 4 and the phrase itself: the set a question names, if it names one. */
+function namedSet(text: string): { size: number; phrase: string } | null {
+  const m = /([一二两三四五六七八九十]|\d+)(?:个|大|项|条|方面)\p{Script=Han}{0,2}/u.exec(text);
   if (!m) return null;
   const n = m[1]!;
-  return /\d/.test(n) ? Number(n) : n === "两" ? 2 : CHINESE_DIGITS.indexOf(n) + 1;
+  return { size: /\d/.test(n) ? Number(n) : n === "两" ? 2 : CHINESE_DIGITS.indexOf(n) + 1, phrase: m[0] };
+}
+
+/**
+ * The report's numbered sections, when they are the set the question names:
+ * as many as it says, introduced by name before the first of them (突出四个抓手
+ * in the lede; 四项监督, named inside section three, is not the outline).
+ */
+function namedSections(q: Question, doc: StoredDoc): Paragraph[] {
+  const set = q.kind === "list" ? namedSet(q.text) : null;
+  const numbered = sectionHeadings(doc).filter((p) => NUMBERED_HEADING.test(p.text));
+  if (set === null || numbered.length !== set.size) return [];
+  const intro = doc.paragraphs.filter((p) => p.index < numbered[0]!.index).map((p) => normalizeText(p.text));
+  return intro.some((t) => t.includes(set.phrase)) ? numbered : [];
 }
 
 export function sentencesOf(para: Paragraph): SentenceSpan[] {
@@ -127,13 +140,11 @@ export function completeList(q: Question, quotes: Quote[], locate: Locate, relev
     const passage = locate(lead.doc, s.start, s.end);
     if (passage !== null && !has(s.start)) rest.push({ doc: lead.doc, start: s.start, end: s.end, text: s.text, highlight: null, passage, paragraph: lead.paragraph });
   }
-  // 南岸区的四个抓手是什么？ — the four numbered sections of the report are the answer.
-  const size = q.kind === "list" ? namedSetSize(q.text) : null;
-  const numbered = sectionHeadings(lead.doc).filter((p) => NUMBERED_HEADING.test(p.text));
-  if (size !== null && numbered.length === size) {
-    for (const p of numbered) if (!has(p.start)) rest.push(headingQuote(lead.doc, p));
-  }
   rest.sort((a, b) => (a.doc.id === b.doc.id ? a.start - b.start : 0));
+  // 南岸区的四个抓手是什么？ — the four numbered sections of the report are the answer: they
+  // lead, and the sentence that introduced them (突出四个抓手) follows.
+  const sections = namedSections(q, lead.doc);
+  if (sections.length > 0) return [...sections.map((p) => headingQuote(lead.doc, p)), lead];
   return [lead, ...rest];
 }
 
