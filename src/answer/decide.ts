@@ -7,7 +7,7 @@
 import type { AnswerStatus } from "../types.js";
 import { looksLikePersonName } from "../index/gazetteer.js";
 import { MEASURE_WORDS, ROLE_WORDS, type Question } from "./question.js";
-import { COUNTED_NOUN_WINDOW, RELATED_MIN_COVERAGE } from "./tuning.js";
+import { COUNTED_NOUN_WINDOW, NAMED_PERSON_WINDOW, RELATED_MIN_COVERAGE } from "./tuning.js";
 
 const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+)[余多]?[十百千万亿]*";
 /** Organisational units a role can belong to instead of the subject itself (科主任, 副主任). */
@@ -39,10 +39,16 @@ function roleWithName(role: string | null): RegExp {
   );
 }
 
+/** Whether one of `words` stands within `window` characters of the span at `at`. */
+function near(text: string, at: number, length: number, words: readonly string[], window: number): boolean {
+  const around = text.slice(Math.max(0, at - window), at + length + window);
+  return words.some((w) => around.includes(w));
+}
+
 /** Whether a figure in `text` stands next to the noun the question counts (受教育党员近4万人次). */
 export function countsAskedNoun(q: Question, text: string): boolean {
   if (q.counted === null) return false;
-  return [...text.matchAll(quantity(q.unit))].some((m) => text.slice(Math.max(0, m.index - COUNTED_NOUN_WINDOW), m.index + m[0].length + COUNTED_NOUN_WINDOW).includes(q.counted!));
+  return [...text.matchAll(quantity(q.unit))].some((m) => near(text, m.index, m[0].length, [q.counted!], COUNTED_NOUN_WINDOW));
 }
 
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */
@@ -51,8 +57,11 @@ function kindSpans(q: Question, text: string): string[] {
     case "count":
       return [...text.matchAll(quantity(q.unit))].map((m) => m[0]);
     case "person":
-      // 院长负责制 follows a role too: only a name that starts with a surname is a person.
-      return [...text.matchAll(roleWithName(q.role))].filter((m) => looksLikePersonName(m[1]!)).map((m) => m[0]);
+      // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without
+      // a role (优秀护理工作者都叫什么), the name must stand by the people the question names.
+      return [...text.matchAll(roleWithName(q.role))]
+        .filter((m) => looksLikePersonName(m[1]!) && (q.role !== null || near(text, m.index, m[0].length, q.terms, NAMED_PERSON_WINDOW)))
+        .map((m) => m[0]);
     case "date":
       return DATE.exec(text) ? [DATE.exec(text)![0]] : [];
     default:

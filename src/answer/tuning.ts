@@ -18,6 +18,9 @@ export const RELATED_MIN_COVERAGE = 0.34;
 /** How near (in characters) a count must stand to the noun it counts to be about it. */
 export const COUNTED_NOUN_WINDOW = 10;
 
+/** How near a name must stand to the people a who-question names without a role (护理工作者都叫什么). */
+export const NAMED_PERSON_WINDOW = 10;
+
 /** Sentence scoring: a sentence's own coverage of the question's terms (0–1) plus these bonuses. */
 export const WEIGHTS = {
   /** Shared three-character phrases with the question: 卫生健康党组织 beats scattered words. */
