@@ -140,7 +140,12 @@ function compareReports(q: Question, evidence: Evidence[], bestCoverage: number,
   const best = new Map<string, Evidence>();
   for (const e of evidence) if (!best.has(e.doc.id) && (e.answers || !wantsSpan(q))) best.set(e.doc.id, e);
   const values = [...best.values()];
-  const chosen = values.filter((e) => e.score >= options.secondaryRatio * values[0]!.score).slice(0, options.maxReports);
+  // Reports the question names come in the order it names them (江海区和义马 → 江海区 first).
+  const named = (e: Evidence) => (q.subjectDocs.includes(e.doc.id) ? q.subjectDocs.indexOf(e.doc.id) : q.subjectDocs.length);
+  const chosen = values
+    .filter((e) => e.score >= options.secondaryRatio * values[0]!.score)
+    .slice(0, options.maxReports)
+    .sort((a, b) => named(a) - named(b));
   const status = values.length === 0 ? "not_found" : decideStatus(q, bestCoverage, true, options.minCoverage);
   if (status === "not_found") return notFound(q);
   return assemble(q, status, chosen.map((e) => quoteOf(q, e)));
