@@ -49,43 +49,17 @@ function prefaceOf(q: Question, status: AnswerStatus): string | null {
   return q.interpreted === null ? null : `按“${q.interpreted}”回答：`;
 }
 
-function headingCitation(quote: Quote, n: number): Citation {
-  const { doc } = quote;
-  return {
-    n,
-    docId: doc.id,
-    title: doc.title,
-    source: doc.source,
-    date: doc.date,
-    section: quote.text,
-    excerpt: quote.text,
-    score: 0,
-    paragraph: quote.paragraph,
-    start: quote.start,
-    end: quote.end,
-    context: quote.text,
-    quotes: [],
-  };
-}
-
-function passageCitation(quote: Quote, passage: NonNullable<Quote["passage"]>, n: number): Citation {
-  const { doc } = quote;
-  const { chunk } = passage;
-  return {
-    n,
-    docId: doc.id,
-    title: doc.title,
-    source: doc.source,
-    date: doc.date,
-    section: chunk.section,
-    excerpt: chunk.text,
-    score: passage.score,
-    paragraph: chunk.paragraph,
-    start: chunk.start,
-    end: chunk.end,
-    context: doc.paragraphs.find((p) => p.index === chunk.paragraph)?.text ?? chunk.text,
-    quotes: [],
-  };
+/**
+ * The citation a quote is shown under: its passage, or for a section heading
+ * (not part of any passage) the heading itself.
+ */
+function citationOf(quote: Quote, n: number): Citation {
+  const { doc, passage } = quote;
+  const where = passage
+    ? { section: passage.chunk.section, excerpt: passage.chunk.text, score: passage.score, paragraph: passage.chunk.paragraph, start: passage.chunk.start, end: passage.chunk.end }
+    : { section: quote.text, excerpt: quote.text, score: 0, paragraph: quote.paragraph, start: quote.start, end: quote.end };
+  const context = doc.paragraphs.find((p) => p.index === where.paragraph)?.text ?? where.excerpt;
+  return { n, docId: doc.id, title: doc.title, source: doc.source, date: doc.date, ...where, context, quotes: [] };
 }
 
 /** The answer made of `quotes`, in the order given. */
@@ -97,7 +71,7 @@ export function assemble(q: Question, status: Exclude<AnswerStatus, "not_found">
     let citation = byKey.get(key);
     if (citation === undefined) {
       const n = citations.length + 1;
-      citation = quote.passage === null ? headingCitation(quote, n) : passageCitation(quote, quote.passage, n);
+      citation = citationOf(quote, n);
       citations.push(citation);
       byKey.set(key, citation);
     }
