@@ -3,7 +3,7 @@
  * plus the document frequencies needed to weigh a question's terms.
  */
 import MiniSearch from "minisearch";
-import { hanGrams, normalizeText, tokenize } from "../text/tokenize.js";
+import { normalizeText, termUnits, tokenize } from "../text/tokenize.js";
 
 /** What the lexical index sees of a passage. */
 export interface LexicalDocument {
@@ -94,8 +94,7 @@ export class LexicalIndex {
    * so this is the mean over them; an unseen term weighs the most.
    */
   idf(term: string): number {
-    const norm = normalizeText(term);
-    const units = /^\p{Script=Han}+$/u.test(norm) ? hanGrams(norm) : [norm];
+    const units = termUnits(term);
     const n = this.documentCount;
     const sum = units.reduce((acc, u) => {
       const df = this.df.get(u) ?? 0;
