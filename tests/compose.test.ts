@@ -153,6 +153,14 @@ describe("composing an answer", () => {
     expect(a.sentences).toHaveLength(2);
   });
 
+  it("leads a 哪个…最多 comparison with the report whose figure is largest", () => {
+    const a = answer("哪个地区组建的卫生技术指导团队最多？");
+    expect(a.sentences[0]!.text).toContain("10支卫生技术指导团队");
+    const b = answer("哪个地区开设发热门诊的医疗机构最多？");
+    expect(b.status).toBe("answered");
+    expect(new Set(b.citations.map((c) => c.docId)).size).toBe(2);
+  });
+
   it("says which question a follow-up was answered as", () => {
     const a = answer("那徐州呢？", undefined, "江北新区有几家医疗机构开设了发热门诊？");
     expect(a.interpreted).toBe("徐州有几家医疗机构开设了发热门诊？");

@@ -8,7 +8,7 @@
 import type { Answer, Chunk } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
 import { assemble, notFound, type Quote } from "./cite.js";
-import { decideStatus, highlightOf, wantsSpan } from "./decide.js";
+import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { RELATED_MIN_COVERAGE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
@@ -119,7 +119,9 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   if (q.kind === "comparison") return compareReports(q, evidence, bestCoverage, options);
 
   const lead = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? evidence[0]!;
-  const status = decideStatus(q, bestCoverage, lead.answers, options.minCoverage);
+  // The lead may come from below the top passages (see above): its own passage's coverage counts too.
+  const leadCoverage = scored.find((p) => p.passage === lead.passage)?.coverage ?? 0;
+  const status = decideStatus(q, Math.max(bestCoverage, leadCoverage), lead.answers, options.minCoverage);
   if (status === "not_found") return notFound(q);
   // Stay inside the lead's report: a second report's sentence would mix two places' facts.
   const sameReport = evidence.filter((e) => e !== lead && e.doc.id === lead.doc.id);
@@ -142,10 +144,13 @@ function compareReports(q: Question, evidence: Evidence[], bestCoverage: number,
   const values = [...best.values()];
   // Reports the question names come in the order it names them (江海区和义马 → 江海区 first).
   const named = (e: Evidence) => (q.subjectDocs.includes(e.doc.id) ? q.subjectDocs.indexOf(e.doc.id) : q.subjectDocs.length);
+  // 哪个地区…最多: the report with the largest (or smallest) figure leads.
+  const figure = (e: Evidence) => figureValue(highlightOf(q, e.text) ?? "") ?? (q.extreme === "max" ? -Infinity : Infinity);
+  const byExtreme = (a: Evidence, b: Evidence) => (q.extreme === "max" ? figure(b) - figure(a) : figure(a) - figure(b));
   const chosen = values
     .filter((e) => e.score >= options.secondaryRatio * values[0]!.score)
     .slice(0, options.maxReports)
-    .sort((a, b) => named(a) - named(b));
+    .sort((a, b) => (q.extreme === null ? named(a) - named(b) : byExtreme(a, b)));
   const status = values.length === 0 ? "not_found" : decideStatus(q, bestCoverage, true, options.minCoverage);
   if (status === "not_found") return notFound(q);
   return assemble(q, status, chosen.map((e) => quoteOf(q, e)));

@@ -69,6 +69,17 @@ function kindSpans(q: Question, text: string): string[] {
   }
 }
 
+const CHINESE_MAGNITUDES: Record<string, number> = { 十: 10, 百: 100, 千: 1e3, 万: 1e4, 亿: 1e8 };
+
+/** The value of a figure: 2.1万剂次 → 21000, 超千万剂次 → 10,000,000, 83.26% → 83.26; null without one. */
+export function figureValue(span: string): number | null {
+  const m = /(\d+(?:\.\d+)?)?([十百千万亿]*)/.exec(span.replace(/^[^\d十百千万亿]*/, ""));
+  if (!m || (m[1] === undefined && m[2] === "")) return null;
+  let value = m[1] === undefined ? 1 : Number(m[1]);
+  for (const c of m[2]!) value *= CHINESE_MAGNITUDES[c]!;
+  return value;
+}
+
 /** Whether the answer is one thing a sentence either states or does not (a count, a person, a date). */
 export function wantsSpan(q: Question): boolean {
   return q.want !== null;

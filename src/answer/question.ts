@@ -31,6 +31,8 @@ export interface Question {
   /** The completed question when `raw` was an elliptical follow-up, else null. */
   interpreted: string | null;
   kind: QuestionKind;
+  /** A comparison asking for the largest (最多, 最高) or smallest (最少, 最低) figure; else null. */
+  extreme: "max" | "min" | null;
   /** The one thing the question asks for, also inside a comparison (各地党委书记分别是谁 → a person); null for open questions. */
   want: "count" | "person" | "date" | null;
   /** Measure word a count question asks in (多少名 → 名, 多少钱 → 元), when it names one. */
@@ -65,8 +67,11 @@ export const ROLE_WORDS = "党委书记|党组书记|党工委书记|副书记|�
 
 const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
 const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|哪里|哪儿|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|区别|差异|比较|对比|相比|异同/;
-/** The subject's own organisation: with a subject named, 江海区卫健委 means the subject, whatever the report calls its commission. */
-const SUBJECT_ORGANISATION = /卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
+/**
+ * The subject's own organisation: with a subject named, 江海区卫健委 (or its
+ * Party committee, 卫健民政党工委) means the subject, whatever the report calls it.
+ */
+const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
 const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作/;
 /** Words an overview question wraps its subject in; with only these left, it asks about the whole report. */
 const OVERVIEW_FILLER = new Set(
@@ -79,6 +84,8 @@ const LIST = /哪些|哪几|包括|包含|分别是|有几个方面|列举|都�
 const COUNT = new RegExp(`(?:多少|几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|数量|比例|百分之|占比|比率|[^\\p{Script=Han}]?率(?:是|为|达到?)多少`, "u");
 /** The noun a count question counts: 多少名老年人 → 老年, 几家医疗机构 → 医疗. */
 const COUNTED_NOUN = new RegExp(`(?:多少|几)(?:个)?[${MEASURE_WORDS}]?(\\p{Script=Han}{2})`, "u");
+const EXTREME_MAX = /最(?:多|高|大|长|快)/;
+const EXTREME_MIN = /最(?:少|低|小|短|慢)/;
 const DEFINITION = /什么是|是指|指的是|什么意思|含义|定义|是什么/;
 const WEAK_LIST = /有什么|有啥/;
 const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
@@ -240,7 +247,9 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     .filter(([name, { stem }]) => !known.has(name) && gazetteer.docsOf(stem).length === 0 && !subjects.some((s) => s.includes(stem)))
     .map(([name]) => name);
   const role = new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null;
-  const want = PERSON.test(asked) ? "person" : DATE.test(asked) ? "date" : COUNT.test(asked) && !LIST.test(asked) ? "count" : null;
+  const extreme = EXTREME_MAX.test(asked) ? "max" : EXTREME_MIN.test(asked) ? "min" : null;
+  // 哪个地区接种最多 asks for a figure as much as 多少 does.
+  const want = PERSON.test(asked) ? "person" : DATE.test(asked) ? "date" : (COUNT.test(asked) && !LIST.test(asked)) || extreme !== null ? "count" : null;
   // What the subject and role checks cover is not asked again as content: the subject's
   // organisation (卫健委 vs the report's 卫生健康局) and a who-question's role (党委书记 vs 党组书记).
   // A comparison is about every report's own organisation, and its comparing words (几个地方, 分别) ask nothing.
@@ -259,6 +268,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     text: asked,
     interpreted: completed,
     kind,
+    extreme: kind === "comparison" ? extreme : null,
     want: kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : null,
     unit: want === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
     counted: want === "count" ? (COUNTED_NOUN.exec(asked)?.[1] ?? null) : null,
