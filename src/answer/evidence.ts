@@ -3,8 +3,9 @@
  * answers the question. Scoring only reads; deciding and composing happen in
  * decide.ts and compose.ts.
  */
+import type { Chunk, Span } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { splitSentences } from "../text/sentences.js";
+import { isHeadingSentence, splitSentences } from "../text/sentences.js";
 import { passageContext } from "../text/passage.js";
 import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind, countsAskedNoun } from "./decide.js";
@@ -89,6 +90,9 @@ export function bigramSet(text: string): Set<string> {
   return new Set(hanGrams(normalizeText(text).replace(/[^\p{L}\p{N}]/gu, "")));
 }
 
+/** Words that state how something is done: 通过…方式, 采取…措施, 建立…机制. */
+const METHOD = /通过|采取|采用|方式|形式|举措|机制|推行|建立/;
+
 /** A sentence opening with a demonstrative (这一项目, 该局, 此举) continues the one before. */
 const ANAPHORA = /^[“"]?(这|该|此|其|上述|以上)/;
 
@@ -119,6 +123,24 @@ function lede(doc: StoredDoc): number {
   return doc.paragraphs.find((p) => !p.heading && !p.caption)?.index ?? -1;
 }
 
+/**
+ * The units a passage is quoted in: its sentences, except that a heading
+ * sentence (一是…。, a topic line) comes joined to the sentence it heads, so
+ * it is scored, and quoted, with its content.
+ */
+function quotableSpans(chunk: Chunk, doc: StoredDoc): Span[] {
+  const spans = splitSentences(chunk.text);
+  const paragraphStart = doc.paragraphs.find((p) => p.index === chunk.paragraph)?.start;
+  const out: Span[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    const next = spans[i + 1];
+    const heads = next !== undefined && isHeadingSentence(chunk.text.slice(span.start, span.end), chunk.start + span.start === paragraphStart);
+    out.push(heads ? { start: span.start, end: next.end } : span);
+  }
+  return out;
+}
+
 /** Every sentence of the given passages, scored; the same sentence from two overlapping passages appears once. */
 export function gatherEvidence(q: Question, passages: { passage: RankedPassage; coverage: number }[], context: EvidenceContext): Evidence[] {
   const terms = weightedTerms(q, context);
@@ -129,7 +151,7 @@ export function gatherEvidence(q: Question, passages: { passage: RankedPassage; 
     const doc = context.docById.get(passage.chunk.docId)!;
     const where = normalizeText(passageContext(doc, passage.chunk));
     const whole = `${where}\n${normalizeText(passage.chunk.text)}`;
-    for (const span of splitSentences(passage.chunk.text)) {
+    for (const span of quotableSpans(passage.chunk, doc)) {
       const start = passage.chunk.start + span.start;
       const key = `${doc.id}:${start}`;
       if (seen.has(key)) continue;
@@ -148,7 +170,8 @@ export function gatherEvidence(q: Question, passages: { passage: RankedPassage; 
         WEIGHTS.passageCoverage * passageCov +
         WEIGHTS.rank * (passage.score / bestFused) +
         (answers ? WEIGHTS.answersKind : 0) +
-        (countsAskedNoun(q, norm) ? WEIGHTS.countedNoun : 0) -
+        (countsAskedNoun(q, norm) ? WEIGHTS.countedNoun : 0) +
+        (q.asksHow && METHOD.test(norm) ? WEIGHTS.method : 0) -
         (q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0) +
         (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);
       out.push({ passage, doc, start, end: passage.chunk.start + span.end, text, score, answers });

@@ -6,13 +6,13 @@
  */
 import type { Paragraph } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { splitSentences } from "../text/sentences.js";
+import { ORDINAL, TOPIC_MAX_CHARS, isHeadingSentence, splitSentences } from "../text/sentences.js";
 import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
 import { phraseOverlap } from "./evidence.js";
 import type { Question } from "./question.js";
-import { ITEM_HEAD_MAX_CHARS, LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, SERIES_RELEVANCE, TOPIC_MAX_CHARS } from "./tuning.js";
+import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, SERIES_RELEVANCE } from "./tuning.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
 export type Locate = (doc: StoredDoc, start: number, end: number) => Quote["passage"];
@@ -26,8 +26,6 @@ interface SentenceSpan {
   text: string;
 }
 
-/** An item of a series: 一是…, 二是…, 首先…, 第三，… */
-const ORDINAL = /^[“"]?(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、])/;
 /** A section heading that numbers the report's parts: 一、…, ◆…, 1. … */
 const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|◆|\d+[、.．])/;
 /** A sentence that ends on ；or ： goes on in the next one (a list inside one long sentence). */
@@ -90,10 +88,8 @@ function listContinuation(q: Question, lead: Quote, sentences: SentenceSpan[], r
   return added;
 }
 
-/** A sentence that only names what follows: an item heading (一是精准施教提升能力本领。) or a paragraph's topic line. */
-function isHeadingSentence(sentence: SentenceSpan, para: Paragraph): boolean {
-  const chars = Array.from(sentence.text).length;
-  return (ORDINAL.test(sentence.text) && chars <= ITEM_HEAD_MAX_CHARS) || (sentence.start === para.start && chars <= TOPIC_MAX_CHARS);
+function headsParagraphItem(sentence: SentenceSpan, para: Paragraph): boolean {
+  return isHeadingSentence(sentence.text, sentence.start === para.start);
 }
 
 /**
@@ -114,9 +110,9 @@ function withHeadedSentence(q: Question, quote: Quote, para: Paragraph, locate: 
   if (at < 0) return quote;
   const prev = sentences[at - 1];
   const pair =
-    (isHeadingSentence(sentences[at]!, para) || isLeadIn(q, sentences[at]!)) && sentences[at + 1] !== undefined
+    (headsParagraphItem(sentences[at]!, para) || isLeadIn(q, sentences[at]!)) && sentences[at + 1] !== undefined
       ? { start: quote.start, end: sentences[at + 1]!.end }
-      : prev !== undefined && ORDINAL.test(prev.text) && isHeadingSentence(prev, para)
+      : prev !== undefined && ORDINAL.test(prev.text) && headsParagraphItem(prev, para)
         ? { start: prev.start, end: quote.end }
         : null;
   const passage = pair && locate(quote.doc, pair.start, pair.end);

@@ -31,6 +31,8 @@ export interface Question {
   /** The completed question when `raw` was an elliptical follow-up, else null. */
   interpreted: string | null;
   kind: QuestionKind;
+  /** Whether the question asks how something is done (怎么, 如何, 做法, 措施), also inside a comparison or follow-up. */
+  asksHow: boolean;
   /** A comparison asking for the largest (最多, 最高) or smallest (最少, 最低) figure; else null. */
   extreme: "max" | "min" | null;
   /** The one thing the question asks for, also inside a comparison (各地党委书记分别是谁 → a person); null for open questions. */
@@ -268,6 +270,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     text: asked,
     interpreted: completed,
     kind,
+    asksHow: HOW.test(asked) || /做法|经验|举措/.test(asked),
     extreme: kind === "comparison" ? extreme : null,
     want: kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : null,
     unit: want === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,

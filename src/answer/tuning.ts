@@ -35,6 +35,8 @@ export const WEIGHTS = {
   focus: 0.2,
   /** A figure stands next to the noun the question counts (多少党员 → 受教育党员近4万人次). */
   countedNoun: 0.2,
+  /** For a how-question, the sentence states a method (通过…等方式, 采取, 建立…机制), not only the topic. */
+  method: 0.15,
   /** Subtracted in a report's lede (its first prose paragraph): it sums up every section, so it covers specific questions without answering them. */
   lede: 0.15,
   /** Share of a term credited when met only in the title, publisher or section: it places the sentence, it does not answer. */
@@ -44,9 +46,6 @@ export const WEIGHTS = {
   /** Share credited when met in the sentence before one that opens with 这/该/此 (it refers back to it). */
   inAntecedent: 0.8,
 } as const;
-
-/** An item heading this short (一是精准施教提升能力本领。) only names the item; the next sentence holds it. */
-export const ITEM_HEAD_MAX_CHARS = 30;
 
 /** A how-question's lead sentence no longer than this… */
 export const LEAD_IN_MAX_CHARS = 60;
@@ -65,9 +64,6 @@ export const SERIES_RELEVANCE = 0.6;
 
 /** Most sections an overview lists. */
 export const MAX_OVERVIEW_SECTIONS = 6;
-
-/** A paragraph's opening sentence this short is a topic line (护士节隆重表彰。), usable as an outline. */
-export const TOPIC_MAX_CHARS = 16;
 
 /**
  * The hashed embedder is character n-grams: a weak, lexical-like signal that

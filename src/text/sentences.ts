@@ -61,3 +61,19 @@ export function splitSentences(text: string, offset = 0): Span[] {
   push(text.length);
   return spans;
 }
+
+/** An item of a series: 一是…, 二是…, 首先…, 第三，… */
+export const ORDINAL = /^[“"]?(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、])/;
+/** An item heading this short (一是精准施教提升能力本领。) only names the item; the next sentence holds it. */
+const ITEM_HEAD_MAX_CHARS = 30;
+/** A paragraph's opening sentence this short is a topic line (护士节隆重表彰。). */
+export const TOPIC_MAX_CHARS = 16;
+
+/**
+ * A sentence that only names what follows: an item heading (一是精准施教提升能力本领。)
+ * or, when it opens its paragraph, a topic line (发展党员增强组织活力。).
+ */
+export function isHeadingSentence(text: string, opensParagraph: boolean): boolean {
+  const chars = Array.from(text).length;
+  return (ORDINAL.test(text) && chars <= ITEM_HEAD_MAX_CHARS) || (opensParagraph && chars <= TOPIC_MAX_CHARS);
+}
