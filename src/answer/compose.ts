@@ -9,7 +9,7 @@ import type { Answer, Chunk } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
 import { assemble, notFound, type Quote } from "./cite.js";
 import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
-import { RELATED_MIN_COVERAGE } from "./tuning.js";
+import { RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
 import { completeList, overviewQuotes } from "./lists.js";
@@ -123,8 +123,11 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   const leadCoverage = scored.find((p) => p.passage === lead.passage)?.coverage ?? 0;
   const status = decideStatus(q, Math.max(bestCoverage, leadCoverage), lead.answers, options.minCoverage);
   if (status === "not_found") return notFound(q);
-  // Stay inside the lead's report: a second report's sentence would mix two places' facts.
-  const sameReport = evidence.filter((e) => e !== lead && e.doc.id === lead.doc.id);
+  // Stay inside the lead's report (a second report's sentence would mix two places' facts), and
+  // stay on what the lead answers: 清廉品牌 wants the 清廉 item, not the 党建 and 服务 items beside it.
+  const relevance = (text: string) => coverage(terms.content, normalizeText(text));
+  const bar = SERIES_RELEVANCE * relevance(lead.text);
+  const sameReport = evidence.filter((e) => e !== lead && e.doc.id === lead.doc.id && relevance(e.text) >= bar);
   const max = status === "related" || wantsSpan(q) || q.kind === "yesno" || q.kind === "fact" ? options.maxFactSentences : options.maxSentences;
   const [, ...rest] = pick([lead, ...sameReport], max, options);
   rest.sort((a, b) => a.start - b.start);
@@ -132,7 +135,7 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     q,
     [lead, ...rest].map((e) => quoteOf(q, e)),
     (doc, s, e) => citablePassage(context, ranked, doc, s, e),
-    (text) => coverage(terms.content, normalizeText(text)),
+    relevance,
   );
   return assemble(q, status, quotes);
 }

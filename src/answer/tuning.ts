@@ -56,9 +56,9 @@ export const LEAD_IN_OVERLAP = 0.5;
 export const MAX_LIST_ADDITIONS = 8;
 
 /**
- * An item of a series joins the answer only when it covers the question this
- * share as well as the lead does: 南岸区创建了哪些清廉品牌？ wants the 清廉 item,
- * not the 党建 and 服务 items beside it.
+ * A sentence (or an item of a series) joins the lead only when it covers the
+ * question this share as well as the lead does: 南岸区创建了哪些清廉品牌？ wants
+ * the 清廉 item, not the 党建 and 服务 items beside it.
  */
 export const SERIES_RELEVANCE = 0.6;
 
