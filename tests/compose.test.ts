@@ -100,7 +100,7 @@ describe("composing an answer", () => {
   });
 
   it("returns every item of a 一是/二是/三是 series, and quotes an item heading with the sentence it heads", () => {
-    const a = answer("江北新区在党员培训管理上是怎么做的？", [3, 0, 1, 2, 4, 5]);
+    const a = answer("江北新区对党员是怎么做的？", [3, 0, 1, 2, 4, 5]);
     const texts = a.sentences.map((s) => s.text);
     expect(texts[0]).toBe("一是精准施教。扎实开展党员主题教育，坚持“2+6+x”培训机制。");
     // Every item, each with the sentence it heads.
