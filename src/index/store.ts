@@ -9,16 +9,17 @@ import path from "node:path";
 import { AppError } from "../errors.js";
 import type { Chunk, DocMeta, EmbedderInfo, Manifest, Paragraph } from "../types.js";
 import { describeEmbedder } from "../embed/embedder.js";
-import { LexicalIndex, type LexicalJSON } from "./lexical.js";
+import { readChunkFile, writeChunkFile } from "./chunk-file.js";
+import { LexicalIndex } from "./lexical.js";
 import { HnswStore } from "./vectors.js";
 
 /** Bumped whenever the saved layout changes; older indexes must be rebuilt. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export const MANIFEST_FILE = "manifest.json";
 const VECTORS_FILE = "vectors.hnsw";
-const CHUNKS_FILE = "chunks.json";
-const LEXICAL_FILE = "lexical.json";
+const CHUNKS_FILE = "chunks.bin";
+const LEXICAL_FILE = "lexical.bin";
 
 /** Raised when the index is missing, unreadable, or built in a way this code cannot query. */
 export class IndexLoadError extends AppError {
@@ -35,7 +36,7 @@ export interface StoredDoc extends DocMeta {
   paragraphs: Paragraph[];
 }
 
-/** chunks.json */
+/** chunks.bin */
 export interface ChunkStore {
   docs: StoredDoc[];
   chunks: Chunk[];
@@ -43,16 +44,17 @@ export interface ChunkStore {
   hashes: string[];
 }
 
-/** Everything a query needs, loaded into memory. */
-export interface LoadedIndex extends StoredVectors {
+/** Everything a query needs, loaded into memory (not the embedding-cache hashes, which only a build uses). */
+export interface LoadedIndex extends Omit<StoredVectors, "hashes"> {
   dir: string;
   lexical: LexicalIndex;
   docById: Map<string, StoredDoc>;
 }
 
-async function readJson<T>(file: string, what: string): Promise<T> {
+/** Reads one of a generation's files with `read`, turning any failure into an IndexLoadError that says what to run. */
+function readPart<T>(file: string, what: string, read: (file: string) => T): T {
   try {
-    return JSON.parse(await readFile(file, "utf8")) as T;
+    return read(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "is missing" : `cannot be read (${(error as Error).message})`;
     throw new IndexLoadError(`The ${what} ${file} ${reason}. Rebuild the index with \`npm run build-index\`.`);
@@ -94,10 +96,11 @@ export interface StoredVectors extends ChunkStore {
   vectors: HnswStore;
 }
 
-export async function loadVectors(dir: string): Promise<StoredVectors> {
+/** Loads the chunk store and the vectors; the embedding-cache hashes only when `hashes` (a rebuild) asks for them. */
+export async function loadVectors(dir: string, { hashes = true } = {}): Promise<StoredVectors> {
   const manifest = await readManifest(dir);
   const genDir = path.join(dir, manifest.generation);
-  const store = await readJson<ChunkStore>(path.join(genDir, CHUNKS_FILE), "chunk store");
+  const store = readPart(path.join(genDir, CHUNKS_FILE), "chunk store", (f) => readChunkFile<StoredDoc>(f, { hashes }));
   let vectors: HnswStore;
   try {
     vectors = HnswStore.load(path.join(genDir, VECTORS_FILE), manifest.embedder.dimension);
@@ -113,9 +116,9 @@ export async function loadVectors(dir: string): Promise<StoredVectors> {
 }
 
 export async function loadIndex(dir: string): Promise<LoadedIndex> {
-  const stored = await loadVectors(dir);
+  const { hashes: _unused, ...stored } = await loadVectors(dir, { hashes: false });
   const lexicalFile = path.join(dir, stored.manifest.generation, LEXICAL_FILE);
-  const lexical = LexicalIndex.fromJSON(await readJson<LexicalJSON>(lexicalFile, "lexical index"));
+  const lexical = readPart(lexicalFile, "lexical index", (f) => LexicalIndex.load(f));
   return { ...stored, dir, lexical, docById: new Map(stored.docs.map((d) => [d.id, d])) };
 }
 
@@ -138,8 +141,8 @@ export async function saveIndex(dir: string, files: IndexFiles): Promise<Manifes
   await mkdir(tmpDir);
   try {
     files.vectors.save(path.join(tmpDir, VECTORS_FILE));
-    await writeFile(path.join(tmpDir, CHUNKS_FILE), JSON.stringify(files.store));
-    await writeFile(path.join(tmpDir, LEXICAL_FILE), JSON.stringify(files.lexical.toJSON()));
+    writeChunkFile(path.join(tmpDir, CHUNKS_FILE), files.store);
+    files.lexical.save(path.join(tmpDir, LEXICAL_FILE));
     await rename(tmpDir, path.join(dir, generation));
     const manifest: Manifest = { ...files.manifest, generation };
     const tmpManifest = path.join(dir, `.${MANIFEST_FILE}.${generation}`);
