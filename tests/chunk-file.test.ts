@@ -20,8 +20,9 @@ describe("chunk store file", () => {
       { id: "a#1", docId: "a", paragraph: 1, section: "", start: 5, end: 9, text: "发热门诊" },
       { id: "b#0", docId: "b", paragraph: 0, section: null, start: 0, end: 2, text: "乙文" },
     ];
-    writeChunkFile(file, { docs, chunks, hashes: ["h0", "h1", "h2"] });
-    expect(readChunkFile(file, { hashes: true })).toEqual({ docs, chunks, hashes: ["h0", "h1", "h2"] });
+    const labels = Int32Array.from([4, 0, 7]);
+    writeChunkFile(file, { docs, chunks, hashes: ["h0", "h1", "h2"], labels });
+    expect(readChunkFile(file, { hashes: true })).toEqual({ docs, chunks, hashes: ["h0", "h1", "h2"], labels });
     expect(readChunkFile(file, { hashes: false }).hashes).toEqual([]);
     await rm(dir, { recursive: true });
   });

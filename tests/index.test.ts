@@ -5,6 +5,7 @@ import { HashedEmbedder } from "../src/embed/hashed.js";
 import { buildIndex } from "../src/index/build.js";
 import { IndexLoadError, assertSameEmbedder, loadIndex } from "../src/index/store.js";
 import { ExactStore, HnswStore } from "../src/index/vectors.js";
+import { embeddingText } from "../src/text/passage.js";
 import { tempDir, tempWorkspace } from "./helpers/corpus.js";
 
 describe("HNSW vector store", () => {
@@ -70,6 +71,17 @@ describe("building the index", () => {
     expect(edited.embedded).toBeLessThanOrEqual(2); // the edited passage and its overlapping neighbour at most
     const index = await loadIndex(ws.indexDir);
     expect(index.chunks.some((c) => c.text.includes("24名优秀护理工作者"))).toBe(true);
+  });
+
+  it("adds a new report to the previous graph in place, embedding only its passages", async () => {
+    const first = await build();
+    await writeFile(path.join(ws.corpusDir, "new.txt"), "新增报告标题\n\n某区卫健委开设了夜间发热门诊，服务群众三千人次。");
+    const summary = await build();
+    expect(summary).toMatchObject({ incrementalGraph: true, reused: first.chunks, embedded: summary.chunks - first.chunks });
+    const index = await loadIndex(ws.indexDir);
+    const position = index.chunks.findIndex((c) => c.docId === "new");
+    const hit = index.vectors.search(new HashedEmbedder().embed(embeddingText(index.docById.get("new")!, index.chunks[position]!)), 1)[0];
+    expect(hit?.id).toBe(position);
   });
 
   it("drops a deleted report from the rebuilt index", async () => {

@@ -10,9 +10,10 @@ import { cleanReport } from "../corpus/clean.js";
 import { readCorpus } from "../corpus/load.js";
 import type { Embedder } from "../embed/embedder.js";
 import { embeddingText, passageContext } from "../text/passage.js";
+import { planGraph } from "./graph-update.js";
 import { LexicalIndex } from "./lexical.js";
 import { FORMAT_VERSION, assertSameEmbedder, loadVectors, readManifest, saveIndex, type StoredDoc, type StoredVectors } from "./store.js";
-import { DEFAULT_HNSW_OPTIONS, HnswStore, type HnswOptions } from "./vectors.js";
+import { DEFAULT_HNSW_OPTIONS, type HnswOptions } from "./vectors.js";
 
 export type BuildProgress =
   | { phase: "read"; documents: number; chunks: number }
@@ -37,6 +38,8 @@ export interface BuildSummary {
   embedded: number;
   /** Passages whose vectors came from the previous index. */
   reused: number;
+  /** True when the previous HNSW graph was updated in place rather than built afresh. */
+  incrementalGraph: boolean;
   /** Documents in the previous index that are gone from the corpus. */
   removed: string[];
   /** True when the corpus gave exactly the previous index's passages, so nothing was written. */
@@ -95,7 +98,7 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const previous = await previousIndex(options.indexDir, embedder.info);
   const current = new Set(docs.map((d) => d.id));
   const removed = previous ? previous.manifest.documents.map((d) => d.id).filter((id) => !current.has(id)) : [];
-  const summary = (fields: Pick<BuildSummary, "embedded" | "generation" | "unchanged">): BuildSummary => ({
+  const summary = (fields: Pick<BuildSummary, "embedded" | "generation" | "unchanged" | "incrementalGraph">): BuildSummary => ({
     documents: manifestDocs.map(({ sha256: _s, chunks: _c, ...meta }) => meta),
     chunks: chunks.length,
     reused: chunks.length - fields.embedded,
@@ -108,25 +111,20 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   // Same files, same passages and metadata, same embedder: the index on disk is already this build's result.
   const corpusFingerprint = sha256(manifestDocs.map((d) => `${d.id}:${d.sha256}`).join("\n"));
   if (previous && previous.manifest.corpusFingerprint === corpusFingerprint && sameJson(previous.hashes, hashes) && sameJson(previous.docs, docs)) {
-    return summary({ embedded: 0, generation: previous.manifest.generation, unchanged: true });
+    return summary({ embedded: 0, generation: previous.manifest.generation, unchanged: true, incrementalGraph: true });
   }
 
-  const cached = new Map<string, number>();
-  previous?.hashes.forEach((h, id) => cached.set(h, id));
-
-  const vectors = HnswStore.create(embedder.info.dimension, chunks.length, options.hnsw ?? DEFAULT_HNSW_OPTIONS);
-  const todo: number[] = [];
-  hashes.forEach((hash, id) => {
-    const hit = cached.get(hash);
-    if (previous && hit !== undefined) vectors.add(id, previous.vectors.vector(hit));
-    else todo.push(id);
-  });
+  const reusable = previous && { hashes: previous.hashes, labels: previous.labels, graph: previous.vectors };
+  const { graph: vectors, labels, todo, incremental } = planGraph(reusable, hashes, embedder.info.dimension, options.hnsw ?? DEFAULT_HNSW_OPTIONS);
 
   const embedStart = Date.now();
   for (let i = 0; i < todo.length; i += batchSize) {
     const batch = todo.slice(i, i + batchSize);
     const embedded = await embedder.embedDocuments(batch.map((id) => texts[id]!));
-    batch.forEach((id, j) => vectors.add(id, embedded[j]!));
+    batch.forEach((id, j) => {
+      if (labels[id]! < 0) labels[id] = vectors.size;
+      vectors.add(labels[id]!, embedded[j]!);
+    });
     const done = i + batch.length;
     const rate = (Date.now() - embedStart) / done;
     onProgress?.({ phase: "embed", done, total: todo.length, etaMs: done < todo.length ? Math.round(rate * (todo.length - done)) : 0 });
@@ -145,12 +143,12 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
       builtAt: new Date().toISOString(),
       documents: manifestDocs,
     },
-    store: { docs, chunks, hashes },
+    store: { docs, chunks, hashes, labels },
     vectors,
     lexical,
   });
 
-  return summary({ embedded: todo.length, generation: manifest.generation, unchanged: false });
+  return summary({ embedded: todo.length, generation: manifest.generation, unchanged: false, incrementalGraph: incremental });
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

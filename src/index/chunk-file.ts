@@ -21,6 +21,8 @@ export interface ChunkColumns<D extends StoredDocShape> {
   chunks: Chunk[];
   /** Content hash of each chunk's embedded text, parallel to `chunks`. */
   hashes: string[];
+  /** HNSW graph label of each chunk's vector, parallel to `chunks`. */
+  labels: Int32Array;
 }
 
 export function writeChunkFile<D extends StoredDocShape>(file: string, store: ChunkColumns<D>): void {
@@ -45,6 +47,7 @@ export function writeChunkFile<D extends StoredDocShape>(file: string, store: Ch
     chunkSection: chunks.map((c) => c.section ?? ""),
     chunkText: chunks.map((c) => c.text),
     hashes: store.hashes,
+    labels: store.labels,
   });
 }
 
@@ -81,5 +84,5 @@ export function readChunkFile<D extends StoredDocShape>(file: string, options: {
     end: span[2 * i + 1]!,
     text: text[i]!,
   }));
-  return { docs, chunks, hashes: options.hashes ? f.strings("hashes") : [] };
+  return { docs, chunks, hashes: options.hashes ? f.strings("hashes") : [], labels: f.array("labels", "i32") };
 }

@@ -11,7 +11,7 @@ import type { Chunk, DocMeta, EmbedderInfo, Manifest, Paragraph } from "../types
 import { describeEmbedder } from "../embed/embedder.js";
 import { readChunkFile, writeChunkFile } from "./chunk-file.js";
 import { LexicalIndex } from "./lexical.js";
-import { HnswStore } from "./vectors.js";
+import { HnswStore, PositionedVectors } from "./vectors.js";
 
 /** Bumped whenever the saved layout changes; older indexes must be rebuilt. */
 export const FORMAT_VERSION = 2;
@@ -42,11 +42,15 @@ export interface ChunkStore {
   chunks: Chunk[];
   /** Content hash of each chunk's embedded text, parallel to `chunks`: the embedding cache key. */
   hashes: string[];
+  /** HNSW graph label of each chunk's vector, parallel to `chunks`: labels stay put across incremental rebuilds. */
+  labels: Int32Array;
 }
 
 /** Everything a query needs, loaded into memory (not the embedding-cache hashes, which only a build uses). */
-export interface LoadedIndex extends Omit<StoredVectors, "hashes"> {
+export interface LoadedIndex extends Omit<StoredVectors, "hashes" | "labels" | "vectors"> {
   dir: string;
+  /** Searched by chunk position. */
+  vectors: PositionedVectors;
   lexical: LexicalIndex;
   docById: Map<string, StoredDoc>;
 }
@@ -107,7 +111,8 @@ export async function loadVectors(dir: string, { hashes = true } = {}): Promise<
   } catch (error) {
     throw new IndexLoadError(`The vector file in ${genDir} cannot be read (${(error as Error).message}). Rebuild with \`npm run build-index\`.`);
   }
-  if (vectors.size !== store.chunks.length || store.chunks.length !== manifest.chunkCount) {
+  // The graph may also hold entries deleted by incremental rebuilds.
+  if (vectors.size < store.chunks.length || store.labels.length !== store.chunks.length || store.chunks.length !== manifest.chunkCount) {
     throw new IndexLoadError(
       `The index in '${dir}' is inconsistent (${vectors.size} vectors, ${store.chunks.length} chunks, manifest says ${manifest.chunkCount}). Rebuild with \`npm run build-index\`.`,
     );
@@ -116,10 +121,10 @@ export async function loadVectors(dir: string, { hashes = true } = {}): Promise<
 }
 
 export async function loadIndex(dir: string): Promise<LoadedIndex> {
-  const { hashes: _unused, ...stored } = await loadVectors(dir, { hashes: false });
+  const { hashes: _unused, labels, vectors, ...stored } = await loadVectors(dir, { hashes: false });
   const lexicalFile = path.join(dir, stored.manifest.generation, LEXICAL_FILE);
   const lexical = readPart(lexicalFile, "lexical index", (f) => LexicalIndex.load(f));
-  return { ...stored, dir, lexical, docById: new Map(stored.docs.map((d) => [d.id, d])) };
+  return { ...stored, dir, vectors: new PositionedVectors(vectors, labels), lexical, docById: new Map(stored.docs.map((d) => [d.id, d])) };
 }
 
 export interface IndexFiles {
