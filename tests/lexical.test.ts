@@ -113,6 +113,12 @@ describe("lexical index", () => {
     expect(loaded.idf("徐州")).toBe(index.idf("徐州"));
     expect(index.idf("未见过")).toBeGreaterThan(index.idf("党建"));
     expect(index.idf("王伟明")).toBeGreaterThan(index.idf("党建"));
+    // Document frequencies count a passage once, for its bigrams, whole tokens and single Han characters.
+    const df = (unit: string) => docs.filter((d) => tokenize(`${d.context}\n${d.text}`).includes(unit) || (unit.length === 1 && `${d.context}${d.text}`.includes(unit))).length;
+    const idf = (unit: string) => Math.log(1 + (600 - df(unit) + 0.5) / (df(unit) + 0.5));
+    expect(index.idf("疫")).toBeCloseTo(idf("疫"), 12);
+    expect(index.idf("hpv")).toBeCloseTo(idf("hpv"), 12);
+    expect(index.idf("王伟明")).toBeCloseTo((idf("王伟") + idf("伟明")) / 2, 12);
     await rm(dir, { recursive: true });
   });
 });

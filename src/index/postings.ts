@@ -4,7 +4,7 @@
  * passage, in flat typed arrays. Field lengths and their averages follow
  * MiniSearch (distinct terms per field, running average) so BM25 scores match.
  */
-import { normalizeText, tokenize } from "../text/tokenize.js";
+import { tokenize } from "../text/tokenize.js";
 import type { LexicalDocument } from "./lexical.js";
 
 export interface Postings {
@@ -52,27 +52,22 @@ class Growable<A extends Int32Array | Uint16Array | Uint32Array> {
   }
 }
 
-/** Term frequencies of one field, by term id. */
-function termFrequencies(tokens: string[], termId: (term: string) => number): Map<number, number> {
-  const tf = new Map<number, number>();
-  for (const token of tokens) {
-    const id = termId(token);
-    tf.set(id, (tf.get(id) ?? 0) + 1);
-  }
-  return tf;
-}
-
-/** Units whose document frequency `idf` needs: whole tokens, and single Han characters. */
-function dfUnits(text: string): Set<string> {
-  const units = new Set(tokenize(text));
-  for (const ch of normalizeText(text)) if (/\p{Script=Han}/u.test(ch)) units.add(ch);
-  return units;
-}
+const HAN = /^\p{Script=Han}+$/u;
 
 export function buildPostings(documents: Iterable<LexicalDocument>): Postings {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
-  const perTerm = { postings: [] as number[], dfText: [] as number[], dfContext: [] as number[], dfUnits: [] as number[] };
+  // Per term: counts, this passage's frequencies, and the last passage that counted it (as a term, as a unit).
+  const perTerm = {
+    postings: [] as number[],
+    dfText: [] as number[],
+    dfContext: [] as number[],
+    dfUnits: [] as number[],
+    tfText: [] as number[],
+    tfContext: [] as number[],
+    seen: [] as number[],
+    unitSeen: [] as number[],
+  };
   const termId = (term: string): number => {
     let id = termIds.get(term);
     if (id === undefined) {
@@ -81,6 +76,18 @@ export function buildPostings(documents: Iterable<LexicalDocument>): Postings {
       for (const counts of Object.values(perTerm)) counts.push(0);
     }
     return id;
+  };
+  // The units `idf` counts for a term: the term itself and, for Han text, each of its characters.
+  // Every Han character of a passage is in one of its Han tokens, so this covers them all.
+  const unitsOf: number[][] = [];
+  const units = (id: number): number[] => {
+    let out = unitsOf[id];
+    if (out === undefined) {
+      const term = terms[id]!;
+      out = [id, ...(term.length > 1 && HAN.test(term) ? Array.from(term, termId) : [])];
+      unitsOf[id] = out;
+    }
+    return out;
   };
   // Postings in passage order, before grouping by term.
   const flatDoc = new Growable(new Int32Array(1 << 16));
@@ -94,17 +101,33 @@ export function buildPostings(documents: Iterable<LexicalDocument>): Postings {
 
   for (const document of documents) {
     const n = ids.length;
+    const mark = n + 1;
     ids.push(document.id);
-    const text = termFrequencies(tokenize(document.text), termId);
-    const context = termFrequencies(tokenize(document.context), termId);
-    lengthText.push(text.size);
-    lengthContext.push(context.size);
+    // This passage's distinct terms; per-term scratch counters avoid a Map per passage.
+    const passageTerms: number[] = [];
+    const count = (tokens: string[], tf: number[]): number => {
+      let distinct = 0;
+      for (const token of tokens) {
+        const id = termId(token);
+        if (tf[id]!++ === 0) distinct++;
+        if (perTerm.seen[id] !== mark) {
+          perTerm.seen[id] = mark;
+          passageTerms.push(id);
+        }
+      }
+      return distinct;
+    };
+    const text = count(tokenize(document.text), perTerm.tfText);
+    const context = count(tokenize(document.context), perTerm.tfContext);
+    lengthText.push(text);
+    lengthContext.push(context);
     // MiniSearch's running average, step for step, so the scores agree to the last bit.
-    averages[0] = (averages[0]! * n + text.size) / (n + 1);
-    averages[1] = (averages[1]! * n + context.size) / (n + 1);
-    for (const id of new Set([...text.keys(), ...context.keys()])) {
-      const ft = text.get(id) ?? 0;
-      const fc = context.get(id) ?? 0;
+    averages[0] = (averages[0]! * n + text) / (n + 1);
+    averages[1] = (averages[1]! * n + context) / (n + 1);
+    for (const id of passageTerms) {
+      const ft = perTerm.tfText[id]!;
+      const fc = perTerm.tfContext[id]!;
+      perTerm.tfText[id] = perTerm.tfContext[id] = 0;
       flatDoc.push(n);
       flatTerm.push(id);
       flatText.push(ft);
@@ -112,8 +135,12 @@ export function buildPostings(documents: Iterable<LexicalDocument>): Postings {
       perTerm.postings[id]!++;
       if (ft > 0) perTerm.dfText[id]!++;
       if (fc > 0) perTerm.dfContext[id]!++;
+      for (const unit of units(id)) {
+        if (perTerm.unitSeen[unit] === mark) continue;
+        perTerm.unitSeen[unit] = mark;
+        perTerm.dfUnits[unit]!++;
+      }
     }
-    for (const unit of dfUnits(`${document.context}\n${document.text}`)) perTerm.dfUnits[termId(unit)]!++;
   }
 
   // Group by term (a counting sort keeps each term's postings in passage order).
