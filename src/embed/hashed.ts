@@ -14,6 +14,8 @@ export interface HashedEmbedderOptions {
 }
 
 const DEFAULT_NGRAMS = [[1, 0.5], [2, 1], [3, 1]] as const;
+/** One letter or digit (a whole code point, so a rare Han character outside the BMP stays one character). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 /** FNV-1a, 32-bit: fast, dependency-free and stable across runs and machines. */
 function fnv1a(text: string): number {
@@ -39,12 +41,13 @@ export class HashedEmbedder implements Embedder {
   embed(text: string): Float32Array {
     const { dimension } = this.info;
     // Only letters and digits carry meaning here; punctuation and spaces would add noise.
-    const chars = Array.from(text.normalize("NFKC").toLowerCase()).filter((c) => /[\p{L}\p{N}]/u.test(c));
+    const chars = text.normalize("NFKC").toLowerCase().match(LETTER_OR_DIGIT) ?? [];
     const vector = new Float32Array(dimension);
     for (const [n, weight] of this.ngrams) {
       const counts = new Map<string, number>();
       for (let i = 0; i + n <= chars.length; i++) {
-        const gram = chars.slice(i, i + n).join("");
+        let gram = chars[i]!;
+        for (let j = 1; j < n; j++) gram += chars[i + j]!;
         counts.set(gram, (counts.get(gram) ?? 0) + 1);
       }
       for (const [gram, count] of counts) {
