@@ -48,7 +48,7 @@ describe("building the index", () => {
   it("writes the manifest, the HNSW file and the chunk store", async () => {
     const summary = await build();
     const manifest = JSON.parse(await readFile(path.join(ws.indexDir, "manifest.json"), "utf8"));
-    expect(manifest).toMatchObject({ formatVersion: 2, chunkCount: summary.chunks, embedder: { kind: "hashed", dimension: 1024 } });
+    expect(manifest).toMatchObject({ formatVersion: 2, chunkCount: summary.chunks, embedder: { kind: "hashed", dimension: 640 } });
     expect(manifest.corpusFingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.documents.map((d: { id: string }) => d.id)).toEqual(["000_d0c70cf1157b7cde", "001_45c036bfc3bc9d28", "002_bcc9836c8c8f6416", "003_689daa4cc1bfa8ce", "004_bb6c15bc4c325fd7"]);
     expect((await readdir(path.join(ws.indexDir, manifest.generation))).sort()).toEqual(["chunks.bin", "lexical.bin", "vectors.hnsw"]);

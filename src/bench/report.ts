@@ -2,13 +2,15 @@
 import type { HnswOptions } from "../index/vectors.js";
 import { machine } from "./measure.js";
 import type { SweepRow } from "./sweep.js";
-import type { BuildResult, ServeResult } from "./tasks.js";
+import type { AskCliResult, BuildResult, ServeResult } from "./tasks.js";
 
 export interface ScaleResults {
   /** Report files in the corpus (synthetic corpora only). */
   files?: number;
   build: BuildResult;
   serve: ServeResult;
+  /** `npm run ask` with questions on stdin (synthetic corpora only). */
+  ask?: AskCliResult;
   peers: (ServeResult & { buildMs: number })[];
 }
 
@@ -48,6 +50,11 @@ function section(r: ScaleResults): string[] {
     lines.push(
       `- ${p.system.split(" (")[0]} / this project's lexical channel: search p50 ${ratio(p.p50Ms, r.serve.lexicalP50Ms!)}, p95 ${ratio(p.p95Ms, r.serve.lexicalP95Ms!)}; ` +
         `its search p50 / this project's whole answer p50: ${ratio(p.p50Ms, r.serve.p50Ms)}; memory when ready ${ratio(p.readyMiB, r.serve.readyMiB)}.`,
+    );
+  }
+  if (r.ask) {
+    lines.push(
+      `- \`npm run ask\` with ${r.ask.questions} questions on stdin: per answer p50 ${ms(r.ask.p50Ms)}, p95 ${ms(r.ask.p95Ms)}, mean ${ms(r.ask.meanMs)}; first answer (including loading the index) after ${ms(r.ask.firstAnswerMs)}.`,
     );
   }
   lines.push(`- The lexical channel scored ${pct(r.serve.lexicalScoredShare)} of the postings of the questions' terms; pruning skipped the rest.`, "");
@@ -91,7 +98,8 @@ export function formatReport(input: ReportInput): string {
     lines.push(
       `## Growth from ${count(a.passages)} to ${count(b.passages)} passages (${ratio(b.passages, a.passages)})`,
       "",
-      `Answer p50 ${ratio(b.p50Ms, a.p50Ms)}, p95 ${ratio(b.p95Ms, a.p95Ms)}, mean ${ratio(b.meanMs, a.meanMs)}; lexical channel p50 ${ratio(b.lexicalP50Ms!, a.lexicalP50Ms!)}; load ${ratio(b.loadMs!, a.loadMs!)}; memory when ready ${ratio(b.readyMiB, a.readyMiB)}.`,
+      `Answer p50 ${ratio(b.p50Ms, a.p50Ms)}, p95 ${ratio(b.p95Ms, a.p95Ms)}, mean ${ratio(b.meanMs, a.meanMs)}; lexical channel p50 ${ratio(b.lexicalP50Ms!, a.lexicalP50Ms!)}; load ${ratio(b.loadMs!, a.loadMs!)}; memory when ready ${ratio(b.readyMiB, a.readyMiB)}.` +
+        (synthetic[0]!.ask && synthetic.at(-1)!.ask ? ` Through \`npm run ask\`: mean per answer ${ratio(synthetic.at(-1)!.ask!.meanMs, synthetic[0]!.ask!.meanMs)}, p95 ${ratio(synthetic.at(-1)!.ask!.p95Ms, synthetic[0]!.ask!.p95Ms)}.` : ""),
       "",
     );
   }

@@ -17,7 +17,7 @@ import { DEFAULT_HNSW_OPTIONS } from "../index/vectors.js";
 import { formatReport, type ScaleResults } from "./report.js";
 import type { SweepRow } from "./sweep.js";
 import { addLookAlike, writeSyntheticCorpus } from "./synthetic.js";
-import type { BuildResult, ServeResult, TaskOptions } from "./tasks.js";
+import type { AskCliResult, BuildResult, ServeResult, TaskOptions } from "./tasks.js";
 import type { Task } from "./worker.js";
 
 export interface BenchOptions {
@@ -32,6 +32,8 @@ export interface BenchOptions {
 }
 
 const WORKER = fileURLToPath(new URL("./worker.ts", import.meta.url));
+/** Questions piped into `npm run ask` at each synthetic scale. */
+const ASK_QUESTIONS = 200;
 
 async function run<T>(spec: Task): Promise<T> {
   process.stderr.write(`… ${spec.task} on ${spec.corpusDir}\n`);
@@ -69,19 +71,21 @@ export async function runBench(options: BenchOptions): Promise<string> {
       const files = await writeSyntheticCorpus(options.corpusDir, corpusDir, target, chunksPerReport);
       const largest = i === scales.length - 1 && i > 0;
       // Orama takes minutes to build beyond 20,000 passages; it is compared where it still fits in a quick run.
-      const result = await benchCorpus(task(corpusDir, String(target), 5), i === 0 ? ["minisearch", "orama"] : ["minisearch"]);
-      results.push({ ...result, files });
+      const scaleTask = task(corpusDir, String(target), 5);
+      const result = await benchCorpus(scaleTask, i === 0 ? ["minisearch", "orama"] : ["minisearch"]);
+      const ask = await run<AskCliResult>({ task: "ask", ...scaleTask, count: ASK_QUESTIONS });
+      results.push({ ...result, files, ask });
       if (largest) {
         await addLookAlike(options.corpusDir, corpusDir, 99_999);
-        const rebuilt = await run<BuildResult>({ task: "build", ...task(corpusDir, String(target), 5) });
+        const rebuilt = await run<BuildResult>({ task: "build", ...scaleTask });
         added = { buildMs: rebuilt.buildMs, passages: rebuilt.passages - result.build.passages };
         sweep = await run<SweepRow[]>({
           task: "sweep",
           corpusDir,
           goldFile: options.goldFile,
-          dimensions: [256, 512, 1024],
-          graphs: [{ m: 8, efConstruction: 64 }, { m: 16, efConstruction: 100 }, { m: 16, efConstruction: 200 }],
-          efSearch: [32, 64, 128],
+          dimensions: [512, 640, 1024],
+          graphs: [{ m: 8, efConstruction: 64 }, { m: 12, efConstruction: 80 }, { m: 16, efConstruction: 100 }],
+          efSearch: [64, 128, 256],
           queries: 200,
         });
       }

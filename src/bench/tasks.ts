@@ -3,6 +3,7 @@
  * worker.ts) so build time, load time, latency and memory are not mixed up:
  * one process builds the index, a fresh one loads it and answers, as the bot does.
  */
+import { spawn } from "node:child_process";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { Answerer } from "../answer/answerer.js";
@@ -55,6 +56,16 @@ export interface ServeResult {
   rightDocAt3: number;
   /** Share whose first answer sentence holds an expected string (this project only: peers do not answer). */
   answerAt1?: number;
+}
+
+/** `npm run ask` answering questions piped to its stdin: the gaps between answers as they come out. */
+export interface AskCliResult {
+  questions: number;
+  /** From start to the first answer: loading the index, then one answer. */
+  firstAnswerMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  meanMs: number;
 }
 
 interface Ranked {
@@ -136,4 +147,33 @@ export async function benchServe(options: TaskOptions): Promise<ServeResult> {
     answerAt1: metrics.answerAt1,
     ...retrievalQuality(gold, top3),
   };
+}
+
+/**
+ * Runs `npm run ask` (scripts/ask.ts) on the built index with `count` gold
+ * questions on stdin, all written at once, and times each JSON line as it
+ * arrives: the gap between two lines is one answer, as a user of the CLI sees it.
+ */
+export async function benchAskCli(options: TaskOptions & { count: number }): Promise<AskCliResult> {
+  const gold = await readGoldSet(options.goldFile);
+  const questions = Array.from({ length: options.count }, (_, i) => gold[i % gold.length]!.q);
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/ask.ts", "--index", options.indexDir], {
+    stdio: ["pipe", "pipe", "inherit"],
+    env: { ...process.env, EMBEDDER: "hashed" },
+  });
+  const arrivals: number[] = [];
+  let pending = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    const now = performance.now();
+    pending += chunk.toString();
+    const lines = pending.split("\n");
+    pending = lines.pop()!;
+    for (const _line of lines) arrivals.push(now);
+  });
+  child.stdin.end(`${questions.join("\n")}\n`);
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0 || arrivals.length !== questions.length) throw new Error(`npm run ask exited with ${code} after ${arrivals.length} of ${questions.length} answers`);
+  const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!);
+  return { questions: questions.length, firstAnswerMs: arrivals[0]! - started, p50Ms: percentile(gaps, 50), p95Ms: percentile(gaps, 95), meanMs: mean(gaps) };
 }

@@ -21,15 +21,20 @@ export interface VectorStore {
 }
 
 export interface HnswOptions {
-  /** Graph degree: higher is more accurate and larger. Default 32. */
+  /** Graph degree: higher is more accurate and larger. Default 12. */
   m: number;
-  /** Candidate list size while building. Default 200. */
+  /** Candidate list size while building. Default 80. */
   efConstruction: number;
   /** Candidate list size while searching (raised to k when smaller). Default 128. */
   efSearch: number;
 }
 
-export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 32, efConstruction: 200, efSearch: 128 };
+/**
+ * Chosen from the sweep in docs/bench.md: at 100,000 passages, M 32 / efConstruction 200
+ * spent minutes building a graph whose extra recall the answers did not need (the lexical
+ * channel carries look-alike reports); M 12 / efConstruction 80 builds in the minute's budget.
+ */
+export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 12, efConstruction: 80, efSearch: 128 };
 
 type Native = InstanceType<typeof hnswlib.HierarchicalNSW> | InstanceType<typeof hnswlib.BruteforceSearch>;
 
