@@ -1,7 +1,7 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
+import { miniSearchLikeLexical } from "../src/bench/peers.js";
 import { LexicalIndex, type LexicalDocument } from "../src/index/lexical.js";
 import { tokenize } from "../src/text/tokenize.js";
 import { tempDir } from "./helpers/corpus.js";
@@ -51,18 +51,6 @@ const QUESTIONS = [
   "完全没有出现的词语",
 ];
 
-function miniSearch(docs: LexicalDocument[]): MiniSearch<LexicalDocument> {
-  // The setup this index replaced: MiniSearch over the same tokens, context at half weight.
-  const search = new MiniSearch<LexicalDocument>({
-    fields: ["text", "context"],
-    tokenize,
-    processTerm: (term) => term,
-    searchOptions: { boost: { text: 1, context: 0.5 }, combineWith: "OR" },
-  });
-  search.addAll(docs);
-  return search;
-}
-
 /** Scores equal up to rounding; ids equal wherever the score is not tied with a neighbour's. */
 function expectSameRanking(ours: { id: number; score: number }[], theirs: { id: number; score: number }[]): void {
   expect(ours.map((h) => h.score)).toEqual(theirs.map((h) => expect.closeTo(h.score, 9)));
@@ -74,7 +62,7 @@ function expectSameRanking(ours: { id: number; score: number }[], theirs: { id: 
 
 describe("lexical index", () => {
   const docs = corpus(600);
-  const reference = miniSearch(docs);
+  const reference = miniSearchLikeLexical(docs);
   const index = LexicalIndex.build(docs);
 
   it("ranks and scores like MiniSearch with the same tokens and field boosts, for any k", () => {
