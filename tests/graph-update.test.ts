@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { HashedEmbedder } from "../src/embed/hashed.js";
-import { COMPACT_DELETED_SHARE, planGraph, type PreviousGraph } from "../src/index/graph-update.js";
+import { COMPACT_DELETED_SHARE, matchPrevious, planGraph, type PreviousGraph } from "../src/index/graph-update.js";
 import { DEFAULT_HNSW_OPTIONS, HnswStore, PositionedVectors } from "../src/index/vectors.js";
 
 const embedder = new HashedEmbedder({ dimension: 64 });
 const TEXTS = Array.from({ length: 20 }, (_, i) => `第${i}段：${"发热门诊居家养老清廉医院党史学习疫苗补碘".slice(i % 10, (i % 10) + 4)}${i}号`);
 
-/** A previous build of `texts`: hashes are the texts themselves, labels are positions. */
+/** A previous build of `texts` (the texts stand in for their hashes): labels are positions. */
 function previousBuild(texts: string[]): PreviousGraph {
   const graph = HnswStore.create(64, texts.length, DEFAULT_HNSW_OPTIONS);
   texts.forEach((t, i) => graph.add(i, embedder.embed(t)));
-  return { hashes: [...texts], labels: Int32Array.from(texts.keys()), graph };
+  return { labels: Int32Array.from(texts.keys()), graph };
 }
 
 /** Inserts the plan's new passages as build does, and returns the graph seen through positions. */
@@ -27,7 +27,7 @@ describe("incremental graph updates", () => {
     const previous = previousBuild(TEXTS);
     // One passage removed (position 3), one added at the end; the rest move up by one position.
     const now = [...TEXTS.slice(0, 3), ...TEXTS.slice(4), "新增段落：家庭医生签约服务"];
-    const plan = planGraph(previous, now, 64, DEFAULT_HNSW_OPTIONS);
+    const plan = planGraph(previous, matchPrevious(TEXTS, now), 64, DEFAULT_HNSW_OPTIONS);
     expect(plan.incremental).toBe(true);
     expect(plan.graph).toBe(previous.graph);
     expect(plan.todo).toEqual([now.length - 1]);
@@ -43,7 +43,7 @@ describe("incremental graph updates", () => {
     const previous = previousBuild(TEXTS);
     const removed = Math.ceil(COMPACT_DELETED_SHARE * TEXTS.length) + 1;
     const now = TEXTS.slice(removed);
-    const plan = planGraph(previous, now, 64, DEFAULT_HNSW_OPTIONS);
+    const plan = planGraph(previous, matchPrevious(TEXTS, now), 64, DEFAULT_HNSW_OPTIONS);
     expect(plan.incremental).toBe(false);
     expect(plan.todo).toEqual([]);
     expect(plan.graph.size).toBe(now.length);

@@ -82,6 +82,7 @@ describe("building the index", () => {
     const position = index.chunks.findIndex((c) => c.docId === "new");
     const hit = index.vectors.search(new HashedEmbedder().embed(embeddingText(index.docById.get("new")!, index.chunks[position]!)), 1)[0];
     expect(hit?.id).toBe(position);
+    expect(index.lexical.query("夜间发热门诊", 1)[0]?.id).toBe(position);
   });
 
   it("drops a deleted report from the rebuilt index", async () => {

@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { miniSearchLikeLexical } from "../src/bench/peers.js";
 import { LexicalIndex, type LexicalDocument } from "../src/index/lexical.js";
+import { buildPostings, type Postings } from "../src/index/postings.js";
+import { mergePostings } from "../src/index/postings-merge.js";
 import { tokenize } from "../src/text/tokenize.js";
 import { tempDir } from "./helpers/corpus.js";
 
@@ -108,5 +110,43 @@ describe("lexical index", () => {
     expect(index.idf("hpv")).toBeCloseTo(idf("hpv"), 12);
     expect(index.idf("王伟明")).toBeCloseTo((idf("王伟") + idf("伟明")) / 2, 12);
     await rm(dir, { recursive: true });
+  });
+});
+
+/** Postings keyed by term, so two builds compare whatever ids their terms got. */
+function byTerm(p: Postings) {
+  const out = new Map<string, unknown>();
+  p.terms.forEach((term, t) => {
+    const postings = [];
+    for (let i = p.start[t]!; i < p.start[t + 1]!; i++) postings.push([p.doc[i], p.tfText[i], p.tfContext[i]]);
+    // A term no passage holds any more says nothing; a fresh build does not have it.
+    if (postings.length > 0 || p.dfUnits[t]! > 0) out.set(term, { postings, dfUnits: p.dfUnits[t], dfText: p.dfText[t], dfContext: p.dfContext[t] });
+  });
+  return { terms: out, ids: [...p.ids], lengthText: [...p.lengthText], lengthContext: [...p.lengthContext], averages: [...p.averages] };
+}
+
+describe("lexical index rebuilds", () => {
+  const before = corpus(600);
+  // A rebuild: passages 100-129 removed, 20 new ones in the middle and 5 at the end; positions shift.
+  const added = corpus(625).slice(600).map((d, i) => ({ ...d, text: `新增${i}：${d.text}` }));
+  const after = [...before.slice(0, 100), ...before.slice(130, 300), ...added.slice(0, 20), ...before.slice(300), ...added.slice(20)].map((d, id) => ({ ...d, id }));
+  const previousOf = Int32Array.from(after, (d) => before.findIndex((b) => b.text === d.text && b.context === d.context));
+
+  it("merges the previous postings with the new passages' into exactly what a fresh build gives", () => {
+    const aTo = new Int32Array(before.length).fill(-1);
+    previousOf.forEach((old, i) => {
+      if (old >= 0) aTo[old] = i;
+    });
+    const bTo = Int32Array.from(after.keys()).filter((i) => previousOf[i]! < 0);
+    const merged = mergePostings(buildPostings(before), aTo, buildPostings(Array.from(bTo, (i) => after[i]!)), bTo, Int32Array.from(after, (d) => d.id));
+    expect(merged).not.toBeNull();
+    expect(byTerm(merged!)).toEqual(byTerm(buildPostings(after)));
+  });
+
+  it("answers a rebuild exactly as a fresh build does", () => {
+    const updated = LexicalIndex.update(LexicalIndex.build(before), after, previousOf);
+    const fresh = LexicalIndex.build(after);
+    for (const q of [...QUESTIONS, "新增3"]) expect(updated.query(q, 20)).toEqual(fresh.query(q, 20));
+    for (const term of ["徐州", "王伟明", "疫", "新增"]) expect(updated.idf(term)).toBe(fresh.idf(term));
   });
 });

@@ -10,9 +10,9 @@ import { cleanReport } from "../corpus/clean.js";
 import { readCorpus } from "../corpus/load.js";
 import type { Embedder } from "../embed/embedder.js";
 import { embeddingText, passageContext } from "../text/passage.js";
-import { planGraph } from "./graph-update.js";
+import { matchPrevious, planGraph } from "./graph-update.js";
 import { LexicalIndex } from "./lexical.js";
-import { FORMAT_VERSION, assertSameEmbedder, loadVectors, readManifest, saveIndex, type StoredDoc, type StoredVectors } from "./store.js";
+import { FORMAT_VERSION, assertSameEmbedder, loadLexical, loadVectors, readManifest, saveIndex, type StoredDoc, type StoredVectors } from "./store.js";
 import { DEFAULT_HNSW_OPTIONS, type HnswOptions } from "./vectors.js";
 
 export type BuildProgress =
@@ -67,6 +67,15 @@ async function previousIndex(dir: string, embedder: EmbedderInfo): Promise<Store
   }
 }
 
+/** The previous lexical index, or null when it cannot be read (the build then indexes every passage afresh). */
+function reusableLexical(dir: string, previous: StoredVectors): LexicalIndex | null {
+  try {
+    return loadLexical(dir, previous.manifest);
+  } catch {
+    return null;
+  }
+}
+
 export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   const started = Date.now();
   const { embedder, onProgress } = options;
@@ -114,8 +123,9 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
     return summary({ embedded: 0, generation: previous.manifest.generation, unchanged: true, incrementalGraph: true });
   }
 
-  const reusable = previous && { hashes: previous.hashes, labels: previous.labels, graph: previous.vectors };
-  const { graph: vectors, labels, todo, incremental } = planGraph(reusable, hashes, embedder.info.dimension, options.hnsw ?? DEFAULT_HNSW_OPTIONS);
+  const previousOf = matchPrevious(previous?.hashes ?? [], hashes);
+  const reusable = previous && { labels: previous.labels, graph: previous.vectors };
+  const { graph: vectors, labels, todo, incremental } = planGraph(reusable, previousOf, embedder.info.dimension, options.hnsw ?? DEFAULT_HNSW_OPTIONS);
 
   const embedStart = Date.now();
   for (let i = 0; i < todo.length; i += batchSize) {
@@ -131,9 +141,10 @@ export async function buildIndex(options: BuildOptions): Promise<BuildSummary> {
   }
 
   onProgress?.({ phase: "write" });
-  const lexical = LexicalIndex.build(
-    chunks.map((c, id) => ({ id, text: c.text, context: passageContext(docById.get(c.docId)!, c) })),
-  );
+  const lexicalDocs = chunks.map((c, id) => ({ id, text: c.text, context: passageContext(docById.get(c.docId)!, c) }));
+  // Same content hash means the same title, section and text: the previous postings of that passage still hold.
+  const previousLexical = previous ? reusableLexical(options.indexDir, previous) : null;
+  const lexical = previousLexical ? LexicalIndex.update(previousLexical, lexicalDocs, previousOf) : LexicalIndex.build(lexicalDocs);
   const manifest = await saveIndex(options.indexDir, {
     manifest: {
       formatVersion: FORMAT_VERSION,

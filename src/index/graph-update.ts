@@ -13,11 +13,19 @@ export const COMPACT_DELETED_SHARE = 0.2;
 
 /** What a rebuild can reuse from the previous index. */
 export interface PreviousGraph {
-  /** Embedding-cache key of each previous passage. */
-  hashes: string[];
   /** Graph label of each previous passage. */
   labels: Int32Array;
   graph: HnswStore;
+}
+
+/**
+ * For each passage of this build, the previous passage with the same embedded
+ * text (by content hash, each previous passage used once), or -1.
+ */
+export function matchPrevious(previousHashes: string[], hashes: string[]): Int32Array {
+  const byHash = new Map<string, number[]>();
+  previousHashes.forEach((h, p) => byHash.set(h, [...(byHash.get(h) ?? []), p]));
+  return Int32Array.from(hashes, (h) => byHash.get(h)?.shift() ?? -1);
 }
 
 export interface GraphPlan {
@@ -30,14 +38,9 @@ export interface GraphPlan {
   incremental: boolean;
 }
 
-/** Decides, for each passage of this build (by `hashes`), whether its vector is already in the previous graph. */
-export function planGraph(previous: PreviousGraph | null, hashes: string[], dimension: number, hnsw: HnswOptions): GraphPlan {
-  const labels = new Int32Array(hashes.length).fill(-1);
-  if (previous) {
-    const byHash = new Map<string, number[]>();
-    previous.hashes.forEach((h, p) => byHash.set(h, [...(byHash.get(h) ?? []), previous.labels[p]!]));
-    hashes.forEach((h, p) => (labels[p] = byHash.get(h)?.shift() ?? -1));
-  }
+/** Plans the graph of this build's passages; `previousOf` (from matchPrevious) says which vectors the previous graph already holds. */
+export function planGraph(previous: PreviousGraph | null, previousOf: Int32Array, dimension: number, hnsw: HnswOptions): GraphPlan {
+  const labels = Int32Array.from(previousOf, (old) => (previous && old >= 0 ? previous.labels[old]! : -1));
   const todo = [...labels.keys()].filter((p) => labels[p]! < 0);
   const kept = labels.length - todo.length;
 
@@ -49,7 +52,7 @@ export function planGraph(previous: PreviousGraph | null, hashes: string[], dime
     return { graph: previous.graph, labels, todo, incremental: true };
   }
 
-  const graph = HnswStore.create(dimension, hashes.length, hnsw);
+  const graph = HnswStore.create(dimension, labels.length, hnsw);
   labels.forEach((label, p) => {
     if (label >= 0) graph.add(p, previous!.graph.vector(label));
     labels[p] = p;

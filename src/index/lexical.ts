@@ -12,6 +12,7 @@
 import { hanGrams, normalizeText, tokenize } from "../text/tokenize.js";
 import { PackedFile, writePacked } from "./packed.js";
 import { buildPostings, type Postings } from "./postings.js";
+import { mergePostings } from "./postings-merge.js";
 import { TopK } from "./topk.js";
 
 /** What the lexical index sees of a passage. */
@@ -34,6 +35,8 @@ export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 export const FIELD_BOOST = { text: 1, context: 0.5 } as const;
 
 const FILE_FORMAT = { name: "lexical-bm25", version: 1 };
+/** A rebuild merges into the previous postings while at most this share of passages is new or removed; beyond, a fresh build is as quick. */
+const MERGE_MAX_CHANGED_SHARE = 0.2;
 
 /** BM25's inverse document frequency of a term found in `df` of `n` documents. */
 const bm25Idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -80,6 +83,29 @@ export class LexicalIndex {
   static build(documents: Iterable<LexicalDocument>): LexicalIndex {
     const postings = buildPostings(documents);
     const index = new LexicalIndex(postings);
+    index.computeBounds();
+    return index;
+  }
+
+  /**
+   * The index of `documents` for a rebuild: `previousOf[i]` is the passage of
+   * `previous` that documents[i] repeats exactly (same text and context), or -1.
+   * Only the new passages are tokenized when few changed; the result is the
+   * same as `build(documents)`.
+   */
+  static update(previous: LexicalIndex, documents: LexicalDocument[], previousOf: Int32Array): LexicalIndex {
+    const aTo = new Int32Array(previous.documentCount).fill(-1);
+    const bTo: number[] = [];
+    previousOf.forEach((old, i) => {
+      if (old >= 0) aTo[old] = i;
+      else bTo.push(i);
+    });
+    const removed = aTo.filter((d) => d < 0).length;
+    if (bTo.length + removed > MERGE_MAX_CHANGED_SHARE * documents.length) return LexicalIndex.build(documents);
+    const fresh = buildPostings(bTo.map((i) => documents[i]!));
+    const merged = mergePostings(previous.p, aTo, fresh, Int32Array.from(bTo), Int32Array.from(documents, (d) => d.id));
+    if (!merged) return LexicalIndex.build(documents);
+    const index = new LexicalIndex(merged);
     index.computeBounds();
     return index;
   }

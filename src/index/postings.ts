@@ -54,6 +54,18 @@ class Growable<A extends Int32Array | Uint16Array | Uint32Array> {
 
 const HAN = /^\p{Script=Han}+$/u;
 
+/** The running average MiniSearch keeps of a field's length, step for step so scores agree to the last bit. */
+export function runningAverage(lengths: ArrayLike<number>): number {
+  let average = 0;
+  for (let n = 0; n < lengths.length; n++) average = (average * n + lengths[n]!) / (n + 1);
+  return average;
+}
+
+/** The single characters `idf` also counts for a term: those of a Han word, none otherwise. */
+export function hanUnits(term: string): string[] {
+  return term.length > 1 && HAN.test(term) ? Array.from(term) : [];
+}
+
 export function buildPostings(documents: Iterable<LexicalDocument>): Postings {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
@@ -84,7 +96,7 @@ export function buildPostings(documents: Iterable<LexicalDocument>): Postings {
     let out = unitsOf[id];
     if (out === undefined) {
       const term = terms[id]!;
-      out = [id, ...(term.length > 1 && HAN.test(term) ? Array.from(term, termId) : [])];
+      out = [id, ...hanUnits(term).map(termId)];
       unitsOf[id] = out;
     }
     return out;
@@ -97,7 +109,6 @@ export function buildPostings(documents: Iterable<LexicalDocument>): Postings {
   const ids = new Growable(new Int32Array(1024));
   const lengthText = new Growable(new Uint32Array(1024));
   const lengthContext = new Growable(new Uint32Array(1024));
-  const averages = new Float64Array(2);
 
   for (const document of documents) {
     const n = ids.length;
@@ -121,9 +132,6 @@ export function buildPostings(documents: Iterable<LexicalDocument>): Postings {
     const context = count(tokenize(document.context), perTerm.tfContext);
     lengthText.push(text);
     lengthContext.push(context);
-    // MiniSearch's running average, step for step, so the scores agree to the last bit.
-    averages[0] = (averages[0]! * n + text) / (n + 1);
-    averages[1] = (averages[1]! * n + context) / (n + 1);
     for (const id of passageTerms) {
       const ft = perTerm.tfText[id]!;
       const fc = perTerm.tfContext[id]!;
@@ -162,7 +170,7 @@ export function buildPostings(documents: Iterable<LexicalDocument>): Postings {
     ids: ids.toArray(),
     lengthText: lengthText.toArray(),
     lengthContext: lengthContext.toArray(),
-    averages,
+    averages: Float64Array.of(runningAverage(lengthText.toArray()), runningAverage(lengthContext.toArray())),
     dfUnits: Uint32Array.from(perTerm.dfUnits),
     start,
     dfText: Uint32Array.from(perTerm.dfText),

@@ -120,10 +120,14 @@ export async function loadVectors(dir: string, { hashes = true } = {}): Promise<
   return { ...store, manifest, vectors };
 }
 
+/** The lexical index of the generation `manifest` names (a rebuild merges into it). */
+export function loadLexical(dir: string, manifest: Manifest): LexicalIndex {
+  return readPart(path.join(dir, manifest.generation, LEXICAL_FILE), "lexical index", (f) => LexicalIndex.load(f));
+}
+
 export async function loadIndex(dir: string): Promise<LoadedIndex> {
   const { hashes: _unused, labels, vectors, ...stored } = await loadVectors(dir, { hashes: false });
-  const lexicalFile = path.join(dir, stored.manifest.generation, LEXICAL_FILE);
-  const lexical = readPart(lexicalFile, "lexical index", (f) => LexicalIndex.load(f));
+  const lexical = loadLexical(dir, stored.manifest);
   return { ...stored, dir, vectors: new PositionedVectors(vectors, labels), lexical, docById: new Map(stored.docs.map((d) => [d.id, d])) };
 }
 
