@@ -60,7 +60,9 @@ export class LexicalIndex {
   /** Dense accumulators, reused by every query and cleared after it. */
   private readonly scores: Float64Array;
   private readonly matched: Uint8Array;
-  /** Work done by the last query: postings scored, out of the postings of its terms (what pruning saves; for the bench). */
+  /** Marks the passages still in the running once pruning starts. */
+  private readonly running: Uint8Array;
+  /** Work done by the last query: postings whose BM25 score was computed, out of the postings of its terms (what pruning saves; for the bench). */
   lastQueryCost = { scored: 0, postings: 0 };
 
   private constructor(private readonly p: Postings) {
@@ -74,6 +76,7 @@ export class LexicalIndex {
     }
     this.scores = new Float64Array(n);
     this.matched = new Uint8Array(n);
+    this.running = new Uint8Array(n);
   }
 
   get documentCount(): number {
@@ -134,15 +137,24 @@ export class LexicalIndex {
     writePacked(file, FILE_FORMAT, { terms, ...arrays });
   }
 
-  /** One occurrence of `t`'s score for passage `d` at posting `i` (MiniSearch's termResults, both fields). */
-  private termScore(t: QueryTerm, i: number, d: number): number {
+  /**
+   * Scores one occurrence of `t` at posting `i` (passage `d`): MiniSearch's
+   * termResults over both fields, with the term's constants worked out once.
+   */
+  private scorer(t: QueryTerm): (i: number, d: number) => number {
     const { tfText, tfContext } = this.p;
-    let s = 0;
-    const ft = tfText[i]!;
-    if (ft > 0) s += FIELD_BOOST.text * t.idfText * (BM25.d + (ft * (BM25.k + 1)) / (ft + this.normText[d]!));
-    const fc = tfContext[i]!;
-    if (fc > 0) s += FIELD_BOOST.context * t.idfContext * (BM25.d + (fc * (BM25.k + 1)) / (fc + this.normContext[d]!));
-    return s;
+    const { normText, normContext } = this;
+    const text = FIELD_BOOST.text * t.idfText;
+    const context = FIELD_BOOST.context * t.idfContext;
+    const k1 = BM25.k + 1;
+    return (i, d) => {
+      let s = 0;
+      const ft = tfText[i]!;
+      if (ft > 0) s += text * (BM25.d + (ft * k1) / (ft + normText[d]!));
+      const fc = tfContext[i]!;
+      if (fc > 0) s += context * (BM25.d + (fc * k1) / (fc + normContext[d]!));
+      return s;
+    };
   }
 
   /** The most one occurrence of each term adds to any passage: what MaxScore prunes with. */
@@ -151,8 +163,9 @@ export class LexicalIndex {
     const n = this.documentCount;
     for (let term = 0; term < bound.length; term++) {
       const t = { term, weight: 1, bound: 0, idfText: bm25Idf(n, dfText[term]!), idfContext: bm25Idf(n, dfContext[term]!) };
+      const score = this.scorer(t);
       let max = 0;
-      for (let i = start[term]!; i < start[term + 1]!; i++) max = Math.max(max, this.termScore(t, i, doc[i]!));
+      for (let i = start[term]!; i < start[term + 1]!; i++) max = Math.max(max, score(i, doc[i]!));
       // A hair above the true maximum, so rounding can never prune a passage that belongs in the top k.
       bound[term] = max * (1 + 1e-9);
     }
@@ -190,10 +203,13 @@ export class LexicalIndex {
     const { scores, matched } = this;
     const touched: number[] = [];
     let i = 0;
+    // The best score any passage is already sure of: no pruning is possible while the bound is above it.
+    let best = 0;
     for (; i < terms.length; i++) {
       // A passage no earlier term matched scores at most rest[i] × (terms left): once that cannot reach the top k, stop admitting.
-      if (i > 0 && rest[i]! * (terms.length - i) < this.threshold(touched, k)) break;
-      this.accumulate(terms[i]!, touched, filter);
+      const bound = rest[i]! * (terms.length - i);
+      if (i > 0 && bound < best && bound < this.threshold(touched, k)) break;
+      best = Math.max(best, this.accumulate(terms[i]!, touched, filter));
     }
     const candidates = i < terms.length ? this.inTheRunning(touched, terms.slice(i), rest[i]!, this.threshold(touched, k)) : touched;
     for (; i < terms.length; i++) this.addToCandidates(terms[i]!, candidates);
@@ -203,24 +219,29 @@ export class LexicalIndex {
     for (const d of touched) {
       scores[d] = 0;
       matched[d] = 0;
+      this.running[d] = 0;
     }
     return top.sorted().map(({ item, score }) => ({ id: this.p.ids[item]!, score }));
   }
 
-  /** Adds every posting of `t` to the accumulators, admitting passages the filter accepts. */
-  private accumulate(t: QueryTerm, touched: number[], filter?: (id: number) => boolean): void {
+  /** Adds every posting of `t` to the accumulators, admitting passages the filter accepts; returns the best partial score. */
+  private accumulate(t: QueryTerm, touched: number[], filter?: (id: number) => boolean): number {
     const { start, doc, ids } = this.p;
     const { scores, matched } = this;
+    const score = this.scorer(t);
+    let best = 0;
     for (let i = start[t.term]!; i < start[t.term + 1]!; i++) {
       const d = doc[i]!;
       if (matched[d] === 0) {
         if (filter && !filter(ids[d]!)) continue;
         touched.push(d);
       }
-      scores[d] = scores[d]! + t.weight * this.termScore(t, i, d);
-      matched[d] = matched[d]! + 1;
+      const sum = (scores[d] = scores[d]! + t.weight * score(i, d));
+      const m = (matched[d] = matched[d]! + 1);
+      if (sum * m > best) best = sum * m;
     }
     this.lastQueryCost.scored += start[t.term + 1]! - start[t.term]!;
+    return best;
   }
 
   /** The k-th best score a passage is already sure of (its partial sum can only grow), or 0. */
@@ -231,37 +252,43 @@ export class LexicalIndex {
     return top.lowest();
   }
 
-  /** Passages that could still reach the top k if they matched every remaining term. */
+  /** Passages that could still reach the top k if they matched every remaining term; marked in `running` until the query ends. */
   private inTheRunning(touched: number[], left: QueryTerm[], leftBound: number, threshold: number): number[] {
-    return touched.filter((d) => (this.scores[d]! + leftBound) * (this.matched[d]! + left.length) >= threshold);
+    const candidates = touched.filter((d) => (this.scores[d]! + leftBound) * (this.matched[d]! + left.length) >= threshold);
+    for (const d of candidates) this.running[d] = 1;
+    return candidates;
   }
 
   /** Adds term `t` to the given passages only: by binary search in its postings, or one pass when that is cheaper. */
   private addToCandidates(t: QueryTerm, candidates: number[]): void {
     const { start, doc } = this.p;
+    const { scores, matched, running } = this;
     const from = start[t.term]!;
     const to = start[t.term + 1]!;
+    const score = this.scorer(t);
+    let added = 0;
     const add = (i: number, d: number) => {
-      this.lastQueryCost.scored++;
-      this.scores[d] = this.scores[d]! + t.weight * this.termScore(t, i, d);
-      this.matched[d] = this.matched[d]! + 1;
+      scores[d] = scores[d]! + t.weight * score(i, d);
+      matched[d] = matched[d]! + 1;
+      added++;
     };
     if (candidates.length * Math.log2(to - from + 1) > to - from) {
-      const wanted = new Set(candidates);
-      for (let i = from; i < to; i++) if (wanted.has(doc[i]!)) add(i, doc[i]!);
-      return;
-    }
-    for (const d of candidates) {
-      let lo = from;
-      let hi = to;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (doc[mid]! < d) lo = mid + 1;
-        else hi = mid;
+      for (let i = from; i < to; i++) if (running[doc[i]!] === 1) add(i, doc[i]!);
+    } else {
+      for (const d of candidates) {
+        let lo = from;
+        let hi = to;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (doc[mid]! < d) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < to && doc[lo] === d) add(lo, d);
       }
-      if (lo < to && doc[lo] === d) add(lo, d);
     }
+    this.lastQueryCost.scored += added;
   }
+
 
   /**
    * BM25's inverse document frequency of a term. A multi-character term is
