@@ -22,6 +22,8 @@ export interface ReportInput {
   sweep: SweepRow[];
   hnsw: HnswOptions;
   totalMs: number;
+  /** One-minute load average at the start and end: other jobs on the machine inflate the timings. */
+  load: [number, number];
 }
 
 const ms = (x: number | undefined) => (x === undefined ? "–" : x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(x < 10 ? 2 : 0)} ms`);
@@ -88,7 +90,8 @@ export function formatReport(input: ReportInput): string {
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, with the offline hashed embedder; gold questions from \`${input.goldFile}\`. ` +
       "Each system runs in its own process; this project builds in one and loads and answers in a fresh one, as the bot does. " +
-      "Its latency is a whole cited answer (embedding the question, both searches, fusion, composition); the peers' is a search for the top 20 passages, so it compares with the lexical channel's column.",
+      "Its latency is a whole cited answer (embedding the question, both searches, fusion, composition); the peers' is a search for the top 20 passages, so it compares with the lexical channel's column. " +
+      `Load average ${input.load[0].toFixed(1)} at the start and ${input.load[1].toFixed(1)} at the end (above the core count, other jobs were competing for the CPU).`,
     "",
   ];
   for (const r of results) lines.push(...section(r));

@@ -57,6 +57,7 @@ async function benchCorpus(options: TaskOptions, peers: ("minisearch" | "orama")
 
 export async function runBench(options: BenchOptions): Promise<string> {
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0]!;
   const work = await mkdtemp(path.join(os.tmpdir(), "dangjian-bench-"));
   try {
     const task = (corpusDir: string, name: string, repeats: number): TaskOptions => ({ corpusDir, indexDir: path.join(work, `index-${name}`), goldFile: options.goldFile, repeats });
@@ -90,7 +91,7 @@ export async function runBench(options: BenchOptions): Promise<string> {
         });
       }
     }
-    const report = formatReport({ goldFile: options.goldFile, results, added, sweep, hnsw: DEFAULT_HNSW_OPTIONS, totalMs: Date.now() - started });
+    const report = formatReport({ goldFile: options.goldFile, results, added, sweep, hnsw: DEFAULT_HNSW_OPTIONS, totalMs: Date.now() - started, load: [loadAtStart, os.loadavg()[0]!] });
     await mkdir(path.dirname(options.reportFile), { recursive: true });
     await writeFile(options.reportFile, report);
     return report;
