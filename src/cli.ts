@@ -70,6 +70,7 @@ export function formatSummary(summary: BuildSummary, indexDir: string): string {
     `  passages:  ${summary.chunks} (${summary.embedded} embedded, ${summary.reused} reused from the previous index)`,
     `  embedder:  ${describeEmbedder(summary.embedder)}`,
   ];
+  if (!summary.unchanged) lines.push(`  graph:     ${summary.incrementalGraph ? "previous HNSW graph updated in place" : "HNSW graph built afresh"}`);
   if (summary.removed.length > 0) lines.push(`  removed:   ${summary.removed.join(", ")} (no longer in the corpus)`);
   for (const d of summary.documents) lines.push(`  · ${d.id}  ${d.title}${d.date ? `  (${d.date})` : ""}`);
   for (const w of summary.warnings) lines.push(`  warning: ${w}`);

@@ -13,7 +13,8 @@ import { HashedEmbedder } from "../src/embed/hashed.js";
 import { buildIndex, type BuildProgress } from "../src/index/build.js";
 import { sha256File } from "../src/index/files.js";
 import { IndexBusyError, LOCK_NAME, LOCK_STALE_MS, withIndexLock } from "../src/index/lock.js";
-import { IndexDamagedError, IndexLoadError, loadIndex, verifyIndex } from "../src/index/store.js";
+import { readChunkFile, writeChunkFile } from "../src/index/chunk-file.js";
+import { IndexDamagedError, IndexLoadError, loadIndex, verifyIndex, type StoredDoc } from "../src/index/store.js";
 import type { Manifest } from "../src/types.js";
 import { tempWorkspace } from "./helpers/corpus.js";
 
@@ -39,10 +40,11 @@ async function scribble(file: string): Promise<void> {
 }
 
 /** Replaces a generation file and records it in the manifest as if a (buggy) build had written it. */
-async function forge(name: string, content: string): Promise<void> {
+async function forge(name: string, content: string | ((file: string) => void)): Promise<void> {
   const manifest = await readManifestJson();
   const file = genFile(manifest, name);
-  await writeFile(file, content);
+  if (typeof content === "string") await writeFile(file, content);
+  else content(file);
   const entry = manifest.files.find((f) => f.name === name)!;
   Object.assign(entry, { size: (await stat(file)).size, sha256: await sha256File(file) });
   await writeFile(manifestFile(), JSON.stringify(manifest));
@@ -62,7 +64,7 @@ describe("a damaged vectors.hnsw", () => {
   it("is one IndexLoadError naming the file before hnswlib reads it, and the next build repairs it", async () => {
     await build();
     const manifest = await readManifestJson();
-    expect(manifest.files.map((f) => f.name)).toEqual(["chunks.json", "lexical.json", "vectors.hnsw"]);
+    expect(manifest.files.map((f) => f.name)).toEqual(["chunks.bin", "lexical.bin", "vectors.hnsw"]);
     await scribble(genFile(manifest, "vectors.hnsw"));
 
     const error = await failure(loadIndex(ws.indexDir));
@@ -77,15 +79,15 @@ describe("a damaged vectors.hnsw", () => {
     expect(index.vectors.size).toBe(repair.chunks);
   });
 
-  it("is found by a build that otherwise sees nothing changed (here: a truncated lexical.json)", async () => {
+  it("is found by a build that otherwise sees nothing changed (here: a truncated lexical.bin)", async () => {
     const first = await build();
     const manifest = await readManifestJson();
-    const lexical = genFile(manifest, "lexical.json");
+    const lexical = genFile(manifest, "lexical.bin");
     await writeFile(lexical, (await readFile(lexical)).subarray(0, 100));
 
     const again = await build();
     expect(again).toMatchObject({ unchanged: false, embedded: 0, reused: first.chunks });
-    expect(again.warnings.join("\n")).toMatch(/lexical\.json is 100 bytes, the manifest says \d+/);
+    expect(again.warnings.join("\n")).toMatch(/lexical\.bin is 100 bytes, the manifest says \d+/);
     await expect(verifyIndex(ws.indexDir)).resolves.toMatchObject({ generation: again.generation });
   });
 
@@ -128,23 +130,25 @@ describe("malformed index files", () => {
     expect(error.message).not.toContain("\n");
   });
 
-  it("refuses a chunk store without docs, even with a matching checksum", async () => {
-    const store = JSON.parse(await readFile(genFile(await readManifestJson(), "chunks.json"), "utf8"));
-    await forge("chunks.json", JSON.stringify({ chunks: store.chunks, hashes: store.hashes }));
-    await expect(loadIndex(ws.indexDir)).rejects.toThrow(/chunk store .*chunks\.json is malformed \(docs: /);
+  it("refuses a chunk store whose reports lack their title, even with a matching checksum", async () => {
+    const store = readChunkFile<StoredDoc>(genFile(await readManifestJson(), "chunks.bin"), { hashes: true });
+    const docs = store.docs.map(({ title: _t, ...rest }) => rest) as unknown as StoredDoc[];
+    await forge("chunks.bin", (file) => writeChunkFile(file, { ...store, docs }));
+    await expect(loadIndex(ws.indexDir)).rejects.toThrow(/chunk store .*chunks\.bin is malformed \(0\.title: /);
   });
 
-  it("refuses a chunk store whose passages name no stored report", async () => {
-    const store = JSON.parse(await readFile(genFile(await readManifestJson(), "chunks.json"), "utf8"));
-    await forge("chunks.json", JSON.stringify({ ...store, docs: store.docs.slice(1) }));
-    await expect(loadIndex(ws.indexDir)).rejects.toThrow(/chunks\.0\.docId: names no stored report/);
+  it("refuses a chunk store whose columns disagree", async () => {
+    const store = readChunkFile<StoredDoc>(genFile(await readManifestJson(), "chunks.bin"), { hashes: true });
+    await forge("chunks.bin", (file) => writeChunkFile(file, { ...store, labels: store.labels.subarray(1) }));
+    await expect(loadIndex(ws.indexDir)).rejects.toThrow(/graph labels for \d+ chunks/);
   });
 
   it("refuses a lexical index of {} with one line, not a TypeError", async () => {
-    await forge("lexical.json", "{}");
+    await forge("lexical.bin", "{}");
     const error = await failure(loadIndex(ws.indexDir));
     expect(error).toBeInstanceOf(IndexLoadError);
-    expect(error.message).toMatch(/lexical index .*lexical\.json cannot be read/);
+    expect(error.message).toMatch(/lexical index .*lexical\.bin cannot be read/);
+    expect(error.message).not.toContain("\n");
   });
 });
 

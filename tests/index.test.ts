@@ -5,6 +5,7 @@ import { HashedEmbedder } from "../src/embed/hashed.js";
 import { buildIndex } from "../src/index/build.js";
 import { FORMAT_VERSION, IndexLoadError, assertSameEmbedder, loadIndex } from "../src/index/store.js";
 import { ExactStore, HnswStore } from "../src/index/vectors.js";
+import { embeddingText } from "../src/text/passage.js";
 import { tempDir, tempWorkspace } from "./helpers/corpus.js";
 
 describe("HNSW vector store", () => {
@@ -47,10 +48,10 @@ describe("building the index", () => {
   it("writes the manifest, the HNSW file and the chunk store", async () => {
     const summary = await build();
     const manifest = JSON.parse(await readFile(path.join(ws.indexDir, "manifest.json"), "utf8"));
-    expect(manifest).toMatchObject({ formatVersion: FORMAT_VERSION, chunkCount: summary.chunks, embedder: { kind: "hashed", dimension: 1024 } });
+    expect(manifest).toMatchObject({ formatVersion: FORMAT_VERSION, chunkCount: summary.chunks, embedder: { kind: "hashed", dimension: 640 } });
     expect(manifest.corpusFingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.documents.map((d: { id: string }) => d.id)).toEqual(["000_d0c70cf1157b7cde", "001_45c036bfc3bc9d28", "002_bcc9836c8c8f6416", "003_689daa4cc1bfa8ce", "004_bb6c15bc4c325fd7"]);
-    expect((await readdir(path.join(ws.indexDir, manifest.generation))).sort()).toEqual(["chunks.json", "lexical.json", "vectors.hnsw"]);
+    expect((await readdir(path.join(ws.indexDir, manifest.generation))).sort()).toEqual(["chunks.bin", "lexical.bin", "vectors.hnsw"]);
     const index = await loadIndex(ws.indexDir);
     expect(index.vectors.size).toBe(summary.chunks);
   });
@@ -70,6 +71,18 @@ describe("building the index", () => {
     expect(edited.embedded).toBeLessThanOrEqual(2); // the edited passage and its overlapping neighbour at most
     const index = await loadIndex(ws.indexDir);
     expect(index.chunks.some((c) => c.text.includes("24名优秀护理工作者"))).toBe(true);
+  });
+
+  it("adds a new report to the previous graph in place, embedding only its passages", async () => {
+    const first = await build();
+    await writeFile(path.join(ws.corpusDir, "new.txt"), "新增报告标题\n\n某区卫健委开设了夜间发热门诊，服务群众三千人次。");
+    const summary = await build();
+    expect(summary).toMatchObject({ incrementalGraph: true, reused: first.chunks, embedded: summary.chunks - first.chunks });
+    const index = await loadIndex(ws.indexDir);
+    const position = index.chunks.findIndex((c) => c.docId === "new");
+    const hit = index.vectors.search(new HashedEmbedder().embed(embeddingText(index.docById.get("new")!, index.chunks[position]!)), 1)[0];
+    expect(hit?.id).toBe(position);
+    expect(index.lexical.query("夜间发热门诊", 1)[0]?.id).toBe(position);
   });
 
   it("drops a deleted report from the rebuilt index", async () => {

@@ -7,6 +7,10 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+export function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
 /** Runs `fn` and returns its result with the wall time in milliseconds. */
 export async function timed<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   const start = performance.now();
@@ -24,6 +28,11 @@ export async function latencies<Q>(queries: Q[], fn: (q: Q) => Promise<unknown> 
 /** Peak resident memory of this process so far, in MiB. */
 export function peakRssMiB(): number {
   return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Resident memory of this process now, in MiB. */
+export function rssMiB(): number {
+  return process.memoryUsage.rss() / 2 ** 20;
 }
 
 export function machine(): string {

@@ -61,3 +61,9 @@ export async function writeSyntheticCorpus(srcDir: string, outDir: string, targe
   }
   return files;
 }
+
+/** Writes one more look-alike (the k-th) of the first real report into `outDir`: a report added to a built index. */
+export async function addLookAlike(srcDir: string, outDir: string, k: number): Promise<void> {
+  const name = (await readdir(srcDir)).filter(isReportFile).sort()[0]!;
+  await writeFile(path.join(outDir, `add${String(k).padStart(5, "0")}_${name}`), lookAlike(await readFile(path.join(srcDir, name), "utf8"), k));
+}

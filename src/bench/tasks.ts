@@ -1,39 +1,18 @@
 /**
- * One benchmark task per system. Each runs in its own child process (see
- * worker.ts) so build time, latency and peak memory are not mixed up.
+ * This project's benchmark tasks. Each runs in its own child process (see
+ * worker.ts) so build time, load time, latency and memory are not mixed up:
+ * one process builds the index, a fresh one loads it and answers, as the bot does.
  */
+import { spawn } from "node:child_process";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { create, insertMultiple, search } from "@orama/orama";
-import { createTokenizer } from "@orama/tokenizers/mandarin";
 import { Answerer } from "../answer/answerer.js";
-import { chunkDoc } from "../chunk.js";
-import { cleanReport } from "../corpus/clean.js";
-import { readCorpus } from "../corpus/load.js";
+import { retrieve } from "../answer/retrieve.js";
 import { HashedEmbedder } from "../embed/hashed.js";
 import { evaluate, normalizeForMatch, readGoldSet, type GoldQuestion } from "../eval.js";
 import { buildIndex, type BuildProgress } from "../index/build.js";
-import { embeddingText } from "../text/passage.js";
-import { ExactStore, type HnswOptions } from "../index/vectors.js";
-import { latencies, peakRssMiB, percentile, timed } from "./measure.js";
-
-export interface TaskResult {
-  system: string;
-  passages: number;
-  buildMs: number;
-  p50Ms: number;
-  p95Ms: number;
-  peakMiB: number;
-  /** Share of answerable gold questions with an expected string in the top-3 passages. */
-  recallAt3: number;
-  /** Share with the gold report among the top-3 passages (look-alikes must lose). */
-  rightDocAt3?: number;
-  /** Share whose first answer sentence holds an expected string. */
-  answerAt1?: number;
-  diskMiB?: number;
-  /** HNSW against brute force, for each efSearch tried. */
-  hnsw?: { efSearch: number; recallAt10: number; recallAt10Within1pct: number; queries: number; hnswMs: number; exactMs: number }[];
-}
+import type { HnswOptions } from "../index/vectors.js";
+import { latencies, mean, peakRssMiB, percentile, rssMiB, timed } from "./measure.js";
 
 export interface TaskOptions {
   corpusDir: string;
@@ -41,9 +20,52 @@ export interface TaskOptions {
   goldFile: string;
   /** Times the gold questions are asked for latency figures. */
   repeats: number;
+  /** Embedder dimension and HNSW parameters; the project's defaults when absent. */
+  dimension?: number;
   hnsw?: HnswOptions;
-  /** Measure HNSW recall@10 against brute force on this many queries. */
-  hnswRecallQueries?: number;
+}
+
+/** Build time, index size and the build's own peak memory. */
+export interface BuildResult {
+  passages: number;
+  buildMs: number;
+  diskMiB: number;
+  peakMiB: number;
+}
+
+/** Latency of answers (or searches, for peers), memory, and retrieval quality on the gold set. */
+export interface ServeResult {
+  system: string;
+  passages: number;
+  /** Load from disk to ready (this project only). */
+  loadMs?: number;
+  /** Resident memory once ready to answer. */
+  readyMiB: number;
+  peakMiB: number;
+  p50Ms: number;
+  p95Ms: number;
+  meanMs: number;
+  /** This project: the lexical channel alone (top 20), beside the peers' searches. */
+  lexicalP50Ms?: number;
+  lexicalP95Ms?: number;
+  /** Share of the question terms' postings the lexical channel scored (the rest was pruned). */
+  lexicalScoredShare?: number;
+  /** Share of answerable gold questions with an expected string in the top-3 passages. */
+  recallAt3: number;
+  /** Share with the gold report among the top-3 passages (look-alikes must lose). */
+  rightDocAt3: number;
+  /** Share whose first answer sentence holds an expected string (this project only: peers do not answer). */
+  answerAt1?: number;
+}
+
+/** `npm run ask` answering questions piped to its stdin: the gaps between answers as they come out. */
+export interface AskCliResult {
+  questions: number;
+  /** From start to the first answer: loading the index, then one answer. */
+  firstAnswerMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  meanMs: number;
 }
 
 interface Ranked {
@@ -51,7 +73,7 @@ interface Ranked {
   text: string;
 }
 
-function retrievalQuality(gold: GoldQuestion[], top3: Ranked[][]): { recallAt3: number; rightDocAt3: number } {
+export function retrievalQuality(gold: GoldQuestion[], top3: Ranked[][]): Pick<ServeResult, "recallAt3" | "rightDocAt3"> {
   const answerable = gold.map((g, i) => ({ g, top: top3[i]! })).filter(({ g }) => g.answerable !== false);
   const share = (f: (x: (typeof answerable)[number]) => boolean) => answerable.filter(f).length / answerable.length;
   return {
@@ -60,7 +82,7 @@ function retrievalQuality(gold: GoldQuestion[], top3: Ranked[][]): { recallAt3: 
   };
 }
 
-async function diskMiB(dir: string): Promise<number> {
+export async function diskMiB(dir: string): Promise<number> {
   let bytes = 0;
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
@@ -68,18 +90,40 @@ async function diskMiB(dir: string): Promise<number> {
   return bytes / 2 ** 20;
 }
 
-/** This project: build the index, then answer the gold questions through the answering core. */
-export async function benchThisProject(options: TaskOptions): Promise<TaskResult> {
-  const embedder = new HashedEmbedder();
+/** The gold questions, `repeats` times over: the latency workload. */
+export function workload(gold: GoldQuestion[], repeats: number): string[] {
+  return Array.from({ length: repeats }, () => gold.map((g) => g.q)).flat();
+}
+
+const embedderFor = (options: TaskOptions) => new HashedEmbedder(options.dimension ? { dimension: options.dimension } : {});
+
+/** Builds (or rebuilds) this project's index of `corpusDir`. */
+export async function benchBuild(options: TaskOptions): Promise<BuildResult> {
   const onProgress = (p: BuildProgress) => {
-    if (p.phase === "embed" && p.done % 10_000 < 32) process.stderr.write(`  embedded ${p.done}/${p.total}\n`);
+    if (p.phase === "embed" && p.done % 20_000 < 32) process.stderr.write(`  embedded ${p.done}/${p.total}\n`);
     else if (p.phase !== "embed") process.stderr.write(`  ${p.phase}\n`);
   };
-  const [summary, buildMs] = await timed(() => buildIndex({ corpusDir: options.corpusDir, indexDir: options.indexDir, embedder, hnsw: options.hnsw, onProgress }));
-  const answerer = await Answerer.open({ indexDir: options.indexDir, embedder });
+  const [summary, buildMs] = await timed(() =>
+    buildIndex({ corpusDir: options.corpusDir, indexDir: options.indexDir, embedder: embedderFor(options), hnsw: options.hnsw, onProgress }),
+  );
+  return { passages: summary.chunks, buildMs, diskMiB: await diskMiB(options.indexDir), peakMiB: peakRssMiB() };
+}
+
+/** Loads the built index as the bot does, then answers the gold questions through the answering core. */
+export async function benchServe(options: TaskOptions): Promise<ServeResult> {
+  const embedder = embedderFor(options);
   const gold = await readGoldSet(options.goldFile);
-  const questions = Array.from({ length: options.repeats }, () => gold.map((g) => g.q)).flat();
-  const times = await latencies(questions, (q) => answerer.ask(q));
+  const [answerer, loadMs] = await timed(() => Answerer.open({ indexDir: options.indexDir, embedder }));
+  const readyMiB = rssMiB();
+  const times = await latencies(workload(gold, options.repeats), (q) => answerer.ask(q));
+  const { lexical } = answerer.index;
+  let scored = 0;
+  let postings = 0;
+  const lexicalTimes = await latencies(workload(gold, options.repeats), (q) => {
+    lexical.query(q, 20);
+    scored += lexical.lastQueryCost.scored;
+    postings += lexical.lastQueryCost.postings;
+  });
   const { metrics } = await evaluate((q, context) => answerer.ask(q, context), gold);
   const top3 = await Promise.all(
     gold.map(async (g) =>
@@ -88,72 +132,48 @@ export async function benchThisProject(options: TaskOptions): Promise<TaskResult
         .map((p) => ({ docId: p.chunk.docId, text: p.chunk.text })),
     ),
   );
-  const result: TaskResult = {
-    system: "this project (hybrid HNSW + BM25, extractive)",
-    passages: summary.chunks,
-    buildMs,
+  return {
+    system: "this project (hybrid HNSW + BM25, cited answer)",
+    passages: answerer.index.chunks.length,
+    loadMs,
+    readyMiB,
+    peakMiB: peakRssMiB(),
     p50Ms: percentile(times, 50),
     p95Ms: percentile(times, 95),
-    peakMiB: 0,
+    meanMs: mean(times),
+    lexicalP50Ms: percentile(lexicalTimes, 50),
+    lexicalP95Ms: percentile(lexicalTimes, 95),
+    lexicalScoredShare: scored / postings,
     answerAt1: metrics.answerAt1,
     ...retrievalQuality(gold, top3),
-    diskMiB: await diskMiB(options.indexDir),
   };
-  if (options.hnswRecallQueries) result.hnsw = await hnswRecall(answerer, gold, options.hnswRecallQueries);
-  result.peakMiB = peakRssMiB();
-  return result;
 }
 
-/** HNSW's top-10 against exact brute force over the same vectors, and the time each takes. */
-async function hnswRecall(answerer: Answerer, gold: GoldQuestion[], count: number, efs = [64, 128, 256]): Promise<NonNullable<TaskResult["hnsw"]>> {
-  const { vectors, chunks } = answerer.index;
-  const exact = ExactStore.create(vectors.dimension, vectors.size);
-  for (let id = 0; id < vectors.size; id++) exact.add(id, vectors.vector(id));
-  // Questions, then passages (perturbed by their own title-less text) as further realistic queries.
-  const texts = gold.map((g) => g.q);
-  for (let i = 0; texts.length < count; i++) texts.push(chunks[(i * 7919) % chunks.length]!.text.slice(0, 40));
-  const queries = await Promise.all(texts.map((t) => answerer.embedder.embedQuery(t)));
-  const [truth, exactMs] = await timed(() => queries.map((q) => exact.search(q, 10)));
-  const results = [];
-  for (const efSearch of efs) {
-    vectors.setEfSearch(efSearch);
-    const [approx, hnswMs] = await timed(() => queries.map((q) => vectors.search(q, 10)));
-    // As in ann-benchmarks, a neighbour counts when it is as close as the true 10th (ties count),
-    // or, in the looser measure, within 0.01 cosine of it: look-alike copies differ by less.
-    const recall = (slack: number) => {
-      let found = 0;
-      truth.forEach((hits, i) => {
-        const tenth = hits[hits.length - 1]!.score - slack;
-        found += approx[i]!.filter((h) => h.score >= tenth).length;
-      });
-      return found / (10 * queries.length);
-    };
-    results.push({ efSearch, recallAt10: recall(1e-6), recallAt10Within1pct: recall(0.01), queries: queries.length, hnswMs, exactMs });
-  }
-  return results;
-}
-
-/** A peer: Orama full-text search with its Mandarin tokenizer, over the same cleaned passages. */
-export async function benchOrama(options: TaskOptions): Promise<TaskResult> {
+/**
+ * Runs `npm run ask` (scripts/ask.ts) on the built index with `count` gold
+ * questions on stdin, all written at once, and times each JSON line as it
+ * arrives: the gap between two lines is one answer, as a user of the CLI sees it.
+ */
+export async function benchAskCli(options: TaskOptions & { count: number }): Promise<AskCliResult> {
   const gold = await readGoldSet(options.goldFile);
-  const [db, buildMs] = await timed(async () => {
-    const docs = (await readCorpus(options.corpusDir)).map((r) => cleanReport(r));
-    const records = docs.flatMap((doc) => chunkDoc(doc).map((c) => ({ docId: doc.id, text: c.text, content: embeddingText(doc, c) })));
-    const orama = create({ schema: { docId: "string", text: "string", content: "string" } as const, components: { tokenizer: createTokenizer() } });
-    await insertMultiple(orama, records, 1000);
-    return { orama, size: records.length };
+  const questions = Array.from({ length: options.count }, (_, i) => gold[i % gold.length]!.q);
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/ask.ts", "--index", options.indexDir], {
+    stdio: ["pipe", "pipe", "inherit"],
+    env: { ...process.env, EMBEDDER: "hashed" },
   });
-  const query = (q: string) => search(db.orama, { term: q, properties: ["content"], limit: 3 });
-  const questions = Array.from({ length: options.repeats }, () => gold.map((g) => g.q)).flat();
-  const times = await latencies(questions, query);
-  const top3 = await Promise.all(gold.map(async (g) => (await query(g.q)).hits.map((h) => ({ docId: h.document.docId, text: h.document.text }))));
-  return {
-    system: "Orama 3 (BM25, Mandarin tokenizer)",
-    passages: db.size,
-    buildMs,
-    p50Ms: percentile(times, 50),
-    p95Ms: percentile(times, 95),
-    peakMiB: peakRssMiB(),
-    ...retrievalQuality(gold, top3),
-  };
+  const arrivals: number[] = [];
+  let pending = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    const now = performance.now();
+    pending += chunk.toString();
+    const lines = pending.split("\n");
+    pending = lines.pop()!;
+    for (const _line of lines) arrivals.push(now);
+  });
+  child.stdin.end(`${questions.join("\n")}\n`);
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (code !== 0 || arrivals.length !== questions.length) throw new Error(`npm run ask exited with ${code} after ${arrivals.length} of ${questions.length} answers`);
+  const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!);
+  return { questions: questions.length, firstAnswerMs: arrivals[0]! - started, p50Ms: percentile(gaps, 50), p95Ms: percentile(gaps, 95), meanMs: mean(gaps) };
 }

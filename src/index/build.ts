@@ -14,6 +14,7 @@ import { LARGE_REPORT_BYTES, readCorpus } from "../corpus/load.js";
 import type { Embedder } from "../embed/embedder.js";
 import { embeddingText, passageContext } from "../text/passage.js";
 import { reportSubjects } from "./gazetteer.js";
+import { matchPrevious, planGraph } from "./graph-update.js";
 import { LexicalIndex } from "./lexical.js";
 import { withIndexLock, type IndexLock } from "./lock.js";
 import {
@@ -23,13 +24,14 @@ import {
   loadVectors,
   readManifest,
   removeLeftovers,
+  loadLexical,
   sameEmbedder,
   saveIndex,
   verifyIndex,
   type StoredDoc,
   type StoredVectors,
 } from "./store.js";
-import { DEFAULT_HNSW_OPTIONS, HnswStore, type HnswOptions } from "./vectors.js";
+import { DEFAULT_HNSW_OPTIONS, type HnswOptions } from "./vectors.js";
 
 export type BuildProgress =
   | { phase: "wait"; message: string }
@@ -60,6 +62,8 @@ export interface BuildSummary {
   embedded: number;
   /** Passages whose vectors came from the previous index. */
   reused: number;
+  /** True when the previous HNSW graph was updated in place rather than built afresh. */
+  incrementalGraph: boolean;
   /** Documents in the previous index that are gone from the corpus. */
   removed: string[];
   /** True when the corpus gave exactly the previous index's passages, so nothing was written. */
@@ -91,6 +95,15 @@ async function previousIndex(dir: string, embedder: EmbedderInfo, warnings: stri
   } catch (error) {
     // No index yet, or a damaged or older one: everything is embedded afresh.
     if (!(error instanceof IndexMissingError)) warnings.push(notReused(error));
+    return null;
+  }
+}
+
+/** The previous lexical index, or null when it cannot be read (the build then indexes every passage afresh). */
+async function reusableLexical(dir: string, previous: StoredVectors): Promise<LexicalIndex | null> {
+  try {
+    return await loadLexical(dir, previous.manifest);
+  } catch {
     return null;
   }
 }
@@ -141,7 +154,7 @@ async function buildLocked(options: BuildOptions, lock: IndexLock): Promise<Buil
   const previous = await previousIndex(options.indexDir, embedder.info, warnings);
   const current = new Set(docs.map((d) => d.id));
   const removed = previous ? previous.manifest.documents.map((d) => d.id).filter((id) => !current.has(id)) : [];
-  const summary = (fields: Pick<BuildSummary, "embedded" | "generation" | "unchanged">): BuildSummary => ({
+  const summary = (fields: Pick<BuildSummary, "embedded" | "generation" | "unchanged" | "incrementalGraph">): BuildSummary => ({
     documents: manifestDocs.map(({ sha256: _s, chunks: _c, ...meta }) => meta),
     chunks: chunks.length,
     reused: chunks.length - fields.embedded,
@@ -159,34 +172,31 @@ async function buildLocked(options: BuildOptions, lock: IndexLock): Promise<Buil
       () => true,
       (error: unknown) => (warnings.push(notReused(error)), false),
     );
-    if (intact) return summary({ embedded: 0, generation: previous.manifest.generation, unchanged: true });
+    if (intact) return summary({ embedded: 0, generation: previous.manifest.generation, unchanged: true, incrementalGraph: true });
   }
 
-  const cached = new Map<string, number>();
-  previous?.hashes.forEach((h, id) => cached.set(h, id));
-
-  const vectors = HnswStore.create(embedder.info.dimension, chunks.length, options.hnsw ?? DEFAULT_HNSW_OPTIONS);
-  const todo: number[] = [];
-  hashes.forEach((hash, id) => {
-    const hit = cached.get(hash);
-    if (previous && hit !== undefined) vectors.add(id, previous.vectors.vector(hit));
-    else todo.push(id);
-  });
+  const previousOf = matchPrevious(previous?.hashes ?? [], hashes);
+  const reusable = previous && { labels: previous.labels, graph: previous.vectors };
+  const { graph: vectors, labels, todo, incremental } = planGraph(reusable, previousOf, embedder.info.dimension, options.hnsw ?? DEFAULT_HNSW_OPTIONS);
 
   const embedStart = Date.now();
   for (let i = 0; i < todo.length; i += batchSize) {
     const batch = todo.slice(i, i + batchSize);
     const embedded = await embedder.embedDocuments(batch.map((id) => texts[id]!));
-    batch.forEach((id, j) => vectors.add(id, embedded[j]!));
+    batch.forEach((id, j) => {
+      if (labels[id]! < 0) labels[id] = vectors.size;
+      vectors.add(labels[id]!, embedded[j]!);
+    });
     const done = i + batch.length;
     const rate = (Date.now() - embedStart) / done;
     onProgress?.({ phase: "embed", done, total: todo.length, etaMs: done < todo.length ? Math.round(rate * (todo.length - done)) : 0 });
   }
 
   onProgress?.({ phase: "write" });
-  const lexical = LexicalIndex.build(
-    chunks.map((c, id) => ({ id, text: c.text, context: passageContext(docById.get(c.docId)!, c) })),
-  );
+  const lexicalDocs = chunks.map((c, id) => ({ id, text: c.text, context: passageContext(docById.get(c.docId)!, c) }));
+  // Same content hash means the same title, section and text: the previous postings of that passage still hold.
+  const previousLexical = previous ? await reusableLexical(options.indexDir, previous) : null;
+  const lexical = previousLexical ? LexicalIndex.update(previousLexical, lexicalDocs, previousOf) : LexicalIndex.build(lexicalDocs);
   const manifest = await saveIndex(options.indexDir, {
     manifest: {
       formatVersion: FORMAT_VERSION,
@@ -196,10 +206,10 @@ async function buildLocked(options: BuildOptions, lock: IndexLock): Promise<Buil
       builtAt: new Date().toISOString(),
       documents: manifestDocs,
     },
-    store: { docs, chunks, hashes },
+    store: { docs, chunks, hashes, labels },
     vectors,
     lexical,
   }, () => lock.assertHeld());
 
-  return summary({ embedded: todo.length, generation: manifest.generation, unchanged: false });
+  return summary({ embedded: todo.length, generation: manifest.generation, unchanged: false, incrementalGraph: incremental });
 }

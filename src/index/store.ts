@@ -3,26 +3,31 @@
  * vectors, the chunk store and the lexical index, with each file's size and
  * checksum. A build writes a new generation and then swaps the manifest by
  * rename, so a reader sees the old index or the new one, never a half-written
- * one; every file is checked against the manifest before it is read, and every
- * JSON file against its schema, so a damaged index is one IndexLoadError line.
+ * one; every file is checked against the manifest before it is read, and what
+ * it holds against its schema, so a damaged index is one IndexLoadError line.
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "../errors.js";
-import { GENERATION_NAME, chunkSchema, docMetaSchema, manifestSchema, paragraphSchema, type EmbedderInfo, type Manifest } from "../types.js";
+import { GENERATION_NAME, docMetaSchema, manifestSchema, paragraphSchema, type Chunk, type EmbedderInfo, type Manifest } from "../types.js";
 import { describeEmbedder } from "../embed/embedder.js";
+import { readChunkFile, writeChunkFile } from "./chunk-file.js";
 import { describeFiles, fileProblem } from "./files.js";
-import { LexicalIndex, type LexicalJSON } from "./lexical.js";
-import { HnswStore } from "./vectors.js";
+import { LexicalIndex } from "./lexical.js";
+import { HnswStore, PositionedVectors } from "./vectors.js";
 
-/** Bumped whenever the saved layout changes; older indexes must be rebuilt. 3: file checksums, caption paragraphs, report subjects. */
-export const FORMAT_VERSION = 3;
+/**
+ * Bumped whenever the saved layout changes; older indexes must be rebuilt.
+ * 2: file checksums, caption paragraphs. 3: report subjects. 4: binary chunk
+ * store and lexical index, graph labels.
+ */
+export const FORMAT_VERSION = 4;
 
 export const MANIFEST_FILE = "manifest.json";
 const VECTORS_FILE = "vectors.hnsw";
-const CHUNKS_FILE = "chunks.json";
-const LEXICAL_FILE = "lexical.json";
+const CHUNKS_FILE = "chunks.bin";
+const LEXICAL_FILE = "lexical.bin";
 
 /** Raised when the index is missing, unreadable, or built in a way this code cannot query. */
 export class IndexLoadError extends AppError {
@@ -53,25 +58,41 @@ export const storedDocSchema = docMetaSchema.extend({
 });
 export type StoredDoc = z.infer<typeof storedDocSchema>;
 
-/** chunks.json */
-const chunkStoreSchema = z
-  .object({
-    docs: z.array(storedDocSchema),
-    chunks: z.array(chunkSchema),
-    /** Content hash of each chunk's embedded text, parallel to `chunks`: the embedding cache key. */
-    hashes: z.array(z.string()),
-  })
-  .superRefine((store, ctx) => {
-    if (store.hashes.length !== store.chunks.length) ctx.addIssue({ code: "custom", path: ["hashes"], message: `${store.hashes.length} hashes for ${store.chunks.length} chunks` });
-    const ids = new Set(store.docs.map((d) => d.id));
-    const orphan = store.chunks.findIndex((c) => !ids.has(c.docId));
-    if (orphan !== -1) ctx.addIssue({ code: "custom", path: ["chunks", orphan, "docId"], message: "names no stored report" });
-  });
-export type ChunkStore = z.infer<typeof chunkStoreSchema>;
+/** chunks.bin: passages and paragraphs in columns (chunk-file.ts), each report's metadata as JSON. */
+export interface ChunkStore {
+  docs: StoredDoc[];
+  chunks: Chunk[];
+  /** Content hash of each chunk's embedded text, parallel to `chunks`: the embedding cache key. */
+  hashes: string[];
+  /** HNSW graph label of each chunk's vector, parallel to `chunks`: labels stay put across incremental rebuilds. */
+  labels: Int32Array;
+}
 
-/** Everything a query needs, loaded into memory. */
-export interface LoadedIndex extends StoredVectors {
+/**
+ * The reports are checked against their schema; the passages, read from typed
+ * columns, for what a column cannot promise: a known report, parallel lengths.
+ */
+function checkChunkStore(store: ChunkStore, file: string, withHashes: boolean): ChunkStore {
+  const docs = parseSaved(z.array(storedDocSchema), store.docs, "chunk store", file);
+  const ids = new Set(docs.map((d) => d.id));
+  const orphan = store.chunks.findIndex((c) => !ids.has(c.docId));
+  const problem =
+    orphan !== -1
+      ? `chunks.${orphan}.docId: names no stored report`
+      : store.labels.length !== store.chunks.length
+        ? `${store.labels.length} graph labels for ${store.chunks.length} chunks`
+        : withHashes && store.hashes.length !== store.chunks.length
+          ? `${store.hashes.length} hashes for ${store.chunks.length} chunks`
+          : null;
+  if (problem !== null) throw new IndexLoadError(`The chunk store ${file} is malformed (${problem}). Rebuild the index with \`npm run build-index\`.`);
+  return { ...store, docs };
+}
+
+/** Everything a query needs, loaded into memory (not the embedding-cache hashes, which only a build uses). */
+export interface LoadedIndex extends Omit<StoredVectors, "hashes" | "labels" | "vectors"> {
   dir: string;
+  /** Searched by chunk position. */
+  vectors: PositionedVectors;
   lexical: LexicalIndex;
   docById: Map<string, StoredDoc>;
 }
@@ -160,14 +181,16 @@ export interface StoredVectors extends ChunkStore {
   vectors: HnswStore;
 }
 
-export async function loadVectors(dir: string): Promise<StoredVectors> {
+/** Loads the chunk store and the vectors; the embedding-cache hashes only when `hashes` (a rebuild) asks for them. */
+export async function loadVectors(dir: string, { hashes = true } = {}): Promise<StoredVectors> {
   const manifest = await readManifest(dir);
   const chunksFile = await verifiedFile(dir, manifest, CHUNKS_FILE);
-  const store = parseSaved(chunkStoreSchema, await readPart(chunksFile, "chunk store", readJsonFile), "chunk store", chunksFile);
+  const store = checkChunkStore(await readPart(chunksFile, "chunk store", (f) => readChunkFile<StoredDoc>(f, { hashes })), chunksFile, hashes);
   // Checked before hnswlib sees it: a corrupt graph crashes the process instead of throwing.
   const vectorsFile = await verifiedFile(dir, manifest, VECTORS_FILE);
   const vectors = await readPart(vectorsFile, "vector file", (f) => HnswStore.load(f, manifest.embedder.dimension));
-  if (vectors.size !== store.chunks.length || store.chunks.length !== manifest.chunkCount) {
+  // The graph may also hold entries deleted by incremental rebuilds.
+  if (vectors.size < store.chunks.length || store.chunks.length !== manifest.chunkCount) {
     throw new IndexLoadError(
       `The index in '${dir}' is inconsistent (${vectors.size} vectors, ${store.chunks.length} chunks, manifest says ${manifest.chunkCount}). Rebuild with \`npm run build-index\`.`,
     );
@@ -175,11 +198,16 @@ export async function loadVectors(dir: string): Promise<StoredVectors> {
   return { ...store, manifest, vectors };
 }
 
+/** The lexical index of the generation `manifest` names (a rebuild merges into it). */
+export async function loadLexical(dir: string, manifest: Manifest): Promise<LexicalIndex> {
+  const lexicalFile = await verifiedFile(dir, manifest, LEXICAL_FILE);
+  return readPart(lexicalFile, "lexical index", (f) => LexicalIndex.load(f));
+}
+
 export async function loadIndex(dir: string): Promise<LoadedIndex> {
-  const stored = await loadVectors(dir);
-  const lexicalFile = await verifiedFile(dir, stored.manifest, LEXICAL_FILE);
-  const lexical = await readPart(lexicalFile, "lexical index", async (f) => LexicalIndex.fromJSON((await readJsonFile(f)) as LexicalJSON));
-  return { ...stored, dir, lexical, docById: new Map(stored.docs.map((d) => [d.id, d])) };
+  const { hashes: _unused, labels, vectors, ...stored } = await loadVectors(dir, { hashes: false });
+  const lexical = await loadLexical(dir, stored.manifest);
+  return { ...stored, dir, vectors: new PositionedVectors(vectors, labels), lexical, docById: new Map(stored.docs.map((d) => [d.id, d])) };
 }
 
 export interface IndexFiles {
@@ -203,8 +231,8 @@ export async function saveIndex(dir: string, files: IndexFiles, assertLocked: ()
   await mkdir(tmpDir);
   try {
     files.vectors.save(path.join(tmpDir, VECTORS_FILE));
-    await writeFile(path.join(tmpDir, CHUNKS_FILE), JSON.stringify(files.store));
-    await writeFile(path.join(tmpDir, LEXICAL_FILE), JSON.stringify(files.lexical.toJSON()));
+    writeChunkFile(path.join(tmpDir, CHUNKS_FILE), files.store);
+    files.lexical.save(path.join(tmpDir, LEXICAL_FILE));
     const manifest: Manifest = { ...files.manifest, generation, files: await describeFiles(tmpDir) };
     assertLocked();
     await rename(tmpDir, path.join(dir, generation));

@@ -23,18 +23,23 @@ export interface VectorStore {
 }
 
 export interface HnswOptions {
-  /** Graph degree: higher is more accurate and larger. Default 32. */
+  /** Graph degree: higher is more accurate and larger. Default 12. */
   m: number;
-  /** Candidate list size while building. Default 200. */
+  /** Candidate list size while building. Default 80. */
   efConstruction: number;
   /** Candidate list size while searching (raised to k when smaller). Default 128. */
   efSearch: number;
 }
 
+/**
+ * Chosen from the sweep in docs/bench.md: at 100,000 passages, M 32 / efConstruction 200
+ * spent minutes building a graph whose extra recall the answers did not need (the lexical
+ * channel carries look-alike reports); M 12 / efConstruction 80 builds in the minute's budget.
+ */
+export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 12, efConstruction: 80, efSearch: 128 };
+
 /** Up to this many passages, a scoped search reads their vectors directly (about 1 ms per 1,000 at 1,024 dimensions). */
 const EXACT_SCOPE_LIMIT = 2000;
-
-export const DEFAULT_HNSW_OPTIONS: HnswOptions = { m: 32, efConstruction: 200, efSearch: 128 };
 
 type Native = InstanceType<typeof hnswlib.HierarchicalNSW> | InstanceType<typeof hnswlib.BruteforceSearch>;
 
@@ -115,6 +120,11 @@ export class HnswStore extends NativeStore {
     return Float32Array.from(this.index.getPoint(id));
   }
 
+  /** Hides a vector from searches; it keeps its place (and `size` counts it) until the graph is rebuilt. */
+  markDelete(id: number): void {
+    this.index.markDelete(id);
+  }
+
   override search(vector: Float32Array, k: number): VectorHit[] {
     this.index.setEf(Math.max(this.options.efSearch, k));
     return super.search(vector, k);
@@ -153,5 +163,63 @@ export class ExactStore extends NativeStore {
 
   protected grow(): void {
     throw new Error(`ExactStore is full (${this.index.getMaxElements()} vectors); create it with a larger capacity`);
+  }
+}
+
+/**
+ * An HNSW graph seen through chunk-store positions. A rebuild that reuses the
+ * previous graph keeps every passage's graph label while reports come and go,
+ * so labels stop matching positions; searches here answer in positions.
+ */
+export class PositionedVectors implements VectorStore {
+  private positionOf: Int32Array;
+
+  /** `labels[p]` is the graph label of the passage at position p. */
+  constructor(
+    readonly graph: HnswStore,
+    private labels: Int32Array,
+  ) {
+    this.positionOf = new Int32Array(graph.size).fill(-1);
+    labels.forEach((label, position) => (this.positionOf[label] = position));
+  }
+
+  get dimension(): number {
+    return this.graph.dimension;
+  }
+
+  /** Passages (deleted graph entries do not count). */
+  get size(): number {
+    return this.labels.length;
+  }
+
+  /** Appends the passage at position `size` under a fresh label. */
+  add(position: number, vector: Float32Array): void {
+    if (position !== this.labels.length) throw new Error(`Passages are added in order: expected position ${this.labels.length}, got ${position}`);
+    const label = this.graph.size;
+    this.graph.add(label, vector);
+    this.labels = Int32Array.from([...this.labels, label]);
+    this.positionOf = Int32Array.from([...this.positionOf, position]);
+  }
+
+  search(vector: Float32Array, k: number): VectorHit[] {
+    return this.graph
+      .search(vector, k)
+      .map((hit) => ({ id: this.positionOf[hit.id] ?? -1, score: hit.score }))
+      .filter((hit) => hit.id >= 0);
+  }
+
+  searchAmong(vector: Float32Array, positions: readonly number[], k: number): VectorHit[] {
+    return this.graph
+      .searchAmong(vector, Array.from(positions, (p) => this.labels[p]!), k)
+      .map((hit) => ({ id: this.positionOf[hit.id] ?? -1, score: hit.score }))
+      .filter((hit) => hit.id >= 0);
+  }
+
+  vector(position: number): Float32Array {
+    return this.graph.vector(this.labels[position]!);
+  }
+
+  save(file: string): void {
+    this.graph.save(file);
   }
 }
