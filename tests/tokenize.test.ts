@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionTerms } from "../src/answer/question.js";
+import { questionTerms } from "../src/answer/terms.js";
 import { tokenize } from "../src/text/tokenize.js";
 
 describe("search tokens", () => {

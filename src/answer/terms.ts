@@ -1,0 +1,99 @@
+/**
+ * The content terms of a question: what a passage must speak of, with
+ * question words, particles and the subject left out. Chinese has no spaces,
+ * so words come from Intl.Segmenter, repaired where it fails on names and
+ * colloquial verbs, and checked against the bigrams the corpus has.
+ */
+import { normalizeText } from "../text/tokenize.js";
+
+/**
+ * Question words, particles and filler that say nothing about what is asked
+ * for; they are left out when measuring how much of a question a passage covers.
+ */
+const QUESTION_STOPWORDS = new Set(
+  (
+    "的 了 是 有 在 和 与 及 或 吗 呢 吧 啊 呀 么 个 给 把 被 对 从 什么 哪些 哪个 哪里 哪 谁 是谁 几 " +
+    "怎么 怎样 怎么样 样 如何 为什么 为何 一共 共 总共 共有 都 请问 请 一下 关于 有关 方面 " +
+    "了解 告诉 我 你 我们 你们 他们 它 这 那 这个 那个 这些 那些 哪位 可以 能 会 要 具体 主要 一些 " +
+    "是否 有没有 是不是 多少 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
+    // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
+    "数量 变化 内容 情况 进展 各有 各自 做法 好做法 经验"
+  ).split(/\s+/),
+);
+/** "多少个", "几家", "那几": quantity questions. */
+const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
+/**
+ * Single characters that never belong to a name: colloquial verbs and
+ * particles (卫健委|用|什么办法, 疾控|派|了). Joining them into a run of
+ * single characters would make terms no passage contains (疾控派).
+ */
+const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来".split(""));
+
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+const isSingleHan = (s: string): boolean => /^\p{Script=Han}$/u.test(s);
+
+/** Pieces of a Han term between bigrams the corpus never has: 卫健委抓党建 → 卫健委, 党建 (委抓 and 抓党 are nowhere). */
+function attestedPieces(term: string, seen: (bigram: string) => boolean): string[] {
+  const chars = Array.from(term);
+  if (!/^\p{Script=Han}+$/u.test(term) || chars.length < 3) return [term];
+  const pieces: string[] = [];
+  let piece = chars[0]!;
+  for (let i = 1; i < chars.length; i++) {
+    if (seen(chars[i - 1]! + chars[i]!)) piece += chars[i];
+    else {
+      pieces.push(piece);
+      piece = chars[i]!;
+    }
+  }
+  pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * The terms a question asks about. Intl.Segmenter splits names it does not
+ * know into single characters (江|海|区), so runs of single characters are
+ * joined back (江海区); question words break runs and are dropped, and so is
+ * a lone character, too ambiguous to weigh on its own. With `seen`, a run is
+ * also cut where the corpus never has its bigram (卫健委抓党建 → 卫健委, 党建).
+ */
+export function questionTerms(question: string, seen?: (bigram: string) => boolean): string[] {
+  const terms: string[] = [];
+  let run = "";
+  const add = (term: string): void => {
+    for (const piece of seen ? attestedPieces(term, seen) : [term]) {
+      if (Array.from(piece).length > 1 && !terms.includes(piece)) terms.push(piece);
+    }
+  };
+  const flush = (): void => {
+    add(run);
+    run = "";
+  };
+  let afterQuantity = false;
+  for (const { segment, isWordLike } of segmenter.segment(normalizeText(question))) {
+    const word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
+    // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
+    const measure = afterQuantity && isSingleHan(word);
+    afterQuantity = QUANTITY_WORD.test(word);
+    if (!isWordLike || measure || afterQuantity || QUESTION_STOPWORDS.has(word) || RUN_BREAKERS.has(word)) {
+      flush();
+    } else if (isSingleHan(word)) {
+      run += word;
+    } else {
+      flush();
+      add(word);
+    }
+  }
+  flush();
+  return terms;
+}
+
+/**
+ * The terms of `text` once the subjects are taken out: 南岸区卫健委抓党建 →
+ * 卫健委, 党建 when 南岸区 is the subject. Taking them out first keeps the
+ * subject's suffix from gluing onto the next word (区卫健委).
+ */
+export function termsWithout(text: string, subjects: string[], seen: (bigram: string) => boolean): string[] {
+  let rest = text;
+  for (const s of [...subjects].sort((a, b) => b.length - a.length)) rest = rest.replaceAll(s, "，");
+  return questionTerms(rest, seen);
+}
