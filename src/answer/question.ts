@@ -115,7 +115,7 @@ function isFiller(term: string): boolean {
 /**
  * The kind of answer the question wants, from its wording and the reports it
  * names. An overview asks about nothing but the report itself: its terms are
- * filler or what the report's title and lead say it is about.
+ * filler or what the report's title and publisher say it is about.
  */
 function questionKind(text: string, terms: string[], subjects: { distinct: number; docs: string[] }, gazetteer: Gazetteer): QuestionKind {
   const subjectDocs = subjects.docs;
@@ -132,14 +132,12 @@ function questionKind(text: string, terms: string[], subjects: { distinct: numbe
   return "fact";
 }
 
-
 /** What the corpus offers for reading questions: its subjects, and which bigrams occur in it at all. */
 export interface Vocabulary {
   gazetteer: Gazetteer;
   /** Whether a Han bigram occurs in some passage. */
   seen: (bigram: string) => boolean;
 }
-
 
 function unsearchable(text: string): Unsearchable | null {
   if (GREETING.test(text)) return "greeting";
@@ -213,5 +211,5 @@ function completeFollowUp(text: string, previous: string, { gazetteer, seen }: V
   let out = previous;
   for (const o of old) out = out.replaceAll(o, "\u0000");
   // Several mentions of the old subject become one mention of the new one.
-  return out.replace(/\u0000+/g, subject).replace(new RegExp(`(${subject})+`, "g"), subject);
+  return out.replace(/\u0000+/g, subject).replaceAll(`${subject}${subject}`, subject);
 }
