@@ -99,6 +99,17 @@ async function previousIndex(dir: string, embedder: EmbedderInfo, warnings: stri
   }
 }
 
+/**
+ * The subjects the previous index found in each report, by id and content
+ * hash: finding them reads every report, and an unchanged report has the same
+ * ones (a change to how they are found bumps FORMAT_VERSION, so no previous index is reused).
+ */
+function subjectsByContent(previous: StoredVectors | null): Map<string, string[]> {
+  if (previous === null) return new Map();
+  const sha = new Map(previous.manifest.documents.map((d) => [d.id, d.sha256]));
+  return new Map(previous.docs.map((d) => [`${d.id}:${sha.get(d.id)}`, d.subjects]));
+}
+
 /** The previous lexical index, or null when it cannot be read (the build then indexes every passage afresh). */
 async function reusableLexical(dir: string, previous: StoredVectors): Promise<LexicalIndex | null> {
   try {
@@ -124,6 +135,8 @@ async function buildLocked(options: BuildOptions, lock: IndexLock): Promise<Buil
   const batchSize = options.batchSize ?? 32;
 
   const warnings: string[] = [];
+  const previous = await previousIndex(options.indexDir, embedder.info, warnings);
+  const knownSubjects = subjectsByContent(previous);
   const reports = await readCorpus(options.corpusDir, {
     warn: (message) => warnings.push(message),
     onLargeFile: (file, bytes) => onProgress?.({ phase: "load", file, bytes }),
@@ -140,7 +153,8 @@ async function buildLocked(options: BuildOptions, lock: IndexLock): Promise<Buil
     }
     warnings.push(...doc.warnings.map((w) => `${report.file}: ${w}`));
     const { raw: _raw, warnings: _w, paragraphs, ...meta } = doc;
-    const subjects = reportSubjects({ title: meta.title, source: meta.source, text: paragraphs.map((p) => p.text).join("\n") });
+    const subjects =
+      knownSubjects.get(`${meta.id}:${report.sha256}`) ?? reportSubjects({ title: meta.title, source: meta.source, text: paragraphs.map((p) => p.text).join("\n") });
     docs.push({ ...meta, paragraphs, subjects });
     manifestDocs.push({ ...meta, sha256: report.sha256, chunks: docChunks.length });
     chunks.push(...docChunks);
@@ -151,7 +165,6 @@ async function buildLocked(options: BuildOptions, lock: IndexLock): Promise<Buil
   const texts = chunks.map((c) => embeddingText(docById.get(c.docId)!, c));
   const hashes = texts.map(sha256);
 
-  const previous = await previousIndex(options.indexDir, embedder.info, warnings);
   const current = new Set(docs.map((d) => d.id));
   const removed = previous ? previous.manifest.documents.map((d) => d.id).filter((id) => !current.has(id)) : [];
   const summary = (fields: Pick<BuildSummary, "embedded" | "generation" | "unchanged" | "incrementalGraph">): BuildSummary => ({

@@ -25,8 +25,8 @@ const SURNAMES = new Set(
   "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤师".split(""),
 );
 
-/** Segments looked back over for a stem: a suffix, 新, up to four single characters and a word. */
-const SEGMENT_WINDOW = 8;
+/** Characters read before a place suffix: a stem of up to five, and context for the segmenter. */
+const SUFFIX_WINDOW_CHARS = 12;
 /** Mentions that make a place's bare stem one of the report's subjects (see `placeNames`). */
 const MIN_PLACE_MENTIONS = 2;
 
@@ -46,18 +46,13 @@ export function placeMentions(text: string): Map<string, { stem: string; count: 
     if (seen) seen.count++;
     else mentions.set(name, { stem, count: 1 });
   };
-  // Only the last few segments matter to a stem; a report of many megabytes is never held as
-  // segments. Sentences are segmented one at a time: ICU's segmenter slows down more than
-  // linearly on one long string, and no place name spans a sentence end.
-  const segments: string[] = [];
-  const allSegments = function* () {
-    for (const sentence of normalizeText(text).split(/(?<=[。！？；\n])/)) {
-      for (const { segment } of segmenter.segment(sentence)) yield segment;
-    }
-  };
-  for (const segment of allSegments()) {
-    segments.push(segment);
-    if (segments.length > SEGMENT_WINDOW) segments.shift();
+  // A place ends in a suffix character, and only the few words before it matter: each suffix is
+  // read in a short window of Han text ending with it. Segmenting whole reports instead took
+  // about a second per megabyte (ICU), which a rebuild of thousands of reports cannot afford.
+  const norm = normalizeText(text);
+  for (const m of norm.matchAll(/[市区县省镇]/g)) {
+    const window = norm.slice(Math.max(0, m.index + 1 - SUFFIX_WINDOW_CHARS), m.index + 1).replace(/^[^]*[^\p{Script=Han}]/u, "");
+    const segments = [...segmenter.segment(window)].map((s) => s.segment);
     const i = segments.length - 1;
     // The segmenter knows some places whole (北京市, 上海市).
     const whole = /^(\p{Script=Han}{2,4})(市|区|县|省)$/u.exec(segments[i]!);
