@@ -68,12 +68,13 @@ const jiangbei: Report = {
     "一是精准施教。扎实开展党员主题教育，坚持“2+6+x”培训机制。二是严管党员。坚持真管真严。三是党员典型引路。评选表彰先进。",
     "一是打造党建品牌。推出“红心”品牌。二是打造清廉品牌。创建“清廉仁济”等16个清廉品牌。三是打造服务品牌。推出“我卫你服务”。",
     "江北新区卫生健康党工委书记、局长陆小军表示，将继续努力。医学影像科主任张明出席。",
+    "九价HPV疫苗累计接种2.1万剂次。",
   ],
 };
 const xuzhou: Report = {
   id: "xz",
   title: "徐州市卫健委推进党史学习教育纪实",
-  paragraphs: ["徐州市卫健委以悟思想为根本，以办实事为重点。", "截至目前，徐州市累计接种超千万剂次，5家医疗机构开设了发热门诊。"],
+  paragraphs: ["徐州市卫健委以悟思想为根本，以办实事为重点。", "截至目前，徐州市累计接种疫苗超千万剂次，5家医疗机构开设了发热门诊。"],
 };
 
 describe("composing an answer", () => {
@@ -136,6 +137,13 @@ describe("composing an answer", () => {
     expect(a.preface).toMatch(/^报告中没有直接说明/);
     expect(a.answer.startsWith(a.preface!)).toBe(true);
     expect(a.sentences.length).toBeGreaterThan(0);
+  });
+
+  it("does not pass off a figure about something else: 徐州's vaccinations are not its 九价HPV doses", () => {
+    const a = answer("徐州九价HPV疫苗累计接种了多少剂次？");
+    expect(a.status).toBe("related");
+    expect(a.sentences[0]!.text).toContain("超千万剂次");
+    expect(answer("江北新区九价HPV疫苗累计接种了多少剂次？").status).toBe("answered");
   });
 
   it("answers not found when nothing is about the question", () => {

@@ -11,7 +11,7 @@ import { assemble, notFound, type Quote } from "./cite.js";
 import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
-import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
+import { bigramSet, coverage, gatherEvidence, holdsKeyTerm, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
 import { completeList, overviewQuotes } from "./lists.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
@@ -121,7 +121,10 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   const lead = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? evidence[0]!;
   // The lead may come from below the top passages (see above): its own passage's coverage counts too.
   const leadCoverage = scored.find((p) => p.passage === lead.passage)?.coverage ?? 0;
-  const status = decideStatus(q, Math.max(bestCoverage, leadCoverage), lead.answers, options.minCoverage);
+  // A figure from a passage without the question's most specific word counts something else
+  // (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
+  const keyHeld = q.want !== "count" || holdsKeyTerm(terms, lead.passage, lead.doc, context.seen);
+  const status = decideStatus(q, Math.max(bestCoverage, leadCoverage), lead.answers && keyHeld, options.minCoverage);
   if (status === "not_found") return notFound(q);
   // Stay inside the lead's report (a second report's sentence would mix two places' facts), and
   // stay on what the lead answers: 清廉品牌 wants the 清廉 item, not the 党建 and 服务 items beside it.

@@ -53,6 +53,20 @@ export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" 
   return { content: q.terms.map(weigh), subject: q.subjects.map(weigh) };
 }
 
+/**
+ * Whether the passage's paragraph holds the question's most specific word: the one the
+ * reports have that weighs the most (九价/HPV in 徐州九价HPV疫苗接种了多少剂次).
+ * A passage without it may share every other word and still not answer.
+ */
+export function holdsKeyTerm(terms: ReturnType<typeof weightedTerms>, passage: RankedPassage, doc: StoredDoc, seen: (unit: string) => boolean): boolean {
+  const attested = terms.content.filter((t) => t.grams.some((g) => seen(g)));
+  if (attested.length === 0) return true;
+  const key = attested.reduce((a, b) => (b.weight > a.weight ? b : a));
+  // The whole paragraph: a passage may start just after the sentence that names it.
+  const paragraph = doc.paragraphs.find((p) => p.index === passage.chunk.paragraph)?.text ?? passage.chunk.text;
+  return termShare(key, normalizeText(`${passageContext(doc, passage.chunk)}\n${paragraph}`)) > 0;
+}
+
 /** Share of a term's bigrams present in `text`. */
 export function termShare(term: WeightedTerm, text: string): number {
   return term.grams.filter((g) => text.includes(g)).length / term.grams.length;
