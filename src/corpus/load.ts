@@ -139,6 +139,28 @@ async function inspectEntry(full: string): Promise<{ size: number } | { skip: st
 }
 
 /** Reads every report in `dir`, in file-name order; an exact copy of an earlier report is skipped with a warning. */
+/** Reports read at once (see `readCorpus`). */
+const READ_CONCURRENCY = 32;
+
+/** One entry of the corpus folder: the report, or why it is skipped or cannot be read (each naming the file). */
+async function readEntry(dir: string, file: string, options: ReadCorpusOptions): Promise<{ report: ReportFile } | { skip: string } | { problem: string }> {
+  const full = path.join(dir, file);
+  const found = await inspectEntry(full);
+  if ("problem" in found) return { problem: `${full} ${found.problem}` };
+  if ("skip" in found) return { skip: `${full} ${found.skip}` };
+  if (found.size >= LARGE_REPORT_BYTES) options.onLargeFile?.(file, found.size);
+  const id = file.replace(/\.[^.]+$/, "");
+  try {
+    const bytes = await readFile(full);
+    const decoded = decodeReport(bytes);
+    if (decoded.text.trim() === "") throw new Error("is empty; remove it or add the report's text");
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    return { report: { id, file, sha256, ...decoded, meta: await readMeta(dir, id) } };
+  } catch (error) {
+    return { problem: `${full} ${(error as Error).message}` };
+  }
+}
+
 export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): Promise<ReportFile[]> {
   const warn = options.warn ?? ((m: string) => console.warn(m));
   let names: string[];
@@ -153,34 +175,25 @@ export async function readCorpus(dir: string, options: ReadCorpusOptions = {}): 
   const reports: ReportFile[] = [];
   const problems: string[] = [];
   const fileBySha = new Map<string, string>();
-  for (const file of names) {
-    const full = path.join(dir, file);
-    const found = await inspectEntry(full);
-    if ("problem" in found) {
-      problems.push(`${full} ${found.problem}`);
-      continue;
-    }
-    if ("skip" in found) {
-      warn(`${full} ${found.skip}`);
-      continue;
-    }
-    if (found.size >= LARGE_REPORT_BYTES) options.onLargeFile?.(file, found.size);
-    const id = file.replace(/\.[^.]+$/, "");
-    try {
-      const bytes = await readFile(full);
-      const decoded = decodeReport(bytes);
-      if (decoded.text.trim() === "") throw new Error("is empty; remove it or add the report's text");
-      const sha256 = createHash("sha256").update(bytes).digest("hex");
-      const original = fileBySha.get(sha256);
-      if (original !== undefined) {
-        // Indexed twice, every answer from it would cite two identical sources.
-        warn(`${full} is an exact copy of ${original}; it is indexed once, as ${original}. Remove one of the two.`);
-        continue;
+  // Files are read a batch at a time so thousands of small reports do not wait on each
+  // other's disk round trips; what depends on order (duplicates) is decided in name order.
+  for (let i = 0; i < names.length; i += READ_CONCURRENCY) {
+    const batch = await Promise.all(names.slice(i, i + READ_CONCURRENCY).map((file) => readEntry(dir, file, options)));
+    for (const entry of batch) {
+      if ("problem" in entry) {
+        problems.push(entry.problem);
+      } else if ("skip" in entry) {
+        warn(entry.skip);
+      } else {
+        const original = fileBySha.get(entry.report.sha256);
+        if (original !== undefined) {
+          // Indexed twice, every answer from it would cite two identical sources.
+          warn(`${path.join(dir, entry.report.file)} is an exact copy of ${original}; it is indexed once, as ${original}. Remove one of the two.`);
+          continue;
+        }
+        fileBySha.set(entry.report.sha256, entry.report.file);
+        reports.push(entry.report);
       }
-      fileBySha.set(sha256, file);
-      reports.push({ id, file, sha256, ...decoded, meta: await readMeta(dir, id) });
-    } catch (error) {
-      problems.push(`${full} ${(error as Error).message}`);
     }
   }
   if (problems.length > 0) {
