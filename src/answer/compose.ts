@@ -12,7 +12,7 @@ import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, holdsKeyTerm, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
-import { completeList, overviewQuotes } from "./lists.js";
+import { completeList, overviewQuotes, type Locate } from "./lists.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
 
@@ -56,7 +56,7 @@ export interface ComposeContext extends EvidenceContext {
 }
 
 /** The passage that holds [start, end) of a report, preferring one already retrieved. */
-export function citablePassage(context: ComposeContext, ranked: RankedPassage[], doc: StoredDoc, start: number, end: number): Quote["passage"] {
+function citablePassage(context: ComposeContext, ranked: RankedPassage[], doc: StoredDoc, start: number, end: number): Quote["passage"] {
   const holds = (c: Chunk) => c.docId === doc.id && c.start <= start && c.end >= end;
   const hit = ranked.find((p) => holds(p.chunk));
   if (hit) return { id: hit.id, chunk: hit.chunk, score: hit.score };
@@ -110,10 +110,11 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   // (该局党组书记张海明表示…): look through every retrieved passage for one.
   if (wantsSpan(q) && !evidence.some((e) => e.answers)) evidence = gatherEvidence(q, scored, context);
   if (evidence.length === 0) return notFound(q);
+  const locate: Locate = (doc, start, end) => citablePassage(context, ranked, doc, start, end);
 
   if (q.kind === "overview") {
     const doc = evidence[0]!.doc;
-    const quotes = overviewQuotes(q, doc, (d, s, e) => citablePassage(context, ranked, d, s, e));
+    const quotes = overviewQuotes(q, doc, locate);
     if (quotes.length > 0) return assemble(q, "answered", quotes);
   }
   if (q.kind === "comparison") return compareReports(q, evidence, bestCoverage, options);
@@ -137,7 +138,7 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   const quotes = completeList(
     q,
     [lead, ...rest].map((e) => quoteOf(q, e)),
-    (doc, s, e) => citablePassage(context, ranked, doc, s, e),
+    locate,
     relevance,
   );
   return assemble(q, status, quotes);

@@ -63,7 +63,7 @@ function kindSpans(q: Question, text: string): string[] {
         .filter((m) => looksLikePersonName(m[1]!) && (q.role !== null || near(text, m.index, m[0].length, q.terms, NAMED_PERSON_WINDOW)))
         .map((m) => m[0]);
     case "date":
-      return DATE.exec(text) ? [DATE.exec(text)![0]] : [];
+      return (DATE.exec(text) ?? []).slice(0, 1);
     default:
       return [];
   }
