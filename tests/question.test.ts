@@ -78,6 +78,20 @@ describe("question analysis", () => {
     expect(q.kind).toBe("count");
   });
 
+  it("reads everyday words as the reports' words too, and searches for them (吃饭的地方 → 助餐)", () => {
+    const q = ask("南岸区给老人吃饭的地方搞了多少个？");
+    expect(q.alternatives["吃饭"]).toContain("助餐");
+    expect(q.alternatives["老人"]).toContain("老年人");
+    expect(q.searchText).toContain("助餐");
+  });
+
+  it("offers only official words the corpus has", () => {
+    const without助餐 = { ...vocabulary, seen: (unit: string) => unit !== "助餐" };
+    const q = analyzeQuestion("南岸区给老人吃饭的地方搞了多少个？", without助餐);
+    expect(q.alternatives["吃饭"] ?? []).not.toContain("助餐");
+    expect(q.searchText).not.toContain("助餐");
+  });
+
   it("marks places the corpus does not know", () => {
     const q = ask("北京市卫健委主任是谁？");
     expect(q.unknownPlaces).toEqual(["北京市"]);

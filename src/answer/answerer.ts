@@ -89,12 +89,12 @@ export class Answerer {
     if (q.unsearchable !== null) return { question: q, ranked: [] };
     let vector: Float32Array | null = null;
     try {
-      vector = await this.embedder.embedQuery(q.text);
+      vector = await this.embedder.embedQuery(q.searchText);
     } catch (error) {
       // The lexical channel still answers; one failed embedding should not cost the user an answer.
       this.warn(`Query embedding failed, answering from keyword search only: ${(error as Error).message}`);
     }
-    const search = (scope: number[] | null) => retrieve(this.index, q.text, vector, this.retrieveOptions, scope);
+    const search = (scope: number[] | null) => retrieve(this.index, q.searchText, vector, this.retrieveOptions, scope);
     const scopeOf = (docs: string[]) => docs.flatMap((d) => (this.passagesByDoc.get(d) ?? []).map((p) => p.id));
     // The reports to answer from: those about the question's subjects, else the best of a
     // corpus-wide first pass, so near-copies of one passage from many look-alike reports

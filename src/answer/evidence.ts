@@ -13,8 +13,9 @@ import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
 import { WEIGHTS } from "./tuning.js";
 
+/** A question term as matched: the units of each way it may be written (the term, then its official alternatives). */
 export interface WeightedTerm {
-  grams: string[];
+  forms: string[][];
   weight: number;
 }
 
@@ -49,7 +50,12 @@ export interface EvidenceContext {
 export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" | "seen">): { content: WeightedTerm[]; subject: WeightedTerm[] } {
   const attested = (t: string) => termUnits(t).some((u) => context.seen(u));
   const ceiling = Math.max(0, ...[...q.terms, ...q.subjects].filter(attested).map((t) => context.idf(t)));
-  const weigh = (t: string): WeightedTerm => ({ grams: termUnits(t), weight: attested(t) || ceiling === 0 ? context.idf(t) : ceiling });
+  const weigh = (t: string): WeightedTerm => {
+    const forms = [t, ...(q.alternatives[t] ?? [])];
+    // An everyday word the reports lack weighs as its official word does.
+    const weighed = forms.find(attested);
+    return { forms: forms.map(termUnits), weight: weighed !== undefined ? context.idf(weighed) : ceiling === 0 ? context.idf(t) : ceiling };
+  };
   return { content: q.terms.map(weigh), subject: q.subjects.map(weigh) };
 }
 
@@ -59,7 +65,7 @@ export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" 
  * A passage without it may share every other word and still not answer.
  */
 export function holdsKeyTerm(terms: ReturnType<typeof weightedTerms>, passage: RankedPassage, doc: StoredDoc, seen: (unit: string) => boolean): boolean {
-  const attested = terms.content.filter((t) => t.grams.some((g) => seen(g)));
+  const attested = terms.content.filter((t) => t.forms.some((units) => units.some((u) => seen(u))));
   if (attested.length === 0) return true;
   const key = attested.reduce((a, b) => (b.weight > a.weight ? b : a));
   // The whole paragraph: a passage may start just after the sentence that names it.
@@ -67,9 +73,9 @@ export function holdsKeyTerm(terms: ReturnType<typeof weightedTerms>, passage: R
   return termShare(key, normalizeText(`${passageContext(doc, passage.chunk)}\n${paragraph}`)) > 0;
 }
 
-/** Share of a term's bigrams present in `text`. */
+/** Share of a term's bigrams present in `text`, for the form of it `text` has most of. */
 export function termShare(term: WeightedTerm, text: string): number {
-  return term.grams.filter((g) => text.includes(g)).length / term.grams.length;
+  return Math.max(...term.forms.map((units) => units.filter((u) => text.includes(u)).length / units.length));
 }
 
 /** Share of the terms' weight found in `text`; `partial` may credit a term met elsewhere. */

@@ -10,6 +10,7 @@ import { Converter } from "opencc-js";
 import type { Unsearchable } from "../types.js";
 import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText } from "../text/tokenize.js";
+import { officialWords } from "./everyday.js";
 import { questionTerms, termsWithout } from "./terms.js";
 
 export type QuestionKind =
@@ -52,6 +53,10 @@ export interface Question {
   unknownPlaces: string[];
   /** Content terms: what a passage must speak of, subjects and question words left out. */
   terms: string[];
+  /** The reports' words a content term may be written as (老人 → 老年人, 老年): see everyday.ts. */
+  alternatives: Record<string, string[]>;
+  /** What retrieval searches for: the text plus the reports' words for its everyday words. */
+  searchText: string;
   /** The noun the question ends on (…的目标是什么 → 目标). */
   focus: string | null;
   /** Set when the input is not a question the reports could answer at all. */
@@ -171,6 +176,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
   const distinct = new Set(subjects.map((s) => gazetteer.docsOf(s).join()));
   const kind = questionKind(asked, terms, { distinct: distinct.size, docs: subjectDocs }, gazetteer);
   const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null;
+  const official = officialWords(asked, seen);
   let why = unsearchable(asked);
   // Nothing to search for at all: no subject and no words beyond question words (？？？, 什么？).
   if (why === null && subjects.length === 0 && unknownPlaces.length === 0 && questionTerms(asked).length === 0) why = "no_content";
@@ -189,9 +195,21 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     subjectDocs,
     unknownPlaces,
     terms,
+    alternatives: alternativesOf(terms, official),
+    searchText: [asked, ...official.flatMap((o) => o.words)].join(" "),
     focus,
     unsearchable: why,
   };
+}
+
+/** Each term inside an everyday phrase may be written as the official words for it (吃饭的地方 → 助餐). */
+function alternativesOf(terms: string[], official: { phrase: string; words: string[] }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const t of terms) {
+    const words = official.filter((o) => o.phrase.includes(t) || t.includes(o.phrase)).flatMap((o) => o.words);
+    if (words.length > 0) out[t] = [...new Set(words)];
+  }
+  return out;
 }
 
 /**

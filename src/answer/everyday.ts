@@ -1,0 +1,77 @@
+/**
+ * Everyday words → the reports' words. People ask 打疫苗, 看病, 给老人吃饭的
+ * 地方; the reports write 接种, 就诊, 助餐点. Without a sentence-embedding
+ * model nothing bridges the two, so a question's everyday words are looked
+ * up here and the official words they stand for are searched and matched
+ * as alternatives. The table is general Chinese usage (colloquial →
+ * administrative register), not a list of this corpus's facts; a word is
+ * only used when the corpus has it.
+ */
+import { termUnits } from "../text/tokenize.js";
+
+/** Everyday phrase (a regular expression) → the official words it may stand for. */
+const EVERYDAY_WORDS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
+  [/打(?:了)?(?:疫苗|针)|疫苗打|种疫苗/, ["接种"]],
+  [/看病|就医|看医生|看大夫/, ["就诊", "就医", "诊疗"]],
+  [/医生|大夫|医护/, ["医务人员", "医护人员", "医生"]],
+  [/护士/, ["护理工作者", "护理人员", "护士"]],
+  [/老人|老年人|老头|老太|长者/, ["老年人", "老年"]],
+  [/小孩|孩子|娃|小朋友/, ["儿童", "少年儿童"]],
+  [/孕妇|怀孕|生孩子|产妇/, ["孕产妇", "妊娠"]],
+  [/吃饭(?:的地方|的点)?|食堂|饭堂|用餐/, ["助餐", "餐"]],
+  [/花(?:了)?(?:多少)?钱|多少钱|经费|资金|预算|费用/, ["资金", "投入", "投资", "经费"]],
+  [/奖金|补贴|补助|发钱/, ["补助", "补贴", "补助金"]],
+  [/盖了|新盖|盖起|盖的|新修|修建/, ["新建", "建设", "建成"]],
+  [/新医院|新院/, ["新院区", "新建医院"]],
+  [/开会|会上/, ["会议", "召开"]],
+  [/讲课|上课|听课|讲座/, ["讲座", "授课", "宣讲", "讲堂"]],
+  [/比赛|竞赛|评比/, ["竞赛", "大赛", "比拼", "评选"]],
+  [/考试|答题/, ["知识竞赛", "测试"]],
+  [/表扬|奖励|评奖|评优|获奖/, ["表彰", "评选", "获得", "奖项"]],
+  [/检查|查看|督查|巡查/, ["督查", "督导", "检查", "查阅"]],
+  [/当兵|退伍|老兵|军人/, ["退役军人", "退役士兵"]],
+  [/穷人|困难户|有困难的|生活困难/, ["困难群众", "困难"]],
+  [/老百姓|群众|市民|居民/, ["群众", "居民"]],
+  [/当官的|领导(?!干部)|干部们/, ["领导干部", "领导班子"]],
+  [/入党|加入党|新党员/, ["发展党员", "入党"]],
+  [/做核酸|测核酸|核酸/, ["核酸检测"]],
+  [/发烧/, ["发热"]],
+  [/除颤|急救设备|救命的机器/, ["AED", "除颤仪"]],
+  [/网上|线上|互联网/, ["线上", "网络", "云"]],
+  [/捐(?:了)?钱|捐款|捐东西|捐物/, ["捐款", "捐赠", "捐助"]],
+  [/献血/, ["无偿献血"]],
+  [/义工|志愿者|做好事/, ["志愿服务", "志愿者"]],
+  [/反腐|廉洁|不贪|贪污/, ["党风廉政", "清廉", "廉政", "反腐败"]],
+  [/养老院|敬老院|老年公寓/, ["养老机构", "养老院", "敬老院"]],
+  [/墓地|公墓|骨灰|殡葬|丧葬/, ["骨灰堂", "殡葬", "公益性公墓"]],
+  [/村医|村里的诊所|村卫生所|村诊所/, ["村卫生室", "村级卫生室"]],
+  [/社区医院|卫生院/, ["社区卫生服务中心", "基层医疗机构", "卫生院"]],
+  [/看望|探望|慰问|送温暖/, ["慰问", "走访"]],
+  [/上门|到家里|去家里/, ["入户", "上门"]],
+  [/手机/, ["智能手机"]],
+  [/病床/, ["床位"]],
+  [/培养人才|招人|引进人才|留人/, ["人才", "引进"]],
+  [/学历史|学党史|党的历史/, ["党史学习教育", "党史"]],
+  [/宣传|科普|讲健康/, ["宣传", "科普", "健康教育"]],
+  [/体检|检查身体/, ["体检", "健康体检"]],
+  [/量血压|测血压/, ["测量血压"]],
+  [/复工|复产|上班/, ["复工复产", "复工复学"]],
+  [/开学|复课/, ["复学", "复工复学"]],
+];
+
+/**
+ * The official words `text`'s everyday words stand for, each with the
+ * phrase it was read from; only words some passage has (`seen` on its
+ * bigrams) are given, and none the question already uses.
+ */
+export function officialWords(text: string, seen: (unit: string) => boolean): { phrase: string; words: string[] }[] {
+  const out: { phrase: string; words: string[] }[] = [];
+  for (const [everyday, official] of EVERYDAY_WORDS) {
+    const m = everyday.exec(text);
+    if (m === null) continue;
+    const words = official.filter((w) => !text.includes(w) && termUnits(w).every(seen));
+    if (words.length > 0) out.push({ phrase: m[0], words });
+  }
+  return out;
+}
+
