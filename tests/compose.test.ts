@@ -74,7 +74,11 @@ const jiangbei: Report = {
 const xuzhou: Report = {
   id: "xz",
   title: "徐州市卫健委推进党史学习教育纪实",
-  paragraphs: ["徐州市卫健委以悟思想为根本，以办实事为重点。", "截至目前，徐州市累计接种疫苗超千万剂次，5家医疗机构开设了发热门诊。"],
+  paragraphs: [
+    "徐州市卫健委以悟思想为根本，以办实事为重点。",
+    "截至目前，徐州市累计接种疫苗超千万剂次，5家医疗机构开设了发热门诊。",
+    "今年5月，该委联合市委组织部走进3家公立医院，检查党建任务落实情况。",
+  ],
 };
 
 describe("composing an answer", () => {
@@ -135,6 +139,12 @@ describe("composing an answer", () => {
     const a = answer("江北新区卫生健康党工委书记是谁？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toContain("陆小军");
+  });
+
+  it("answers a who-question about a partner with the organisation (跟谁一起)", () => {
+    const a = answer("徐州市卫健委5月跟谁一起去医院检查党建？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("市委组织部");
   });
 
   it("says plainly when the reports speak of the subject but not of what was asked (a 科主任 is not the 主任)", () => {

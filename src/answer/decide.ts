@@ -13,6 +13,8 @@ const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万�
 /** Organisational units a role can belong to instead of the subject itself (科主任, 副主任). */
 const SUB_UNIT = "科室部所站组队副";
 const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬|上旬)|今年\d{1,2}月|今年|去年|日前|近日/;
+/** An organisation named as a partner or organiser: 联合江海区委组织部, 由市卫健委主办. */
+const PARTNER_ORGANISATION = /(?:联合|会同|携手|协同|联手|邀请|与|和|同|由)(\p{Script=Han}{2,12}?(?:组织部|宣传部|委员会|党工委|党委|党组|支部|中心|协会|学会|集团|公司|大学|学院|医院|部|委|局|办|站|所|队|团))/gu;
 const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*([\\p{Script=Han}]{2,3})`;
 
 /** Measure words that count the same things: 多少人 is answered by 700名, 几家 by 5所. */
@@ -56,12 +58,15 @@ function kindSpans(q: Question, text: string): string[] {
   switch (q.want) {
     case "count":
       return [...text.matchAll(quantity(q.unit))].map((m) => m[0]);
-    case "person":
+    case "person": {
       // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without
       // a role (优秀护理工作者都叫什么), the name must stand by the people the question names.
-      return [...text.matchAll(roleWithName(q.role))]
+      const people = [...text.matchAll(roleWithName(q.role))]
         .filter((m) => looksLikePersonName(m[1]!) && (q.role !== null || near(text, m.index, m[0].length, q.terms, NAMED_PERSON_WINDOW)))
         .map((m) => m[0]);
+      const organisations = q.asksOrganisation ? [...text.matchAll(PARTNER_ORGANISATION)].map((m) => m[1]!) : [];
+      return [...people, ...organisations];
+    }
     case "date":
       return (DATE.exec(text) ?? []).slice(0, 1);
     default:

@@ -45,6 +45,8 @@ export interface Question {
   counted: string | null;
   /** The role a who-question asks for (主任, 书记), when it names one. */
   role: string | null;
+  /** A who-question about a partner or organiser (跟谁一起, 由谁主办): an organisation answers it as well as a person. */
+  asksOrganisation: boolean;
   /** Subjects the corpus knows, named in the question (徐州, 南岸区). */
   subjects: string[];
   /** Reports about those subjects. */
@@ -87,6 +89,8 @@ const OVERVIEW_FILLER = new Set(
 );
 /** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
 const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人)[^，。？?]{0,4}叫什么`);
+/** 谁 after a word of working with (跟谁, 联合谁) or before one of organising (谁牵头): the answer may be an organisation. */
+const PARTNER = /(?:跟|和|与|同|联合|会同|携手|由|邀请)谁|谁(?:负责|牵头|主办|承办|组织|举办|发起|带队|指导)/;
 const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期/;
 const LIST = /哪些|哪几|包括|包含|分别是|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
 const COUNT = new RegExp(`(?:多少|几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|数量|比例|百分之|占比|比率|[^\\p{Script=Han}]?率(?:是|为|达到?)多少`, "u");
@@ -191,6 +195,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     unit: want === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
     counted: want === "count" ? (COUNTED_NOUN.exec(asked)?.[1] ?? null) : null,
     role,
+    asksOrganisation: PARTNER.test(asked),
     subjects,
     subjectDocs,
     unknownPlaces,
