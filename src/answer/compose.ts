@@ -9,7 +9,7 @@ import type { Answer, Chunk } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
 import { assemble, notFound, type Quote } from "./cite.js";
 import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
-import { RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
+import { PASSAGE_RANK_WEIGHT, RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, holdsKeyTerm, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
 import { completeList, overviewQuotes, type Locate } from "./lists.js";
@@ -102,7 +102,11 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
   const terms = weightedTerms(q, context);
   const scored = ranked.map((passage) => ({ passage, coverage: passageCoverage(q, terms, passage, context.docById.get(passage.chunk.docId)!) }));
-  const top = q.kind === "comparison" ? scored : scored.slice(0, options.passages);
+  // Sentences come from the passages that cover the question best, retrieval rank breaking near-ties:
+  // BM25 favours a passage repeating common words (党员干部 ×3) over one holding the rare word asked (监督).
+  const bestFused = ranked[0]!.score;
+  const rerank = (p: (typeof scored)[number]) => p.coverage + PASSAGE_RANK_WEIGHT * (p.passage.score / bestFused);
+  const top = q.kind === "comparison" ? scored : [...scored].sort((a, b) => rerank(b) - rerank(a)).slice(0, options.passages);
   const bestCoverage = Math.max(...top.map((p) => p.coverage));
   // A passage that barely touches the question contributes no sentences.
   let evidence = gatherEvidence(q, top.filter((p) => p.coverage >= Math.min(RELATED_MIN_COVERAGE, bestCoverage)), context);

@@ -11,7 +11,8 @@ import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind, countsAskedNoun } from "./decide.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
-import { WEIGHTS } from "./tuning.js";
+import { isGenericVerb } from "./terms.js";
+import { GENERIC_VERB_WEIGHT, WEIGHTS } from "./tuning.js";
 
 /** A question term as matched: the units of each way it may be written (the term, then its official alternatives). */
 export interface WeightedTerm {
@@ -54,7 +55,8 @@ export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" 
     const forms = [t, ...(q.alternatives[t] ?? [])];
     // An everyday word the reports lack weighs as its official word does.
     const weighed = forms.find(attested);
-    return { forms: forms.map(termUnits), weight: weighed !== undefined ? context.idf(weighed) : ceiling === 0 ? context.idf(t) : ceiling };
+    const weight = weighed !== undefined ? context.idf(weighed) : ceiling === 0 ? context.idf(t) : ceiling;
+    return { forms: forms.map(termUnits), weight: isGenericVerb(t) ? GENERIC_VERB_WEIGHT * weight : weight };
   };
   return { content: q.terms.map(weigh), subject: q.subjects.map(weigh) };
 }

@@ -103,7 +103,7 @@ const WEAK_LIST = /有什么|有啥/;
 const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
 const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$/;
 /** An elliptical follow-up: a new subject and nothing else (那徐州呢？, 江海区的呢). */
-const ELLIPTICAL = /^(?:那么?|那在|还有|再问一下|换成)?\s*(.{1,16}?)\s*(?:的情况|的)?\s*(?:呢|怎么样|如何|又如何|又是怎样|也是吗|那边)[？?！!。\s]*$/;
+const ELLIPTICAL = /^(?:那么?|那在|还有|再问一下|换成)?\s*(.{1,16}?)\s*(?:的情况|的|那边|这边|那里|那儿)?\s*(?:呢|怎么样|如何|又如何|又是怎样|也是吗|那边)[？?！!。\s]*$/;
 
 /** 多少钱 asks for an amount in 元 (130亿元). */
 function unitOf(word: string | undefined): string | null {

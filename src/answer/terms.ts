@@ -20,6 +20,16 @@ const QUESTION_STOPWORDS = new Set(
     "数量 变化 内容 情况 进展 各有 各自 做法 好做法 经验"
   ).split(/\s+/),
 );
+/**
+ * Verbs of administrative prose that say something is done, not what: every
+ * measure is 加强ed, 开展ed or 推进ed. They stay terms (加强监督 is not 监督
+ * alone) but weigh little beside the words that name the matter.
+ */
+const GENERIC_VERBS = new Set(
+  "加强 开展 推进 推动 做好 落实 提升 提高 强化 实施 进行 抓好 抓实 做实 深化 加大 坚持 注重 着力 积极 切实 全面 不断 持续 大力".split(" "),
+);
+export const isGenericVerb = (term: string): boolean => GENERIC_VERBS.has(term);
+
 /** "多少个", "几家", "那几": quantity questions. */
 const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
 /**

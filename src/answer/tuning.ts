@@ -75,3 +75,12 @@ export const MODEL_DENSE_WEIGHT = 1;
 
 /** A report's second-best passage counts this much beside its best: two good passages beat one. */
 export const SECOND_PASSAGE_WEIGHT = 0.5;
+
+/**
+ * The passages sentences are drawn from are ranked by their coverage of the
+ * question plus this share of their retrieval score (relative to the best).
+ */
+export const PASSAGE_RANK_WEIGHT = 0.3;
+
+/** Share of its IDF a generic verb of administrative prose (加强, 开展: see terms.ts) weighs. */
+export const GENERIC_VERB_WEIGHT = 0.3;
