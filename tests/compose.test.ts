@@ -39,13 +39,15 @@ function corpus(reports: Report[]) {
     docs.push({ id: r.id, file: `${r.id}.txt`, title: r.title, source: null, date: null, paragraphs, subjects: reportSubjects({ title: r.title, source: null, text }) });
   }
   const docById = new Map(docs.map((d) => [d.id, d]));
+  // A unit is seen when some passage has it, as in a real index.
+  const seen = (unit: string) => chunks.some((c) => c.text.toLowerCase().includes(unit));
   const context: ComposeContext = {
     docById,
     idf: () => 1,
-    seen: () => true,
+    seen,
     passagesOf: (docId) => chunks.map((chunk, id) => ({ id, chunk })).filter((p) => p.chunk.docId === docId),
   };
-  const vocabulary = { gazetteer: new Gazetteer(docs), seen: () => true };
+  const vocabulary = { gazetteer: new Gazetteer(docs), seen };
   /** Answers with the passages ranked in corpus order, or in the order of `order` (chunk ids). */
   const answer = (question: string, order: number[] = chunks.map((_, i) => i), previous?: string) => {
     const q = analyzeQuestion(question, vocabulary, previous);
@@ -78,6 +80,7 @@ const xuzhou: Report = {
     "徐州市卫健委以悟思想为根本，以办实事为重点。",
     "截至目前，徐州市累计接种疫苗超千万剂次，5家医疗机构开设了发热门诊。",
     "今年5月，该委联合市委组织部走进3家公立医院，检查党建任务落实情况。",
+    "10月20日，市卫健委第二期专题读书班开班，为期一天。",
   ],
 };
 
@@ -161,6 +164,19 @@ describe("composing an answer", () => {
     expect(a.status).toBe("related");
     expect(a.sentences[0]!.text).toContain("超千万剂次");
     expect(answer("江北新区九价HPV疫苗累计接种了多少剂次？").status).toBe("answered");
+  });
+
+  it("does not give another of a series' date for the one asked (第二期 for 第一期)", () => {
+    expect(answer("徐州市卫健委第二期专题读书班是哪天开班的？").status).toBe("answered");
+    expect(answer("徐州市卫健委第一期专题读书班是哪天开班的？").status).toBe("related");
+  });
+
+  it("answers 哪一年 only with a year", () => {
+    expect(answer("徐州市卫健委第二期专题读书班是哪一年开班的？").status).toBe("related");
+  });
+
+  it("answers not found when the question names no known subject and a word no report has", () => {
+    expect(answer("世界杯专题读书班是哪天开班的？").status).toBe("not_found");
   });
 
   it("answers not found when nothing is about the question", () => {

@@ -65,6 +65,11 @@ describe("question analysis", () => {
     expect(ask("江北新区给退伍兵发了多少钱补助").unit).toBe("元");
   });
 
+  it("asks for a figure with 比例是多少, not with 比例算什么水平", () => {
+    expect(ask("南岸区HPV疫苗接种的比例是多少？").want).toBe("count");
+    expect(ask("南岸区HPV疫苗接种的比例在全国算什么水平").want).toBeNull();
+  });
+
   it("reads the role a who-question asks for, and leaves it out of the content terms", () => {
     const q = ask("徐州市卫健委党委书记是谁？");
     expect(q).toMatchObject({ kind: "person", role: "党委书记" });

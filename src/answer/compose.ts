@@ -126,9 +126,9 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   const lead = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? evidence[0]!;
   // The lead may come from below the top passages (see above): its own passage's coverage counts too.
   const leadCoverage = scored.find((p) => p.passage === lead.passage)?.coverage ?? 0;
-  // A figure from a passage without the question's most specific word counts something else
-  // (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
-  const keyHeld = q.want !== "count" || holdsKeyTerm(terms, lead.passage, lead.doc, context.seen);
+  // A figure, name or date from a passage without the question's most specific word is about something
+  // else (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
+  const keyHeld = q.want === null || holdsKeyTerm(terms, lead.passage, lead.doc, context.seen);
   const status = decideStatus(q, Math.max(bestCoverage, leadCoverage), lead.answers && keyHeld, options.minCoverage);
   if (status === "not_found") return notFound(q);
   // Stay inside the lead's report (a second report's sentence would mix two places' facts), and

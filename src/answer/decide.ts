@@ -6,7 +6,7 @@
  */
 import type { AnswerStatus } from "../types.js";
 import { looksLikePersonName } from "../index/gazetteer.js";
-import { MEASURE_WORDS, ROLE_WORDS, type Question } from "./question.js";
+import { MEASURE_WORDS, ORDINAL_EXPRESSION, ROLE_WORDS, type Question } from "./question.js";
 import { COUNTED_NOUN_WINDOW, NAMED_PERSON_WINDOW, RELATED_MIN_COVERAGE } from "./tuning.js";
 
 const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+)[余多]?[十百千万亿]*";
@@ -15,6 +15,8 @@ const SUB_UNIT = "科室部所站组队副";
 const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬|上旬)|今年\d{1,2}月|今年|去年|日前|近日/;
 /** An organisation named as a partner or organiser: 联合江海区委组织部, 由市卫健委主办. */
 const PARTNER_ORGANISATION = /(?:联合|会同|携手|协同|联手|邀请|与|和|同|由)(\p{Script=Han}{2,12}?(?:组织部|宣传部|委员会|党工委|党委|党组|支部|中心|协会|学会|集团|公司|大学|学院|医院|部|委|局|办|站|所|队|团))/gu;
+/** A year, for 哪一年: 6月初 does not say which year. */
+const YEAR = /\d{4}年|今年|去年|前年/;
 const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*([\\p{Script=Han}]{2,3})`;
 
 /** Measure words that count the same things: 多少人 is answered by 700名, 几家 by 5所. */
@@ -68,7 +70,7 @@ function kindSpans(q: Question, text: string): string[] {
       return [...people, ...organisations];
     }
     case "date":
-      return (DATE.exec(text) ?? []).slice(0, 1);
+      return ((q.asksYear ? YEAR : DATE).exec(text) ?? []).slice(0, 1);
     default:
       return [];
   }
@@ -92,7 +94,15 @@ export function wantsSpan(q: Question): boolean {
 
 /** Whether a sentence holds the kind of thing asked for (always true for kinds without one). */
 export function answersKind(q: Question, text: string): boolean {
-  return !wantsSpan(q) || kindSpans(q, text).length > 0;
+  return !namesOtherOrdinal(q, text) && (!wantsSpan(q) || kindSpans(q, text).length > 0);
+}
+
+/** Whether `text` is about another of a series the question names one of (第二期 when 第一期 was asked). */
+function namesOtherOrdinal(q: Question, text: string): boolean {
+  if (q.ordinals.length === 0) return false;
+  const series = (o: string) => o.slice(-1);
+  const named: string[] = text.match(ORDINAL_EXPRESSION) ?? [];
+  return q.ordinals.some((o) => !named.includes(o) && named.some((n) => series(n) === series(o)));
 }
 
 /**
@@ -123,7 +133,8 @@ export function highlightOf(q: Question, text: string): string | null {
  * best passage covers, and whether the lead sentence states the asked-for thing.
  */
 export function decideStatus(q: Question, bestCoverage: number, leadAnswers: boolean, minCoverage: number): AnswerStatus {
-  if (q.unknownPlaces.length > 0 && q.subjects.length === 0) return "not_found";
+  // A place the reports do not know, or a word no report has (世界杯), with no subject they know: not about the reports.
+  if ((q.unknownPlaces.length > 0 || q.unattested.length > 0) && q.subjects.length === 0) return "not_found";
   if (bestCoverage >= minCoverage && leadAnswers) return "answered";
   // "Related" says the reports speak of the subject: without one the corpus knows, there is nothing to relate to.
   return q.subjects.length > 0 && bestCoverage >= RELATED_MIN_COVERAGE ? "related" : "not_found";

@@ -9,7 +9,7 @@
 import { Converter } from "opencc-js";
 import type { Unsearchable } from "../types.js";
 import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
-import { normalizeText } from "../text/tokenize.js";
+import { normalizeText, termUnits } from "../text/tokenize.js";
 import { officialWords } from "./everyday.js";
 import { questionTerms, termsWithout } from "./terms.js";
 
@@ -43,6 +43,8 @@ export interface Question {
   unit: string | null;
   /** The noun a count question counts (多少名老年人 → 老年), when it names one. */
   counted: string | null;
+  /** A when-question asking for the year (哪一年): a day or month alone does not answer it. */
+  asksYear: boolean;
   /** The role a who-question asks for (主任, 书记), when it names one. */
   role: string | null;
   /** A who-question about a partner or organiser (跟谁一起, 由谁主办): an organisation answers it as well as a person. */
@@ -55,6 +57,10 @@ export interface Question {
   unknownPlaces: string[];
   /** Content terms: what a passage must speak of, subjects and question words left out. */
   terms: string[];
+  /** Content terms no report has in any form (世界杯): a question about nothing else is not about the reports. */
+  unattested: string[];
+  /** Ordinals the question names (第一期, 第十三次): a sentence about another of the same series does not answer it. */
+  ordinals: string[];
   /** The reports' words a content term may be written as (老人 → 老年人, 老年): see everyday.ts. */
   alternatives: Record<string, string[]>;
   /** What retrieval searches for: the text plus the reports' words for its everyday words. */
@@ -76,7 +82,7 @@ export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂�
 export const ROLE_WORDS = "党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长";
 
 const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
-const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|哪里|哪儿|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|区别|差异|比较|对比|相比|异同/;
+const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|(?:哪里|哪儿)[^，。？?]{0,12}最|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|区别|差异|比较|对比|相比|异同/;
 /**
  * The subject's own organisation: with a subject named, 江海区卫健委 (or its
  * Party committee, 卫健民政党工委) means the subject, whatever the report calls it.
@@ -91,9 +97,12 @@ const OVERVIEW_FILLER = new Set(
 const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人)[^，。？?]{0,4}叫什么`);
 /** 谁 after a word of working with (跟谁, 联合谁) or before one of organising (谁牵头): the answer may be an organisation. */
 const PARTNER = /(?:跟|和|与|同|联合|会同|携手|由|邀请)谁|谁(?:负责|牵头|主办|承办|组织|举办|发起|带队|指导)/;
+/** 第一期, 第十三次, 第2批. */
+export const ORDINAL_EXPRESSION = /第[一二两三四五六七八九十百\d]+[期次届批轮季章]/g;
 const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期/;
 const LIST = /哪些|哪几|包括|包含|分别是|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
-const COUNT = new RegExp(`(?:多少|几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|数量|比例|百分之|占比|比率|[^\\p{Script=Han}]?率(?:是|为|达到?)多少`, "u");
+// 比例, 占比 ask for a figure only with 多少/几 (接种率是多少); 比例在全国算什么水平 asks for a judgement.
+const COUNT = new RegExp(`(?:多少|几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之几|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
 /** The noun a count question counts: 多少名老年人 → 老年, 几家医疗机构 → 医疗. */
 const COUNTED_NOUN = new RegExp(`(?:多少|几)(?:个)?[${MEASURE_WORDS}]?(\\p{Script=Han}{2})`, "u");
 const EXTREME_MAX = /最(?:多|高|大|长|快)/;
@@ -196,11 +205,14 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     counted: want === "count" ? (COUNTED_NOUN.exec(asked)?.[1] ?? null) : null,
     role,
     asksOrganisation: PARTNER.test(asked),
+    asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
     subjects,
     subjectDocs,
     unknownPlaces,
     terms,
     alternatives: alternativesOf(terms, official),
+    unattested: terms.filter((t) => /\p{Script=Han}/u.test(t) && !termUnits(t).some(seen) && !alternativesOf([t], official)[t]),
+    ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
     searchText: [asked, ...official.flatMap((o) => o.words)].join(" "),
     focus,
     unsearchable: why,
