@@ -52,6 +52,7 @@ describe("question analysis", () => {
     ["什么是“2+6+x”培训机制？", "definition"],
     ["南岸区是如何破解人才难题的？", "how"],
     ["总结一下南岸区的做法", "overview"],
+    ["简单介绍下南岸区卫健委的整体思路", "overview"],
     ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
     ["哪个地区的疫苗接种最多？", "comparison"],
     ["徐州有没有投放AED？", "yesno"],
@@ -74,6 +75,12 @@ describe("question analysis", () => {
     const q = ask("徐州市卫健委党委书记是谁？");
     expect(q).toMatchObject({ kind: "person", role: "党委书记" });
     expect(q.terms).toEqual([]);
+  });
+
+  it("leaves requests for a summary out of the content terms, and writes 5月份 as the reports do", () => {
+    const q = ask("总结一下南岸区5月份开展了哪些活动");
+    expect(q.terms).not.toContain("总结");
+    expect(q.text).toContain("5月开展");
   });
 
   it("reads traditional characters as simplified", () => {

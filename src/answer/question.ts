@@ -75,7 +75,8 @@ const toSimplified = Converter({ from: "t", to: "cn" });
 
 /** NFKC (８３％ → 83%), lower case, traditional → simplified (黨史 → 党史). */
 export function normalizeQuestion(text: string): string {
-  return toSimplified(normalizeText(text.trim()));
+  // 5月份 is written 5月 in the reports.
+  return toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
 }
 
 export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂张份户件例批岁盒袋箱亩";

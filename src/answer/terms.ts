@@ -17,7 +17,9 @@ const QUESTION_STOPWORDS = new Set(
     "了解 告诉 我 你 我们 你们 他们 它 这 那 这个 那个 这些 那些 哪位 可以 能 会 要 具体 主要 一些 " +
     "是否 有没有 是不是 是在 在于 最多 最少 最高 最低 最大 最小 更多 更少 多少 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
     // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
-    "数量 变化 内容 情况 进展 各有 各自 做法 好做法 经验"
+    "数量 变化 内容 情况 进展 各有 各自 都有 做法 好做法 经验 " +
+    // Requests for a summary: they ask for the shape of the answer, not about a matter.
+    "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路"
   ).split(/\s+/),
 );
 /**
