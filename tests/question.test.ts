@@ -83,6 +83,11 @@ describe("question analysis", () => {
     expect(q.text).toContain("5月开展");
   });
 
+  it("keeps how many (哪两家) and the words of a definition (指的是) out of the content terms", () => {
+    expect(ask("南岸区领导去了哪两家医院慰问").terms).toEqual(["领导", "医院", "慰问"]);
+    expect(ask("南岸区的四项监督指的是什么？").terms).toEqual(["监督"]);
+  });
+
   it("reads traditional characters as simplified", () => {
     const q = ask("徐州市衛健委的黨史宣講團有多少人？");
     expect(q.text).toContain("党史宣讲团");

@@ -6,7 +6,8 @@
  */
 import type { AnswerStatus } from "../types.js";
 import { looksLikePersonName } from "../index/gazetteer.js";
-import { MEASURE_WORDS, ORDINAL_EXPRESSION, ROLE_WORDS, type Question } from "./question.js";
+import { ORDINAL_EXPRESSION, ROLE_WORDS, type Question } from "./question.js";
+import { MEASURE_WORDS } from "./terms.js";
 import { COUNTED_NOUN_WINDOW, NAMED_PERSON_WINDOW, RELATED_MIN_COVERAGE } from "./tuning.js";
 
 const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+)[余多]?[十百千万亿]*";

@@ -11,7 +11,7 @@ import type { Unsearchable } from "../types.js";
 import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import { officialWords } from "./everyday.js";
-import { questionTerms, termsWithout } from "./terms.js";
+import { MEASURE_WORDS, questionTerms, termsWithout } from "./terms.js";
 
 export type QuestionKind =
   | "count" // 多少名, 几家: a figure with its unit
@@ -79,7 +79,6 @@ export function normalizeQuestion(text: string): string {
   return toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
 }
 
-export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂张份户件例批岁盒袋箱亩";
 export const ROLE_WORDS = "党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长";
 
 const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;

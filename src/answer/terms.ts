@@ -15,9 +15,9 @@ const QUESTION_STOPWORDS = new Set(
     "的 了 是 有 在 和 与 及 或 吗 呢 吧 啊 呀 么 个 给 把 被 对 从 什么 哪些 哪个 哪里 哪 谁 是谁 几 " +
     "怎么 怎样 怎么样 样 如何 为什么 为何 一共 共 总共 共有 都 请问 请 一下 关于 有关 方面 " +
     "了解 告诉 我 你 我们 你们 他们 它 这 那 这个 那个 这些 那些 哪位 可以 能 会 要 具体 主要 一些 " +
-    "是否 有没有 是不是 是在 在于 最多 最少 最高 最低 最大 最小 更多 更少 多少 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
+    "是否 有没有 是不是 是在 在于 的是 是指 指的是 意思 含义 定义 最多 最少 最高 最低 最大 最小 更多 更少 多少 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
     // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
-    "数量 变化 内容 情况 进展 各有 各自 都有 做法 好做法 经验 " +
+    "数量 变化 内容 情况 进展 各有 各自 都有 做法 好做法 经验 地方 东西 那天 这天 当天 那次 这次 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
     "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路"
   ).split(/\s+/),
@@ -31,6 +31,11 @@ const GENERIC_VERBS = new Set(
   "加强 开展 推进 推动 做好 落实 提升 提高 强化 实施 进行 抓好 抓实 做实 深化 加大 坚持 注重 着力 积极 切实 全面 不断 持续 大力".split(" "),
 );
 export const isGenericVerb = (term: string): boolean => GENERIC_VERBS.has(term);
+
+/** Measure words: what a count is counted in (5名, 3座, 2.1万剂). */
+export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂张份户件例批岁盒袋箱亩";
+/** A number with its measure word (哪两家, 这三个) names how many, not what: it is no content term. */
+const AMOUNT = new RegExp(`^[一二两三四五六七八九十百千万几\\d]+[${MEASURE_WORDS}]$`, "u");
 
 /** "多少个", "几家", "那几": quantity questions. */
 const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
@@ -73,7 +78,7 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
   let run = "";
   const add = (term: string): void => {
     for (const piece of seen ? attestedPieces(term, seen) : [term]) {
-      if (Array.from(piece).length > 1 && !terms.includes(piece)) terms.push(piece);
+      if (Array.from(piece).length > 1 && !AMOUNT.test(piece) && !terms.includes(piece)) terms.push(piece);
     }
   };
   const flush = (): void => {
