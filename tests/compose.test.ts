@@ -80,7 +80,8 @@ const xuzhou: Report = {
     "徐州市卫健委以悟思想为根本，以办实事为重点。",
     "截至目前，徐州市累计接种疫苗超千万剂次，5家医疗机构开设了发热门诊。",
     "今年5月，该委联合市委组织部走进3家公立医院，检查党建任务落实情况。",
-    "10月20日，市卫健委第二期专题读书班开班，为期一天。",
+    "10月20日，市卫健委第二期专题读书班开班，为期一天。此次读书班通过专家授课、专题研讨等形式展开。",
+    "民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；接收自主就业退役士兵27人；走访慰问烈士遗属50人。",
   ],
 };
 
@@ -142,6 +143,16 @@ describe("composing an answer", () => {
     const a = answer("江北新区卫生健康党工委书记是谁？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toContain("陆小军");
+  });
+
+  it("quotes a short sentence that the next one refers back to (此次…) with it, for a how-question", () => {
+    const a = answer("徐州是怎么办第二期专题读书班的？");
+    expect(a.sentences[0]!.text).toContain("此次读书班通过专家授课");
+  });
+
+  it("takes a paragraph's topic line as placing its sentences, not as answering", () => {
+    const a = answer("徐州为退役军人做了哪些工作？");
+    expect(a.sentences[0]!.text).toContain("接收自主就业退役士兵27人");
   });
 
   it("answers a who-question about a partner with the organisation (跟谁一起)", () => {

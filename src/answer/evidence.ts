@@ -5,7 +5,7 @@
  */
 import type { Chunk, Span } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { isHeadingSentence, splitSentences } from "../text/sentences.js";
+import { ANAPHORA, isHeadingSentence, splitSentences } from "../text/sentences.js";
 import { passageContext } from "../text/passage.js";
 import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind, countsAskedNoun } from "./decide.js";
@@ -115,8 +115,6 @@ export function bigramSet(text: string): Set<string> {
 /** Words that state how something is done: 通过…方式, 采取…措施, 建立…机制. */
 const METHOD = /通过|采取|采用|方式|形式|举措|机制|推行|建立/;
 
-/** A sentence opening with a demonstrative (这一项目, 该局, 此举) continues the one before. */
-const ANAPHORA = /^[“"]?(这|该|此|其|上述|以上)/;
 
 /** The sentence ending before `docStart`: earlier in the paragraph, or the last of the paragraph before. */
 function sentenceBefore(doc: StoredDoc, paragraph: number, docStart: number): string {
@@ -148,17 +146,18 @@ function lede(doc: StoredDoc): number {
 /**
  * The units a passage is quoted in: its sentences, except that a heading
  * sentence (一是…。, a topic line) comes joined to the sentence it heads, so
- * it is scored, and quoted, with its content.
+ * it is quoted with its content. `body` is where the content starts: a
+ * heading names a topic, it places the sentence as a section title does.
  */
-function quotableSpans(chunk: Chunk, doc: StoredDoc): Span[] {
+function quotableSpans(chunk: Chunk, doc: StoredDoc): (Span & { body: number })[] {
   const spans = splitSentences(chunk.text);
   const paragraphStart = doc.paragraphs.find((p) => p.index === chunk.paragraph)?.start;
-  const out: Span[] = [];
+  const out: (Span & { body: number })[] = [];
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i]!;
     const next = spans[i + 1];
     const heads = next !== undefined && isHeadingSentence(chunk.text.slice(span.start, span.end), chunk.start + span.start === paragraphStart);
-    out.push(heads ? { start: span.start, end: next.end } : span);
+    out.push(heads ? { start: span.start, end: next.end, body: next.start } : { ...span, body: span.start });
   }
   return out;
 }
@@ -171,15 +170,16 @@ export function gatherEvidence(q: Question, passages: { passage: RankedPassage; 
   const out: Evidence[] = [];
   for (const { passage, coverage: passageCov } of passages) {
     const doc = context.docById.get(passage.chunk.docId)!;
-    const where = normalizeText(passageContext(doc, passage.chunk));
-    const whole = `${where}\n${normalizeText(passage.chunk.text)}`;
+    const origin = normalizeText(passageContext(doc, passage.chunk));
+    const whole = `${origin}\n${normalizeText(passage.chunk.text)}`;
     for (const span of quotableSpans(passage.chunk, doc)) {
       const start = passage.chunk.start + span.start;
       const key = `${doc.id}:${start}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const text = passage.chunk.text.slice(span.start, span.end);
-      const norm = normalizeText(text);
+      const norm = normalizeText(passage.chunk.text.slice(span.body, span.end));
+      const where = `${origin}\n${normalizeText(passage.chunk.text.slice(span.start, span.body))}`;
       const before = ANAPHORA.test(text) ? normalizeText(sentenceBefore(doc, passage.chunk.paragraph, start)) : "";
       const own = coverage(terms.content, norm, (t) =>
         Math.max(WEIGHTS.inContext * termShare(t, where), WEIGHTS.inPassage * termShare(t, whole), WEIGHTS.inAntecedent * termShare(t, before)),

@@ -6,7 +6,7 @@
  */
 import type { Paragraph } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { ORDINAL, TOPIC_MAX_CHARS, isHeadingSentence, splitSentences } from "../text/sentences.js";
+import { ANAPHORA, ORDINAL, TOPIC_MAX_CHARS, isHeadingSentence, splitSentences } from "../text/sentences.js";
 import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
@@ -93,11 +93,13 @@ function headsParagraphItem(sentence: SentenceSpan, para: Paragraph): boolean {
 }
 
 /**
- * A short sentence that mostly repeats a how-question (…积极参与预检分诊工作。)
- * leads in to the one after it, which says how.
+ * A short sentence that mostly repeats a how-question (…积极参与预检分诊工作。),
+ * or that the next one refers back to (…读书班开班。此次读书班…), leads in to
+ * the one after it, which says how.
  */
-function isLeadIn(q: Question, sentence: SentenceSpan): boolean {
-  return q.kind === "how" && Array.from(sentence.text).length <= LEAD_IN_MAX_CHARS && phraseOverlap(q.text, sentence.text) >= LEAD_IN_OVERLAP;
+function isLeadIn(q: Question, sentence: SentenceSpan, next: SentenceSpan | undefined): boolean {
+  if (q.kind !== "how" || Array.from(sentence.text).length > LEAD_IN_MAX_CHARS) return false;
+  return phraseOverlap(q.text, sentence.text) >= LEAD_IN_OVERLAP || (next !== undefined && ANAPHORA.test(next.text));
 }
 
 /**
@@ -109,16 +111,17 @@ function withHeadedSentence(q: Question, quote: Quote, para: Paragraph, locate: 
   const at = sentences.findIndex((s) => s.start === quote.start);
   if (at < 0) return quote;
   const prev = sentences[at - 1];
-  const pair =
-    (headsParagraphItem(sentences[at]!, para) || isLeadIn(q, sentences[at]!)) && sentences[at + 1] !== undefined
-      ? { start: quote.start, end: sentences[at + 1]!.end }
-      : prev !== undefined && ORDINAL.test(prev.text) && headsParagraphItem(prev, para)
-        ? { start: prev.start, end: quote.end }
-        : null;
-  const passage = pair && locate(quote.doc, pair.start, pair.end);
-  if (!pair || !passage) return quote;
-  const text = para.text.slice(pair.start - para.start, pair.end - para.start);
-  return { ...quote, ...pair, text, passage, highlight: highlightOf(q, text) };
+  const from = prev !== undefined && ORDINAL.test(prev.text) && headsParagraphItem(prev, para) ? at - 1 : at;
+  // The quote's last sentence; a heading or a lead-in never ends it (two more at most).
+  let to = Math.max(at, sentences.findIndex((s) => s.end >= quote.end));
+  const opens = (i: number) => (i === at && headsParagraphItem(sentences[i]!, para)) || isLeadIn(q, sentences[i]!, sentences[i + 1]);
+  while (to + 1 < sentences.length && to - at < 2 && opens(to)) to++;
+  const span = { start: sentences[from]!.start, end: Math.max(quote.end, sentences[to]!.end) };
+  if (span.start === quote.start && span.end === quote.end) return quote;
+  const passage = locate(quote.doc, span.start, span.end);
+  if (!passage) return quote;
+  const text = para.text.slice(span.start - para.start, span.end - para.start);
+  return { ...quote, ...span, text, passage, highlight: highlightOf(q, text) };
 }
 
 /**

@@ -68,6 +68,10 @@ export const ORDINAL = /^[“"]?(?:[一二三四五六七八九十]+是|首先|�
 const ITEM_HEAD_MAX_CHARS = 30;
 /** A paragraph's opening sentence this short is a topic line (护士节隆重表彰。). */
 export const TOPIC_MAX_CHARS = 16;
+/** …and one up to this long too, when it is a single clause without figures (民政、残联、退役军人事务服务工作扎实推进。). */
+const TOPIC_CLAUSE_MAX_CHARS = 28;
+/** A sentence opening with a demonstrative (这一项目, 该局, 此次) continues the one before. */
+export const ANAPHORA = /^[“"]?(这|该|此|其|上述|以上)/;
 
 /**
  * A sentence that only names what follows: an item heading (一是精准施教提升能力本领。)
@@ -75,5 +79,6 @@ export const TOPIC_MAX_CHARS = 16;
  */
 export function isHeadingSentence(text: string, opensParagraph: boolean): boolean {
   const chars = Array.from(text).length;
-  return (ORDINAL.test(text) && chars <= ITEM_HEAD_MAX_CHARS) || (opensParagraph && chars <= TOPIC_MAX_CHARS);
+  const singleClause = !/[，,；;：:\d]/.test(text);
+  return (ORDINAL.test(text) && chars <= ITEM_HEAD_MAX_CHARS) || (opensParagraph && (chars <= TOPIC_MAX_CHARS || (singleClause && chars <= TOPIC_CLAUSE_MAX_CHARS)));
 }
