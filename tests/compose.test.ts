@@ -81,6 +81,7 @@ const xuzhou: Report = {
     "截至目前，徐州市累计接种疫苗超千万剂次，5家医疗机构开设了发热门诊。",
     "今年5月，该委联合市委组织部走进3家公立医院，检查党建任务落实情况。",
     "10月20日，市卫健委第二期专题读书班开班，为期一天。此次读书班通过专家授课、专题研讨等形式展开。",
+    "市卫健委党委书记胡传峰强调，要学习贯彻市第十三次党代会精神。",
     "民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；接收自主就业退役士兵27人；走访慰问烈士遗属50人。",
   ],
 };
@@ -180,6 +181,12 @@ describe("composing an answer", () => {
   it("does not give another of a series' date for the one asked (第二期 for 第一期)", () => {
     expect(answer("徐州市卫健委第二期专题读书班是哪天开班的？").status).toBe("answered");
     expect(answer("徐州市卫健委第一期专题读书班是哪天开班的？").status).toBe("related");
+  });
+
+  it("answers 第几次 with the ordinal of that series", () => {
+    const a = answer("徐州要学习第几次党代会精神？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("第十三次");
   });
 
   it("answers 哪一年 only with a year", () => {

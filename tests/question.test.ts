@@ -88,6 +88,23 @@ describe("question analysis", () => {
     expect(ask("南岸区的四项监督指的是什么？").terms).toEqual(["监督"]);
   });
 
+  it("reads 哪家 as asking for a name, even after 几家", () => {
+    const q = ask("南岸区落户的几家医院里哪家已经正式运营了");
+    expect(q.kind).toBe("fact");
+    expect(q.want).toBeNull();
+  });
+
+  it("asks a byline's role about the report itself (那篇报道的记者是谁)", () => {
+    const q = ask("徐州那篇报道的记者是谁");
+    expect(q).toMatchObject({ kind: "person", role: "记者", terms: [] });
+  });
+
+  it("keeps the noun after a quantity word that holds its measure word (第几次党代会)", () => {
+    const q = ask("徐州要学习第几次党代会精神？");
+    expect(q).toMatchObject({ kind: "count", asksOrdinal: true, unit: "次" });
+    expect(q.terms.some((t) => t.startsWith("党代"))).toBe(true);
+  });
+
   it("reads traditional characters as simplified", () => {
     const q = ask("徐州市衛健委的黨史宣講團有多少人？");
     expect(q.text).toContain("党史宣讲团");

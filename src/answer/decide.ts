@@ -60,6 +60,8 @@ export function countsAskedNoun(q: Question, text: string): boolean {
 function kindSpans(q: Question, text: string): string[] {
   switch (q.want) {
     case "count":
+      // 第几次 is answered by 第十三次, not by 第二期.
+      if (q.asksOrdinal) return (text.match(ORDINAL_EXPRESSION) ?? []).filter((o) => q.unit === null || o.endsWith(q.unit));
       return [...text.matchAll(quantity(q.unit))].map((m) => m[0]);
     case "person": {
       // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without

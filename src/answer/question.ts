@@ -59,6 +59,8 @@ export interface Question {
   terms: string[];
   /** Content terms no report has in any form (世界杯): a question about nothing else is not about the reports. */
   unattested: string[];
+  /** A count question asking which of a series (第几次): an ordinal (第十三次) answers it, not a count. */
+  asksOrdinal: boolean;
   /** Ordinals the question names (第一期, 第十三次): a sentence about another of the same series does not answer it. */
   ordinals: string[];
   /** The reports' words a content term may be written as (老人 → 老年人, 老年): see everyday.ts. */
@@ -79,7 +81,8 @@ export function normalizeQuestion(text: string): string {
   return toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
 }
 
-export const ROLE_WORDS = "党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长";
+// 记者, 通讯员, 责任编辑: a news report's byline names its writers by role as well.
+export const ROLE_WORDS = "党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长|记者|通讯员|责任编辑";
 
 const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
 const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|(?:哪里|哪儿)[^，。？?]{0,12}最|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|区别|差异|比较|对比|相比|异同/;
@@ -135,6 +138,9 @@ function isFiller(term: string): boolean {
  * names. An overview asks about nothing but the report itself: its terms are
  * filler or what the report's title and publisher say it is about.
  */
+/** Which one of several (哪家已经运营, 哪个社区): a name is asked, even after 几家医院里. */
+const WHICH = /哪一?[个家位所座支项条种类]/;
+
 function questionKind(text: string, terms: string[], subjects: { distinct: number; docs: string[] }, gazetteer: Gazetteer): QuestionKind {
   const subjectDocs = subjects.docs;
   if (COMPARISON.test(text) || subjects.distinct > 1) return "comparison";
@@ -142,7 +148,7 @@ function questionKind(text: string, terms: string[], subjects: { distinct: numbe
   if (PERSON.test(text)) return "person";
   if (DATE.test(text)) return "date";
   if (LIST.test(text)) return "list";
-  if (COUNT.test(text)) return "count";
+  if (COUNT.test(text) && !WHICH.test(text)) return "count";
   if (DEFINITION.test(text)) return "definition";
   if (WEAK_LIST.test(text)) return "list";
   if (HOW.test(text)) return "how";
@@ -178,7 +184,8 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
   const role = new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null;
   const extreme = EXTREME_MAX.test(asked) ? "max" : EXTREME_MIN.test(asked) ? "min" : null;
   // 哪个地区接种最多 asks for a figure as much as 多少 does.
-  const want = PERSON.test(asked) ? "person" : DATE.test(asked) ? "date" : (COUNT.test(asked) && !LIST.test(asked)) || extreme !== null ? "count" : null;
+  const want =
+    PERSON.test(asked) ? "person" : DATE.test(asked) ? "date" : (COUNT.test(asked) && !LIST.test(asked) && !WHICH.test(asked)) || extreme !== null ? "count" : null;
   // What the subject and role checks cover is not asked again as content: the subject's
   // organisation (卫健委 vs the report's 卫生健康局) and a who-question's role (党委书记 vs 党组书记).
   // A comparison is about every report's own organisation, and its comparing words (几个地方, 分别) ask nothing.
@@ -213,6 +220,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     alternatives: alternativesOf(terms, official),
     unattested: terms.filter((t) => /\p{Script=Han}/u.test(t) && !termUnits(t).some(seen) && !alternativesOf([t], official)[t]),
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
+    asksOrdinal: /第几/.test(asked),
     searchText: [asked, ...official.flatMap((o) => o.words)].join(" "),
     focus,
     unsearchable: why,

@@ -18,6 +18,8 @@ const QUESTION_STOPWORDS = new Set(
     "是否 有没有 是不是 是在 在于 的是 是指 指的是 意思 含义 定义 最多 最少 最高 最低 最大 最小 更多 更少 多少 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
     // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
     "数量 变化 内容 情况 进展 各有 各自 都有 做法 好做法 经验 地方 东西 那天 这天 当天 那次 这次 " +
+    // The report itself (这篇报道的记者是谁): what the question is about, not what a passage says.
+    "这篇 那篇 报道 文章 稿件 稿子 提到 提及 说到 讲到 谈到 里面 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
     "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路"
   ).split(/\s+/),
@@ -37,6 +39,9 @@ export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂�
 /** A number with its measure word (哪两家, 这三个) names how many, not what: it is no content term. */
 const AMOUNT = new RegExp(`^[一二两三四五六七八九十百千万几\\d]+[${MEASURE_WORDS}]$`, "u");
 
+/** 几次, 多少名: the quantity word already holds its measure word. */
+const ENDS_IN_MEASURE = new RegExp(`[${MEASURE_WORDS}]$`, "u");
+
 /** "多少个", "几家", "那几": quantity questions. */
 const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
 /**
@@ -44,7 +49,7 @@ const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
  * particles (卫健委|用|什么办法, 疾控|派|了). Joining them into a run of
  * single characters would make terms no passage contains (疾控派).
  */
-const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发".split(""));
+const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第".split(""));
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const isSingleHan = (s: string): boolean => /^\p{Script=Han}$/u.test(s);
@@ -90,7 +95,7 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
     const word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
     // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
     const measure = afterQuantity && isSingleHan(word);
-    afterQuantity = QUANTITY_WORD.test(word);
+    afterQuantity = QUANTITY_WORD.test(word) && !ENDS_IN_MEASURE.test(word);
     if (!isWordLike || measure || afterQuantity || QUESTION_STOPWORDS.has(word) || RUN_BREAKERS.has(word)) {
       flush();
     } else if (isSingleHan(word)) {
