@@ -222,6 +222,13 @@ describe("composing an answer", () => {
     expect(new Set(b.citations.map((c) => c.docId)).size).toBe(2);
   });
 
+  it("asks each subject of a comparison its own clause (江北新区的A和徐州的B，哪个多)", () => {
+    const a = answer("江北新区接种的疫苗和徐州开设发热门诊的医疗机构，哪个多？");
+    const byReport = Object.fromEntries(a.citations.map((c) => [c.docId, c.excerpt]));
+    expect(byReport["jb"]).toContain("九价HPV疫苗累计接种2.1万剂次");
+    expect(byReport["xz"]).toContain("5家医疗机构开设了发热门诊");
+  });
+
   it("says which question a follow-up was answered as", () => {
     const a = answer("那徐州呢？", undefined, "江北新区有几家医疗机构开设了发热门诊？");
     expect(a.interpreted).toBe("徐州有几家医疗机构开设了发热门诊？");

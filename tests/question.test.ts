@@ -142,6 +142,20 @@ describe("question analysis", () => {
   });
 });
 
+describe("comparisons", () => {
+  it("splits a comparison that asks each subject its own thing into clauses", () => {
+    const q = ask("徐州的党史宣讲团和南岸区的九价HPV疫苗，哪个人数多？");
+    expect(q.kind).toBe("comparison");
+    expect(q.clauses["xz"]!.terms).toEqual(expect.arrayContaining(["党史"]));
+    expect(q.clauses["xz"]!.terms).not.toContain("疫苗");
+    expect(q.clauses["na"]!.terms).toEqual(expect.arrayContaining(["九价"]));
+  });
+
+  it("keeps one question for all subjects when only the last has words of its own", () => {
+    expect(ask("徐州和南岸区的疫苗接种各有多少？").clauses).toEqual({});
+  });
+});
+
 describe("follow-up questions", () => {
   it("answers 那徐州呢？ as the previous question about the new subject, in the user's own punctuation", () => {
     const q = ask("那徐州呢？", "南岸区九价HPV疫苗累计接种了多少剂次？");

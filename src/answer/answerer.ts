@@ -87,26 +87,35 @@ export class Answerer {
   async search(question: string, context: AskContext = {}): Promise<{ question: Question; ranked: RankedPassage[] }> {
     const q = analyzeQuestion(question, this.vocabulary, context.previous);
     if (q.unsearchable !== null) return { question: q, ranked: [] };
-    let vector: Float32Array | null = null;
-    try {
-      vector = await this.embedder.embedQuery(q.searchText);
-    } catch (error) {
-      // The lexical channel still answers; one failed embedding should not cost the user an answer.
-      this.warn(`Query embedding failed, answering from keyword search only: ${(error as Error).message}`);
-    }
-    const search = (scope: number[] | null) => retrieve(this.index, q.searchText, vector, this.retrieveOptions, scope);
+    const vector = await this.embed(q.searchText);
+    const search = (scope: number[] | null, text = q.searchText, v = vector) => retrieve(this.index, text, v, this.retrieveOptions, scope);
     const scopeOf = (docs: string[]) => docs.flatMap((d) => (this.passagesByDoc.get(d) ?? []).map((p) => p.id));
     // The reports to answer from: those about the question's subjects, else the best of a
     // corpus-wide first pass, so near-copies of one passage from many look-alike reports
     // cannot fill the answer's window and crowd out the right report's other passages.
     const reports =
       q.subjectDocs.length > 0 ? q.subjectDocs : rankReports(search(null)).slice(0, q.kind === "comparison" ? this.composeOptions.maxReports : REPORTS_PER_QUESTION);
-    // A comparison is searched in each report, so every report gets its best passages.
-    const ranked =
-      q.kind === "comparison" && reports.length > 1
-        ? reports.flatMap((d) => search(scopeOf([d])).slice(0, this.composeOptions.passages)).sort((a, b) => b.score - a.score)
-        : search(scopeOf(reports));
-    return { question: q, ranked };
+    if (q.kind !== "comparison" || reports.length < 2) return { question: q, ranked: search(scopeOf(reports)) };
+    // A comparison is searched in each report, so every report gets its best passages,
+    // and for what the question asks of that report's subject when it asks each its own thing.
+    const perReport = await Promise.all(
+      reports.map(async (d) => {
+        const clause = q.clauses[d];
+        const hits = clause ? search(scopeOf([d]), clause.text, await this.embed(clause.text)) : search(scopeOf([d]));
+        return hits.slice(0, this.composeOptions.passages);
+      }),
+    );
+    return { question: q, ranked: perReport.flat().sort((a, b) => b.score - a.score) };
+  }
+
+  /** The query's vector, or null when embedding fails: the lexical channel still answers, so one failure should not cost the user an answer. */
+  private async embed(text: string): Promise<Float32Array | null> {
+    try {
+      return await this.embedder.embedQuery(text);
+    } catch (error) {
+      this.warn(`Query embedding failed, answering from keyword search only: ${(error as Error).message}`);
+      return null;
+    }
   }
 }
 

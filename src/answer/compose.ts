@@ -101,7 +101,19 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
   if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
   const terms = weightedTerms(q, context);
-  const scored = ranked.map((passage) => ({ passage, coverage: passageCoverage(q, terms, passage, context.docById.get(passage.chunk.docId)!) }));
+  // A comparison asking each subject its own thing weighs each report's passages by its own clause.
+  const askedOf = (docId: string): Question => (q.clauses[docId] ? { ...q, ...q.clauses[docId] } : q);
+  const scored = ranked.map((passage) => {
+    const asked = askedOf(passage.chunk.docId);
+    const own = asked === q ? terms : weightedTerms(asked, context);
+    return { passage, coverage: passageCoverage(asked, own, passage, context.docById.get(passage.chunk.docId)!) };
+  });
+  const gather = (passages: typeof scored): Evidence[] =>
+    Object.keys(q.clauses).length === 0
+      ? gatherEvidence(q, passages, context)
+      : [...new Set(passages.map((p) => p.passage.chunk.docId))]
+          .flatMap((docId) => gatherEvidence(askedOf(docId), passages.filter((p) => p.passage.chunk.docId === docId), context))
+          .sort((a, b) => b.score - a.score || a.start - b.start);
   // Sentences come from the passages that cover the question best, retrieval rank breaking near-ties:
   // BM25 favours a passage repeating common words (党员干部 ×3) over one holding the rare word asked (监督).
   const bestFused = ranked[0]!.score;
@@ -109,10 +121,10 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   const top = q.kind === "comparison" ? scored : [...scored].sort((a, b) => rerank(b) - rerank(a)).slice(0, options.passages);
   const bestCoverage = Math.max(...top.map((p) => p.coverage));
   // A passage that barely touches the question contributes no sentences.
-  let evidence = gatherEvidence(q, top.filter((p) => p.coverage >= Math.min(RELATED_MIN_COVERAGE, bestCoverage)), context);
+  let evidence = gather(top.filter((p) => p.coverage >= Math.min(RELATED_MIN_COVERAGE, bestCoverage)));
   // The figure, name or date may sit in a passage that shares few of the question's words
   // (该局党组书记张海明表示…): look through every retrieved passage for one.
-  if (wantsSpan(q) && !evidence.some((e) => e.answers)) evidence = gatherEvidence(q, scored, context);
+  if (wantsSpan(q) && !evidence.some((e) => e.answers)) evidence = gather(scored);
   if (evidence.length === 0) return notFound(q);
   const locate: Locate = (doc, start, end) => citablePassage(context, ranked, doc, start, end);
 

@@ -10,6 +10,7 @@ import { Converter } from "opencc-js";
 import type { Unsearchable } from "../types.js";
 import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
+import { subjectClauses, type Clause } from "./clauses.js";
 import { officialWords } from "./everyday.js";
 import { MEASURE_WORDS, questionTerms, termsWithout } from "./terms.js";
 
@@ -67,6 +68,8 @@ export interface Question {
   alternatives: Record<string, string[]>;
   /** What retrieval searches for: the text plus the reports' words for its everyday words. */
   searchText: string;
+  /** For a comparison asking each subject its own thing, each report's clause by report id (see clauses.ts). */
+  clauses: Record<string, Clause>;
   /** The noun the question ends on (…的目标是什么 → 目标). */
   focus: string | null;
   /** Set when the input is not a question the reports could answer at all. */
@@ -222,6 +225,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
     asksOrdinal: /第几/.test(asked),
     searchText: [asked, ...official.flatMap((o) => o.words)].join(" "),
+    clauses: kind === "comparison" ? subjectClauses(asked, subjects, terms, gazetteer) : {},
     focus,
     unsearchable: why,
   };
