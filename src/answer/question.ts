@@ -4,7 +4,8 @@
  * simplified), its subject is looked up in the corpus's gazetteer, the kind
  * of answer it wants is read from its wording, and what is left are the
  * content terms a passage must cover. An elliptical follow-up (那徐州呢？)
- * is completed from the previous question first.
+ * is completed from the previous question first (followup.ts); content
+ * terms, everyday words and a comparison's clauses each have a module.
  */
 import { Converter } from "opencc-js";
 import type { Unsearchable } from "../types.js";
@@ -12,7 +13,8 @@ import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { officialWords } from "./everyday.js";
-import { MEASURE_WORDS, questionTerms, termsWithout } from "./terms.js";
+import { completeFollowUp } from "./followup.js";
+import { MEASURE_WORDS, isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
 
 export type QuestionKind =
   | "count" // 多少名, 几家: a figure with its unit
@@ -95,10 +97,6 @@ const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:�
  */
 const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
 const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作/;
-/** Words an overview question wraps its subject in; with only these left, it asks about the whole report. */
-const OVERVIEW_FILLER = new Set(
-  "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 经验 做法 好做法 亮点 特色 成效 工作 主要 党建 卫健委 卫健局 卫生健康委 卫生健康局 卫生健康 卫健 卫生 健康 系统 党委 整体 总体 基本 开展 做了 干了 怎么样 如何".split(" "),
-);
 /** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
 const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人)[^，。？?]{0,4}叫什么`);
 /** 谁 after a word of working with (跟谁, 联合谁) or before one of organising (谁牵头): the answer may be an organisation. */
@@ -117,23 +115,10 @@ const DEFINITION = /什么是|是指|指的是|什么意思|含义|定义|是什
 const WEAK_LIST = /有什么|有啥/;
 const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
 const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$/;
-/** An elliptical follow-up: a new subject and nothing else (那徐州呢？, 江海区的呢). */
-const ELLIPTICAL = /^(?:那么?|那在|还有|再问一下|换成)?\s*(.{1,16}?)\s*(?:的情况|的|那边|这边|那里|那儿)?\s*(?:呢|怎么样|如何|又如何|又是怎样|也是吗|那边)[？?！!。\s]*$/;
 
 /** 多少钱 asks for an amount in 元 (130亿元). */
 function unitOf(word: string | undefined): string | null {
   return word === undefined ? null : word === "钱" ? "元" : word;
-}
-
-/** A term without its filler words: 卫健委党史 → 党史, 抓党建 → 抓. */
-function withoutFiller(term: string): string {
-  let rest = term;
-  for (const f of OVERVIEW_FILLER) rest = rest.replaceAll(f, "");
-  return rest;
-}
-
-function isFiller(term: string): boolean {
-  return Array.from(withoutFiller(term)).length < 2;
 }
 
 /**
@@ -239,24 +224,4 @@ function alternativesOf(terms: string[], official: { phrase: string; words: stri
     if (words.length > 0) out[t] = [...new Set(words)];
   }
   return out;
-}
-
-/**
- * 那徐州呢？ after "南岸区有多少名党员？" → "徐州有多少名党员？": the previous
- * question with its subject replaced by the new one. Null when `text` is not
- * an elliptical follow-up.
- */
-function completeFollowUp(text: string, previous: string, { gazetteer, seen }: Vocabulary): string | null {
-  const m = ELLIPTICAL.exec(text);
-  if (!m) return null;
-  const named = m[1]!.replace(/^(?:在|是)/, "");
-  const subject = gazetteer.find(named)[0] ?? [...placeMentions(named).keys()][0] ?? null;
-  // Only a subject may stand alone: 那措施呢 is not a follow-up this can complete.
-  if (subject === null || termsWithout(named, [subject], seen).some((t) => !isFiller(t))) return null;
-  const old = [...gazetteer.find(previous), ...placeMentions(previous).keys()];
-  if (old.length === 0) return `${subject}${previous}`;
-  let out = previous;
-  for (const o of old) out = out.replaceAll(o, "\u0000");
-  // Several mentions of the old subject become one mention of the new one.
-  return out.replace(/\u0000+/g, subject).replaceAll(`${subject}${subject}`, subject);
 }

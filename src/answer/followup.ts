@@ -1,0 +1,30 @@
+/**
+ * Follow-ups: an elliptical question that names only a new subject (那徐州呢？,
+ * 江海区的呢) is the conversation's previous question asked about it.
+ */
+import { placeMentions } from "../index/gazetteer.js";
+import type { Vocabulary } from "./question.js";
+import { isFiller, termsWithout } from "./terms.js";
+
+/** An elliptical follow-up: a new subject and nothing else (那徐州呢？, 江海区的呢). */
+const ELLIPTICAL = /^(?:那么?|那在|还有|再问一下|换成)?\s*(.{1,16}?)\s*(?:的情况|的|那边|这边|那里|那儿)?\s*(?:呢|怎么样|如何|又如何|又是怎样|也是吗|那边)[？?！!。\s]*$/;
+
+/**
+ * 那徐州呢？ after "南岸区有多少名党员？" → "徐州有多少名党员？": the previous
+ * question with its subject replaced by the new one. Null when `text` is not
+ * an elliptical follow-up.
+ */
+export function completeFollowUp(text: string, previous: string, { gazetteer, seen }: Vocabulary): string | null {
+  const m = ELLIPTICAL.exec(text);
+  if (!m) return null;
+  const named = m[1]!.replace(/^(?:在|是)/, "");
+  const subject = gazetteer.find(named)[0] ?? [...placeMentions(named).keys()][0] ?? null;
+  // Only a subject may stand alone: 那措施呢 is not a follow-up this can complete.
+  if (subject === null || termsWithout(named, [subject], seen).some((t) => !isFiller(t))) return null;
+  const old = [...gazetteer.find(previous), ...placeMentions(previous).keys()];
+  if (old.length === 0) return `${subject}${previous}`;
+  let out = previous;
+  for (const o of old) out = out.replaceAll(o, "\u0000");
+  // Several mentions of the old subject become one mention of the new one.
+  return out.replace(/\u0000+/g, subject).replaceAll(`${subject}${subject}`, subject);
+}
