@@ -126,6 +126,13 @@ describe("question analysis", () => {
     expect(q.searchText).not.toContain("助餐");
   });
 
+  it("replaces everyday words no report has by the official ones (研究生 → 硕士), so their pieces match nothing by accident", () => {
+    const without研究生 = { ...vocabulary, seen: (unit: string) => unit !== "究生" };
+    const q = analyzeQuestion("南岸区引进的人才里研究生占多少？", without研究生);
+    expect(q.terms).toContain("硕士");
+    expect(q.terms).not.toContain("研究");
+  });
+
   it("marks places the corpus does not know", () => {
     const q = ask("北京市卫健委主任是谁？");
     expect(q.unknownPlaces).toEqual(["北京市"]);

@@ -70,19 +70,43 @@ const EVERYDAY_WORDS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/开学|复课/, ["复学", "复工复学"]],
 ];
 
-/**
- * The official words `text`'s everyday words stand for, each with the
- * phrase it was read from; only words some passage has (`seen` on its
- * bigrams) are given, and none the question already uses.
- */
-export function officialWords(text: string, seen: (unit: string) => boolean): { phrase: string; words: string[] }[] {
-  const out: { phrase: string; words: string[] }[] = [];
-  for (const [everyday, official] of EVERYDAY_WORDS) {
-    const m = everyday.exec(text);
-    if (m === null) continue;
-    const words = official.filter((w) => !text.includes(w) && termUnits(w).every(seen));
-    if (words.length > 0) out.push({ phrase: m[0], words });
-  }
-  return out;
+/** A question's content terms once its everyday words are read as the reports'. */
+export interface OfficialReading {
+  terms: string[];
+  /** The reports' words a term may be written as (老人 → 老年人, 老年). */
+  alternatives: Record<string, string[]>;
+  /** Every official word read, for retrieval to search as well. */
+  words: string[];
 }
 
+/**
+ * Reads `text`'s everyday words as the official words they stand for; only
+ * words some passage has (`seen` on their bigrams) are used, none the
+ * question already has. When the everyday phrase is itself in the reports
+ * (医生), the official words are alternatives of the terms inside it; when it
+ * is not (研究生, 小玩意儿), they replace them: the user's words can match
+ * nothing, or only by accident (研究生 → 研究 matches 研究会议).
+ */
+export function readEveryday(text: string, terms: string[], seen: (unit: string) => boolean): OfficialReading {
+  let out = [...terms];
+  const alternatives: Record<string, string[]> = {};
+  const words: string[] = [];
+  const addAlternatives = (term: string, more: string[]) => {
+    if (more.length > 0) alternatives[term] = [...new Set([...(alternatives[term] ?? []), ...more])];
+  };
+  for (const [everyday, official] of EVERYDAY_WORDS) {
+    const phrase = everyday.exec(text)?.[0];
+    const found = phrase === undefined ? [] : official.filter((w) => !text.includes(w) && termUnits(w).every(seen));
+    if (phrase === undefined || found.length === 0) continue;
+    words.push(...found);
+    const inside = out.filter((t) => phrase.includes(t) || t.includes(phrase));
+    if (termUnits(phrase).every(seen)) {
+      for (const t of inside) addAlternatives(t, found);
+    } else {
+      const [first, ...rest] = found as [string, ...string[]];
+      out = [...out.filter((t) => !inside.includes(t)), ...(out.includes(first) ? [] : [first])];
+      addAlternatives(first, rest);
+    }
+  }
+  return { terms: out, alternatives, words };
+}

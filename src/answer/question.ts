@@ -12,7 +12,7 @@ import type { Unsearchable } from "../types.js";
 import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import { subjectClauses, type Clause } from "./clauses.js";
-import { officialWords } from "./everyday.js";
+import { readEveryday } from "./everyday.js";
 import { completeFollowUp } from "./followup.js";
 import { MEASURE_WORDS, isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
 
@@ -184,7 +184,8 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
   const distinct = new Set(subjects.map((s) => gazetteer.docsOf(s).join()));
   const kind = questionKind(asked, terms, { distinct: distinct.size, docs: subjectDocs }, gazetteer);
   const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null;
-  const official = officialWords(asked, seen);
+  // Everyday words are read as the reports' (打疫苗 → 接种); the kind is read from the user's own words.
+  const reading = readEveryday(asked, terms, seen);
   let why = unsearchable(asked);
   // Nothing to search for at all: no subject and no words beyond question words (？？？, 什么？).
   if (why === null && subjects.length === 0 && unknownPlaces.length === 0 && questionTerms(asked).length === 0) why = "no_content";
@@ -204,24 +205,14 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     subjects,
     subjectDocs,
     unknownPlaces,
-    terms,
-    alternatives: alternativesOf(terms, official),
-    unattested: terms.filter((t) => /\p{Script=Han}/u.test(t) && !termUnits(t).some(seen) && !alternativesOf([t], official)[t]),
+    terms: reading.terms,
+    alternatives: reading.alternatives,
+    unattested: reading.terms.filter((t) => /\p{Script=Han}/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
     asksOrdinal: /第几/.test(asked),
-    searchText: [asked, ...official.flatMap((o) => o.words)].join(" "),
-    clauses: kind === "comparison" ? subjectClauses(asked, subjects, terms, gazetteer) : {},
+    searchText: [asked, ...reading.words].join(" "),
+    clauses: kind === "comparison" ? subjectClauses(asked, subjects, reading.terms, gazetteer) : {},
     focus,
     unsearchable: why,
   };
-}
-
-/** Each term inside an everyday phrase may be written as the official words for it (吃饭的地方 → 助餐). */
-function alternativesOf(terms: string[], official: { phrase: string; words: string[] }[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const t of terms) {
-    const words = official.filter((o) => o.phrase.includes(t) || t.includes(o.phrase)).flatMap((o) => o.words);
-    if (words.length > 0) out[t] = [...new Set(words)];
-  }
-  return out;
 }
