@@ -175,6 +175,17 @@ describe("follow-up questions", () => {
     expect(ask("南岸区呢", "徐州市卫健委党委书记是谁？").interpreted).toBe("南岸区卫健委党委书记是谁？");
   });
 
+  it("asks a question that goes on without naming a subject about the previous question's subject", () => {
+    expect(ask("那党委书记是谁？", "南岸区创建了哪些清廉品牌？").interpreted).toBe("南岸区党委书记是谁？");
+    expect(ask("他们的疫苗接种了多少剂次", "南岸区创建了哪些清廉品牌？").interpreted).toBe("南岸区的疫苗接种了多少剂次");
+  });
+
+  it("does not carry a subject into a new question, a greeting or a comparison", () => {
+    expect(ask("什么是“2+6+x”培训机制？", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();
+    expect(ask("谢谢", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();
+    expect(ask("那哪个地区接种最多？", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();
+  });
+
   it("leaves a question that asks something new alone", () => {
     expect(ask("那徐州的AED呢？", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();
     expect(ask("徐州市卫健委党委书记是谁？", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();

@@ -1,6 +1,8 @@
 /**
  * Follow-ups: an elliptical question that names only a new subject (那徐州呢？,
- * 江海区的呢) is the conversation's previous question asked about it.
+ * 江海区的呢) is the conversation's previous question asked about it, and a
+ * question that goes on about the same subject without naming it (那党委书记
+ * 是谁？) is asked about the previous question's subject.
  */
 import { placeMentions } from "../index/gazetteer.js";
 import type { Vocabulary } from "./question.js";
@@ -27,4 +29,24 @@ export function completeFollowUp(text: string, previous: string, { gazetteer, se
   for (const o of old) out = out.replaceAll(o, "\u0000");
   // Several mentions of the old subject become one mention of the new one.
   return out.replace(/\u0000+/g, subject).replaceAll(`${subject}${subject}`, subject);
+}
+
+/** Words standing for the previous question's subject. */
+const PRONOUN = /他们|她们|它们|该委|该局|当地/;
+
+/** Words that go on from the previous question (那…, 他们…, 当地…) rather than start a new one. */
+const CONTINUATION = /^(?:那么?|那个|这个|还有|另外|此外|再问一下)|他们|她们|它们|该委|该局|那边|那里|当地|其中/;
+
+/**
+ * 那党委书记是谁？ after "南岸区创建了哪些清廉品牌？" → "南岸区党委书记是谁？". Only
+ * a question that names no place and reads as going on (see CONTINUATION) is
+ * completed: 什么是“2+6+x”？ after a 徐州 question asks about every report.
+ */
+export function carrySubject(text: string, previous: string, { gazetteer }: Vocabulary): string | null {
+  if (!CONTINUATION.test(text) || gazetteer.find(text).length > 0 || placeMentions(text).size > 0) return null;
+  const subjects = gazetteer.find(previous);
+  if (new Set(subjects.map((s) => gazetteer.docsOf(s).join())).size !== 1) return null;
+  const rest = text.replace(/^(?:那么?|那个|这个|还有|另外|此外|再问一下)[，,\s]*/, "");
+  // 他们的党员示范岗 → 南岸区的党员示范岗: the pronoun stood for the subject.
+  return PRONOUN.test(rest) ? rest.replace(PRONOUN, subjects[0]!) : `${subjects[0]}${rest}`;
 }

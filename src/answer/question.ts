@@ -13,7 +13,7 @@ import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";
-import { completeFollowUp } from "./followup.js";
+import { carrySubject, completeFollowUp } from "./followup.js";
 import { MEASURE_WORDS, isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
 
 export type QuestionKind =
@@ -157,11 +157,17 @@ function unsearchable(text: string): Unsearchable | null {
   return null;
 }
 
+/** `text` as a follow-up of `previous`, or null; a greeting or a comparison never carries the previous subject. */
+function followUp(text: string, previous: string, vocabulary: Vocabulary): string | null {
+  const standsAlone = unsearchable(normalizeQuestion(text)) !== null || COMPARISON.test(text);
+  return completeFollowUp(text, previous, vocabulary) ?? (standsAlone ? null : carrySubject(text, previous, vocabulary));
+}
+
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */
 export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: string): Question {
   const { gazetteer, seen } = vocabulary;
   // Completed in the user's own script and punctuation, since the answer shows it.
-  const completed = previous === undefined ? null : completeFollowUp(toSimplified(raw.trim()), toSimplified(previous.trim()), vocabulary);
+  const completed = previous === undefined ? null : followUp(toSimplified(raw.trim()), toSimplified(previous.trim()), vocabulary);
   const asked = normalizeQuestion(completed ?? raw);
   const subjects = gazetteer.find(asked);
   const subjectDocs = [...new Set(subjects.flatMap((s) => gazetteer.docsOf(s)))];
