@@ -244,3 +244,24 @@ describe("composing an answer", () => {
     }
   });
 });
+
+describe("outlining a report whose short lines are photo captions", () => {
+  const yima: Report = {
+    id: "ym",
+    title: "义马市卫健委围绕中心抓党建工作纪实",
+    paragraphs: [
+      "义马市卫健委坚持围绕中心抓党建，以党建统领各项工作。",
+      "机关党建工作常抓不懈。5月8日，卫健委召开机关党建工作会议。",
+      "# 党风廉政建设会议",
+      "党风廉政建设巩固提升。5月9日下午，召开党风廉政建设会议。",
+      "# 重温入党誓词",
+      "主题党日活动突出特色。5月20日，组织开展主题党日活动。",
+    ],
+  };
+  const { answer } = corpus([yima]);
+
+  it("outlines it by the topic lines its paragraphs open with, not by the captions", () => {
+    const a = answer("介绍一下义马");
+    expect(a.sentences.slice(1).map((s) => s.text)).toEqual(["机关党建工作常抓不懈。", "党风廉政建设巩固提升。", "主题党日活动突出特色。"]);
+  });
+});

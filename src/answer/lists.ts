@@ -12,7 +12,7 @@ import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
 import { phraseOverlap } from "./evidence.js";
 import type { Question } from "./question.js";
-import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, SERIES_RELEVANCE } from "./tuning.js";
+import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, MIN_TOPIC_LINES, SERIES_RELEVANCE } from "./tuning.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
 export type Locate = (doc: StoredDoc, start: number, end: number) => Quote["passage"];
@@ -163,14 +163,19 @@ export function overviewQuotes(q: Question, doc: StoredDoc, locate: Locate): Quo
 
   const headings = sectionHeadings(doc);
   const numbered = headings.filter((p) => NUMBERED_HEADING.test(p.text));
-  const outline = numbered.length >= 2 ? numbered : headings.length >= 2 ? headings : [];
-  if (outline.length > 0) return [...quotes, ...outline.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p))];
-  for (const p of prose) {
+  if (numbered.length >= 2) return [...quotes, ...numbered.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p))];
+  const topics = prose.flatMap((p) => {
     const first = sentencesOf(p)[0];
-    if (first === undefined || p.index === leadPick.p.index || Array.from(first.text).length > TOPIC_MAX_CHARS) continue;
+    return first !== undefined && p.index !== leadPick.p.index && Array.from(first.text).length <= TOPIC_MAX_CHARS ? [{ p, first }] : [];
+  });
+  // Paragraphs that open with a one-clause topic line (党风廉政建设巩固提升。) outline the report
+  // better than unnumbered short lines between them, which may be photo captions (重温入党誓词);
+  // a rhetorical opening (一心向党,全意为民。) is no topic line.
+  const titled = topics.filter(({ first }) => !/[，,；;]/.test(first.text));
+  if (titled.length < MIN_TOPIC_LINES && headings.length >= 2) return [...quotes, ...headings.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p))];
+  for (const { p, first } of (titled.length >= MIN_TOPIC_LINES ? titled : topics).slice(0, MAX_OVERVIEW_SECTIONS)) {
     const passage = locate(doc, first.start, first.end);
     if (passage !== null) quotes.push({ doc, ...first, highlight: null, passage, paragraph: p.index });
-    if (quotes.length > MAX_OVERVIEW_SECTIONS) break;
   }
   return quotes;
 }

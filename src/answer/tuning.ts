@@ -66,6 +66,13 @@ export const SERIES_RELEVANCE = 0.6;
 export const MAX_OVERVIEW_SECTIONS = 6;
 
 /**
+ * A report with this many paragraphs that open with a topic line is outlined
+ * by them rather than by its unnumbered headings: three are a pattern, not a
+ * chance short sentence.
+ */
+export const MIN_TOPIC_LINES = 3;
+
+/**
  * The hashed embedder is character n-grams: a weak, lexical-like signal that
  * mostly repeats BM25 and adds near-copies, so it counts half. A real
  * sentence-embedding model understands paraphrases BM25 misses: equal weight.
