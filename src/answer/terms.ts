@@ -19,7 +19,7 @@ const QUESTION_STOPWORDS = new Set(
     // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
     "数量 变化 内容 情况 进展 各有 各自 都有 做法 好做法 经验 地方 东西 那天 这天 当天 那次 这次 " +
     // The report itself (这篇报道的记者是谁): what the question is about, not what a passage says.
-    "这篇 那篇 报道 文章 稿件 稿子 提到 提及 说到 讲到 谈到 里面 大家 别人 人家 " +
+    "这篇 那篇 报道 文章 稿件 稿子 提到 提及 说到 讲到 谈到 里面 大家 别人 人家 现在 如今 眼下 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
     "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路"
   ).split(/\s+/),
@@ -83,7 +83,8 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
   let run = "";
   const add = (term: string): void => {
     for (const piece of seen ? attestedPieces(term, seen) : [term]) {
-      if (Array.from(piece).length > 1 && !AMOUNT.test(piece) && !terms.includes(piece)) terms.push(piece);
+      // A piece of a run may itself be a question word (总共有 → 总, 共有).
+      if (Array.from(piece).length > 1 && !AMOUNT.test(piece) && !QUESTION_STOPWORDS.has(piece) && !terms.includes(piece)) terms.push(piece);
     }
   };
   const flush = (): void => {
