@@ -158,6 +158,11 @@ describe("comparisons", () => {
     expect(q.clauses["na"]!.terms).toEqual(expect.arrayContaining(["九价"]));
   });
 
+  it("reads 哪个多 between two figures as asking for the larger one", () => {
+    expect(ask("徐州的党史宣讲团和南岸区的党员示范岗，哪个多？")).toMatchObject({ kind: "comparison", extreme: "max", want: "count" });
+    expect(ask("徐州和南岸区谁的党员示范岗更少")).toMatchObject({ extreme: "min", want: "count" });
+  });
+
   it("keeps one question for all subjects when only the last has words of its own", () => {
     expect(ask("徐州和南岸区的疫苗接种各有多少？").clauses).toEqual({});
   });

@@ -109,8 +109,9 @@ const LIST = /哪些|哪几|包括|包含|分别是|有几个方面|列举|都�
 const COUNT = new RegExp(`(?:多少|几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之几|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
 /** The noun a count question counts: 多少名老年人 → 老年, 几家医疗机构 → 医疗. */
 const COUNTED_NOUN = new RegExp(`(?:多少|几)(?:个)?[${MEASURE_WORDS}]?(\\p{Script=Han}{2})`, "u");
-const EXTREME_MAX = /最(?:多|高|大|长|快)/;
-const EXTREME_MIN = /最(?:少|低|小|短|慢)/;
+// 哪个多, 谁更多: between two figures the larger is asked for as much as with 最多.
+const EXTREME_MAX = /最(?:多|高|大|长|快)|(?:哪个|哪一个|谁)更?(?:多|高|大)|更多/;
+const EXTREME_MIN = /最(?:少|低|小|短|慢)|(?:哪个|哪一个|谁)更?(?:少|低|小)|更少/;
 const DEFINITION = /什么是|是指|指的是|什么意思|含义|定义|是什么/;
 const WEAK_LIST = /有什么|有啥/;
 const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
@@ -178,8 +179,9 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
   const role = new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null;
   const extreme = EXTREME_MAX.test(asked) ? "max" : EXTREME_MIN.test(asked) ? "min" : null;
   // 哪个地区接种最多 asks for a figure as much as 多少 does.
+  // 谁的…更多 compares figures; it asks for no person.
   const want =
-    PERSON.test(asked) ? "person" : DATE.test(asked) ? "date" : (COUNT.test(asked) && !LIST.test(asked) && !WHICH.test(asked)) || extreme !== null ? "count" : null;
+    extreme !== null ? "count" : PERSON.test(asked) ? "person" : DATE.test(asked) ? "date" : COUNT.test(asked) && !LIST.test(asked) && !WHICH.test(asked) ? "count" : null;
   // What the subject and role checks cover is not asked again as content: the subject's
   // organisation (卫健委 vs the report's 卫生健康局) and a who-question's role (党委书记 vs 党组书记).
   // A comparison is about every report's own organisation, and its comparing words (几个地方, 分别) ask nothing.
