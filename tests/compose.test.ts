@@ -197,6 +197,11 @@ describe("composing an answer", () => {
     expect(answer("世界杯专题读书班是哪天开班的？").status).toBe("not_found");
   });
 
+  it("answers not found when a question naming no subject only shares scattered words with the reports", () => {
+    expect(answer("老人发烧怎么办").status).toBe("not_found");
+    expect(answer("有几家医疗机构开设了发热门诊？").status).toBe("answered");
+  });
+
   it("answers not found when nothing is about the question", () => {
     const a = answer("江北新区明天的天气怎么样？");
     expect(a).toMatchObject({ status: "not_found", found: false, sentences: [], citations: [] });

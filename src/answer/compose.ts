@@ -11,7 +11,7 @@ import { assemble, notFound, type Quote } from "./cite.js";
 import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { PASSAGE_RANK_WEIGHT, RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
-import { bigramSet, coverage, gatherEvidence, holdsKeyTerm, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
+import { bigramSet, coverage, gatherEvidence, holdsKeyTerm, passageCoverage, phraseOverlap, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
 import { completeList, overviewQuotes, type Locate } from "./lists.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
@@ -141,7 +141,10 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   // A figure, name or date from a passage without the question's most specific word is about something
   // else (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
   const keyHeld = q.want === null || holdsKeyTerm(terms, lead.passage, lead.doc, context.seen);
-  const status = decideStatus(q, Math.max(bestCoverage, leadCoverage), lead.answers && keyHeld, options.minCoverage);
+  // A question that names no subject must share a phrase with the passage it is answered from:
+  // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
+  const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
+  const status = decideStatus(q, Math.max(bestCoverage, leadCoverage), lead.answers && keyHeld && grounded, options.minCoverage);
   if (status === "not_found") return notFound(q);
   // Stay inside the lead's report (a second report's sentence would mix two places' facts), and
   // stay on what the lead answers: 清廉品牌 wants the 清廉 item, not the 党建 and 服务 items beside it.
