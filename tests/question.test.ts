@@ -133,6 +133,18 @@ describe("question analysis", () => {
     expect(q.terms).not.toContain("研究");
   });
 
+  it("cuts again a word the segmenter cut wrongly, where the corpus has bigrams (向外|地学 → 外地)", () => {
+    const seen = (unit: string) => unit !== "向外" && unit !== "地学";
+    const q = analyzeQuestion("南岸区向外地学过经验吗", { ...vocabulary, seen });
+    expect(q.terms).toContain("外地");
+    expect(q.terms).not.toContain("向外");
+  });
+
+  it("keeps a run the corpus has no bigram of whole, as what the reports do not speak of (世界杯)", () => {
+    const seen = (unit: string) => !["世界", "界杯"].includes(unit);
+    expect(analyzeQuestion("世界杯在哪里举办", { ...vocabulary, seen }).unattested).toEqual(["世界杯"]);
+  });
+
   it("marks places the corpus does not know", () => {
     const q = ask("北京市卫健委主任是谁？");
     expect(q.unknownPlaces).toEqual(["北京市"]);

@@ -118,7 +118,9 @@ export function readEveryday(text: string, terms: string[], seen: (unit: string)
       for (const t of inside) addAlternatives(t, found);
     } else {
       const [first, ...rest] = found as [string, ...string[]];
-      out = [...out.filter((t) => !inside.includes(t)), ...(out.includes(first) ? [] : [first])];
+      // What a term holds beside the phrase stays (老人晚上睡不着 → 老年人 and 晚上睡不着).
+      const besides = inside.flatMap((t) => (t.includes(phrase) ? t.split(phrase) : [])).filter((r) => Array.from(r).length > 1);
+      out = [...out.filter((t) => !inside.includes(t)), ...besides, ...(out.includes(first) ? [] : [first])];
       addAlternatives(first, rest);
     }
   }

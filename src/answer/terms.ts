@@ -4,7 +4,7 @@
  * so words come from Intl.Segmenter, repaired where it fails on names and
  * colloquial verbs, and checked against the bigrams the corpus has.
  */
-import { normalizeText } from "../text/tokenize.js";
+import { hanGrams, normalizeText } from "../text/tokenize.js";
 
 /**
  * Question words, particles and filler that say nothing about what is asked
@@ -15,11 +15,11 @@ const QUESTION_STOPWORDS = new Set(
     "的 了 是 有 在 和 与 及 或 吗 呢 吧 啊 呀 么 个 给 把 被 对 从 什么 哪些 哪个 哪里 哪 谁 是谁 几 " +
     "怎么 怎样 怎么样 样 如何 为什么 为何 一共 共 总共 共有 都 请问 请 一下 关于 有关 方面 " +
     "了解 告诉 我 你 我们 你们 他们 它 这 那 这个 那个 这些 那些 哪位 可以 能 会 要 具体 主要 一些 " +
-    "是否 有没有 是不是 是在 在于 的是 是指 指的是 意思 含义 定义 最多 最少 最高 最低 最大 最小 更多 更少 多少 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
+    "是否 有没有 没有 是不是 是在 在于 这边 那边 这里 那里 的是 是指 指的是 意思 含义 定义 最多 最少 最高 最低 最大 最小 更多 更少 多少 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
     // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
     "数量 变化 内容 情况 进展 各有 各自 都有 做法 好做法 经验 地方 东西 那天 这天 当天 那次 这次 " +
     // The report itself (这篇报道的记者是谁): what the question is about, not what a passage says.
-    "这篇 那篇 报道 文章 稿件 稿子 提到 提及 说到 讲到 谈到 里面 大家 别人 人家 现在 如今 眼下 " +
+    "这篇 那篇 报道 文章 稿件 稿子 提到 提及 说到 讲到 谈到 涉及 里面 大家 别人 人家 现在 如今 眼下 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
     "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路"
   ).split(/\s+/),
@@ -52,6 +52,7 @@ const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
 const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第".split(""));
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+const isForeignWord = (word: string, seen: (bigram: string) => boolean): boolean => /^\p{Script=Han}+$/u.test(word) && !hanGrams(word).some(seen);
 const isSingleHan = (s: string): boolean => /^\p{Script=Han}$/u.test(s);
 
 /** Pieces of a Han term between bigrams the corpus never has: 卫健委抓党建 → 卫健委, 党建 (委抓 and 抓党 are nowhere). */
@@ -82,7 +83,9 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
   const terms: string[] = [];
   let run = "";
   const add = (term: string): void => {
-    for (const piece of seen ? attestedPieces(term, seen) : [term]) {
+    const pieces = seen ? attestedPieces(term, seen) : [term];
+    // A run the corpus has no bigram of (世界杯) stays whole: it is what the reports do not speak of.
+    for (const piece of pieces.some((p) => Array.from(p).length > 1) ? pieces : [term]) {
       // A piece of a run may itself be a question word (总共有 → 总, 共有).
       if (Array.from(piece).length > 1 && !AMOUNT.test(piece) && !QUESTION_STOPWORDS.has(piece) && !terms.includes(piece)) terms.push(piece);
     }
@@ -96,10 +99,13 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
     const word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
     // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
     const measure = afterQuantity && isSingleHan(word);
-    afterQuantity = QUANTITY_WORD.test(word) && !ENDS_IN_MEASURE.test(word);
-    if (!isWordLike || measure || afterQuantity || QUESTION_STOPWORDS.has(word) || RUN_BREAKERS.has(word)) {
+    const quantity = QUANTITY_WORD.test(word);
+    afterQuantity = quantity && !ENDS_IN_MEASURE.test(word);
+    if (!isWordLike || measure || quantity || QUESTION_STOPWORDS.has(word) || RUN_BREAKERS.has(word)) {
       flush();
-    } else if (isSingleHan(word)) {
+    } else if (isSingleHan(word) || (seen !== undefined && isForeignWord(word, seen))) {
+      // A word whose every bigram the corpus lacks may be a wrong cut (向外地学 → 向外|地学):
+      // its characters rejoin the run, to be cut again where the corpus has bigrams (外地).
       run += word;
     } else {
       flush();
