@@ -82,6 +82,7 @@ const xuzhou: Report = {
     "今年5月，该委联合市委组织部走进3家公立医院，检查党建任务落实情况。",
     "10月20日，市卫健委第二期专题读书班开班，为期一天。此次读书班通过专家授课、专题研讨等形式展开。",
     "市卫健委党委书记胡传峰强调，要学习贯彻市第十三次党代会精神。",
+    "为了提升理论水平，市卫健委组织党员干部集中学习。",
     "民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；接收自主就业退役士兵27人；走访慰问烈士遗属50人。",
   ],
 };
@@ -187,6 +188,25 @@ describe("composing an answer", () => {
     const a = answer("徐州要学习第几次党代会精神？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toBe("第十三次");
+  });
+
+  it("answers where only with a place", () => {
+    const a = answer("徐州市卫健委5月去哪里检查党建？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("3家公立医院");
+    expect(answer("徐州市卫健委第二期专题读书班在哪里开班？").status).toBe("related");
+  });
+
+  it("answers why only with a cause or purpose", () => {
+    const a = answer("徐州市卫健委为什么组织党员干部集中学习？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("为了提升理论水平");
+    expect(answer("徐州为什么开设发热门诊？").status).toBe("related");
+  });
+
+  it("says yes only with a sentence holding what a yes/no question asks to confirm (its last word)", () => {
+    expect(answer("江北新区开设助餐点了吗？").status).toBe("answered");
+    expect(answer("江北新区的助餐点发奖金吗？").status).toBe("related");
   });
 
   it("answers 哪一年 only with a year", () => {

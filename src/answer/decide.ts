@@ -16,6 +16,11 @@ const SUB_UNIT = "科室部所站组队副";
 const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬|上旬)|今年\d{1,2}月|今年|去年|日前|近日/;
 /** An organisation named as a partner or organiser: 联合江海区委组织部, 由市卫健委主办. */
 const PARTNER_ORGANISATION = /(?:联合|会同|携手|协同|联手|邀请|与|和|同|由)(\p{Script=Han}{2,12}?(?:组织部|宣传部|委员会|党工委|党委|党组|支部|中心|协会|学会|集团|公司|大学|学院|医院|部|委|局|办|站|所|队|团))/gu;
+/** A place something is at or goes to: 在市人民医院, 赴江津, 走进2家公立医院. */
+const PLACE_NAMED =
+  /(?:在|到|赴|于|前往|走进|来到|落户)([\p{Script=Han}\d]{1,14}?(?:省|市|区|县|镇|乡|村|社区|街道|小区|医院|中心|卫生院|基地|会议室|学校|广场|公园|采样点|旧址|礼堂|大厅|院区)|\p{Script=Han}{2,4}(?=[、，,等]))/gu;
+/** Words that give a cause or a purpose. */
+const CAUSE = /因为|由于|原因|为了|旨在|以便|导致|所以|因此|是为/;
 /** A year, for 哪一年: 6月初 does not say which year. */
 const YEAR = /\d{4}年|今年|去年|前年/;
 const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*([\\p{Script=Han}]{2,3})`;
@@ -74,6 +79,10 @@ function kindSpans(q: Question, text: string): string[] {
     }
     case "date":
       return ((q.asksYear ? YEAR : DATE).exec(text) ?? []).slice(0, 1);
+    case "place":
+      return [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!);
+    case "reason":
+      return text.split(/[，,；;。]/).filter((clause) => CAUSE.test(clause));
     default:
       return [];
   }

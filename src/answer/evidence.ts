@@ -62,17 +62,36 @@ export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" 
 }
 
 /**
- * Whether the passage's paragraph holds the question's most specific word: the one the
- * reports have that weighs the most (九价/HPV in 徐州九价HPV疫苗接种了多少剂次).
- * A passage without it may share every other word and still not answer.
+ * The question's key word: the most specific the reports have, the one that
+ * weighs the most (九价/HPV in 徐州九价HPV疫苗接种了多少剂次), or for a yes/no
+ * question the last, what it asks to confirm (星级党员…发奖金吗).
  */
-export function holdsKeyTerm(terms: ReturnType<typeof weightedTerms>, passage: RankedPassage, doc: StoredDoc, seen: (unit: string) => boolean): boolean {
+export function keyTerm(terms: ReturnType<typeof weightedTerms>, seen: (unit: string) => boolean, pick: "rarest" | "last"): WeightedTerm | null {
+  // What a yes/no question asks to confirm is its last word, whether or not the reports have it.
+  if (pick === "last") return terms.content[terms.content.length - 1] ?? null;
   const attested = terms.content.filter((t) => t.forms.some((units) => units.some((u) => seen(u))));
-  if (attested.length === 0) return true;
-  const key = attested.reduce((a, b) => (b.weight > a.weight ? b : a));
+  return attested.length === 0 ? null : attested.reduce((a, b) => (b.weight > a.weight ? b : a));
+}
+
+/**
+ * Whether the passage's paragraph (`within: "paragraph"`) or the sentence
+ * itself holds the question's key word. A passage without it may share every
+ * other word and still not answer.
+ */
+export function holdsKeyTerm(
+  terms: ReturnType<typeof weightedTerms>,
+  evidence: Pick<Evidence, "passage" | "doc" | "text">,
+  seen: (unit: string) => boolean,
+  within: "paragraph" | "sentence",
+  pick: "rarest" | "last" = "rarest",
+): boolean {
+  const key = keyTerm(terms, seen, pick);
+  if (key === null) return true;
+  const { passage, doc } = evidence;
   // The whole paragraph: a passage may start just after the sentence that names it.
   const paragraph = doc.paragraphs.find((p) => p.index === passage.chunk.paragraph)?.text ?? passage.chunk.text;
-  return termShare(key, normalizeText(`${passageContext(doc, passage.chunk)}\n${paragraph}`)) > 0;
+  const text = within === "sentence" ? evidence.text : `${passageContext(doc, passage.chunk)}\n${paragraph}`;
+  return termShare(key, normalizeText(text)) > 0;
 }
 
 /** Share of a term's bigrams present in `text`, for the form of it `text` has most of. */

@@ -28,6 +28,9 @@ export type QuestionKind =
   | "yesno" // 是否, 有没有
   | "fact"; // anything else
 
+/** The one thing a question asks for, that a sentence either states or does not. */
+export type Want = "count" | "person" | "date" | "place" | "reason";
+
 export interface Question {
   /** As typed. */
   raw: string;
@@ -41,7 +44,7 @@ export interface Question {
   /** A comparison asking for the largest (最多, 最高) or smallest (最少, 最低) figure; else null. */
   extreme: "max" | "min" | null;
   /** The one thing the question asks for, also inside a comparison (各地党委书记分别是谁 → a person); null for open questions. */
-  want: "count" | "person" | "date" | null;
+  want: Want | null;
   /** Measure word a count question asks in (多少名 → 名, 多少钱 → 元), when it names one. */
   unit: string | null;
   /** The noun a count question counts (多少名老年人 → 老年), when it names one. */
@@ -98,11 +101,16 @@ const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:�
 const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
 const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作/;
 /** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
-const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人)[^，。？?]{0,4}叫什么`);
+const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人|对象|同志|专家|代表)[^，。？?]{0,4}叫什么`);
 /** 谁 after a word of working with (跟谁, 联合谁) or before one of organising (谁牵头): the answer may be an organisation. */
 const PARTNER = /(?:跟|和|与|同|联合|会同|携手|由|邀请)谁|谁(?:负责|牵头|主办|承办|组织|举办|发起|带队|指导)/;
 /** 第一期, 第十三次, 第2批. */
 export const ORDINAL_EXPRESSION = /第[一二两三四五六七八九十百\d]+[期次届批轮季章]/g;
+/** 在哪里举行, 建在什么位置: a place answers it. */
+// 去哪个城市, 在哪支部队 ask which one (see WHICH), not where.
+const PLACE = /(?:在|去|到)哪(?:儿|里)?(?![一个家位所座支项条种类])|哪里|哪儿|什么地方|什么位置|什么地点|何处|何地/;
+/** 为什么, 为啥: a cause or purpose answers it. */
+const REASON = /为什么|为啥|为何|什么原因|原因是什么|怎么会/;
 const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期/;
 const LIST = /哪些|哪几|包括|包含|分别是|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
 // 比例, 占比 ask for a figure only with 多少/几 (接种率是多少); 比例在全国算什么水平 asks for a judgement.
@@ -180,8 +188,10 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
   const extreme = EXTREME_MAX.test(asked) ? "max" : EXTREME_MIN.test(asked) ? "min" : null;
   // 哪个地区接种最多 asks for a figure as much as 多少 does.
   // 谁的…更多 compares figures; it asks for no person.
-  const want =
+  const want: Want | null =
     extreme !== null ? "count" : PERSON.test(asked) ? "person" : DATE.test(asked) ? "date" : COUNT.test(asked) && !LIST.test(asked) && !WHICH.test(asked) ? "count" : null;
+  // A place or a reason is asked within any kind of question (在哪开的, 为啥没达到).
+  const wantBesides: Want | null = PLACE.test(asked) ? "place" : REASON.test(asked) ? "reason" : null;
   // What the subject and role checks cover is not asked again as content: the subject's
   // organisation (卫健委 vs the report's 卫生健康局) and a who-question's role (党委书记 vs 党组书记).
   // A comparison is about every report's own organisation, and its comparing words (几个地方, 分别) ask nothing.
@@ -204,7 +214,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     kind,
     asksHow: HOW.test(asked) || /做法|经验|举措/.test(asked),
     extreme: kind === "comparison" ? extreme : null,
-    want: kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : null,
+    want: kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : wantBesides,
     unit: want === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
     counted: want === "count" ? (COUNTED_NOUN.exec(asked)?.[1] ?? null) : null,
     role,
