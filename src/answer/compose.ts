@@ -140,12 +140,12 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   const leadCoverage = scored.find((p) => p.passage === lead.passage)?.coverage ?? 0;
   // A figure, name or date from a passage without the question's most specific word is about something
   // else (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
-  // A date or a yes must be said of the key word itself: 去年 in a sentence about the epidemic
-  // does not date 首例, and a sentence about 星级党员 without 奖金 does not say yes to 奖金.
+  // A date, a place or a yes must be said of the key word itself: 去年 in a sentence about the
+  // epidemic does not date 首例, and a sentence about 星级党员 without 奖金 does not say yes to 奖金.
   const keyHeld =
     q.kind === "yesno"
       ? holdsKeyTerm(terms, lead, context.seen, "sentence", "last")
-      : q.want === "date"
+      : q.want === "date" || q.want === "place"
         ? holdsKeyTerm(terms, lead, context.seen, "sentence")
         : q.want === null || holdsKeyTerm(terms, lead, context.seen, "paragraph");
   // A question that names no subject must share a phrase with the passage it is answered from:
