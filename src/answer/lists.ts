@@ -12,7 +12,7 @@ import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
 import { phraseOverlap } from "./evidence.js";
 import type { Question } from "./question.js";
-import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, MIN_TOPIC_LINES, SERIES_RELEVANCE } from "./tuning.js";
+import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, MIN_TOPIC_LINES, SECTION_MATCH, SERIES_RELEVANCE } from "./tuning.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
 export type Locate = (doc: StoredDoc, start: number, end: number) => Quote["passage"];
@@ -161,21 +161,62 @@ export function overviewQuotes(q: Question, doc: StoredDoc, locate: Locate): Quo
   if (leadPassage === null) return [];
   const quotes: Quote[] = [{ doc, ...leadPick.s, highlight: null, passage: leadPassage, paragraph: leadPick.p.index }];
 
-  const headings = sectionHeadings(doc);
-  const numbered = headings.filter((p) => NUMBERED_HEADING.test(p.text));
-  if (numbered.length >= 2) return [...quotes, ...numbered.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p))];
-  const topics = prose.flatMap((p) => {
-    const first = sentencesOf(p)[0];
-    return first !== undefined && p.index !== leadPick.p.index && Array.from(first.text).length <= TOPIC_MAX_CHARS ? [{ p, first }] : [];
-  });
-  // Paragraphs that open with a one-clause topic line (党风廉政建设巩固提升。) outline the report
-  // better than unnumbered short lines between them, which may be photo captions (重温入党誓词);
-  // a rhetorical opening (一心向党,全意为民。) is no topic line.
-  const titled = topics.filter(({ first }) => !/[，,；;]/.test(first.text));
-  if (titled.length < MIN_TOPIC_LINES && headings.length >= 2) return [...quotes, ...headings.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p))];
+  const outline = sections(doc);
+  if (outline.length >= 2) return [...quotes, ...outline.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p))];
+  const topics = topicLines(doc).filter(({ p }) => p.index !== leadPick.p.index);
+  const titled = topics.filter(isTitled);
   for (const { p, first } of (titled.length >= MIN_TOPIC_LINES ? titled : topics).slice(0, MAX_OVERVIEW_SECTIONS)) {
     const passage = locate(doc, first.start, first.end);
     if (passage !== null) quotes.push({ doc, ...first, highlight: null, passage, paragraph: p.index });
   }
   return quotes;
+}
+
+/** Paragraphs after the first whose first sentence is short enough to be their topic line (机关党建工作常抓不懈。). */
+function topicLines(doc: StoredDoc): { p: Paragraph; first: SentenceSpan }[] {
+  return doc.paragraphs
+    .filter((p) => !p.heading)
+    .slice(1)
+    .flatMap((p) => {
+      const first = sentencesOf(p)[0];
+      return first !== undefined && Array.from(first.text).length <= TOPIC_MAX_CHARS ? [{ p, first }] : [];
+    });
+}
+
+/** A one-clause topic line (党风廉政建设巩固提升。); a rhetorical opening (一心向党,全意为民。) is none. */
+const isTitled = ({ first }: { first: SentenceSpan }): boolean => !/[，,；;]/.test(first.text);
+
+/**
+ * The headings that divide a report into sections: its numbered ones; else
+ * its unnumbered ones, unless three or more paragraphs open with their own
+ * one-clause topic lines: then the short lines between them are photo
+ * captions (重温入党誓词), not sections.
+ */
+function sections(doc: StoredDoc): Paragraph[] {
+  const headings = sectionHeadings(doc);
+  const numbered = headings.filter((p) => NUMBERED_HEADING.test(p.text));
+  if (numbered.length >= 2) return numbered;
+  return topicLines(doc).filter(isTitled).length >= MIN_TOPIC_LINES ? [] : headings;
+}
+
+/**
+ * A summary asked of one part of a report (概括一下南岸区抓品牌建设的做法) is
+ * answered by the section whose heading covers the question best: its
+ * heading and the first sentence of each of its paragraphs, which name what
+ * the section holds (一是打造“有内涵”的党建品牌。). Null when no heading covers
+ * the question to SECTION_MATCH.
+ */
+export function sectionQuotes(doc: StoredDoc, relevance: Relevance, locate: Locate): Quote[] | null {
+  const headings = sections(doc);
+  const best = headings.reduce<Paragraph | null>((a, h) => (a === null || relevance(h.text) > relevance(a.text) ? h : a), null);
+  if (best === null || relevance(best.text) < SECTION_MATCH) return null;
+  const next = headings.find((h) => h.index > best.index)?.index ?? Infinity;
+  const quotes: Quote[] = [headingQuote(doc, best)];
+  for (const p of doc.paragraphs.filter((p) => !p.heading && !p.caption && p.index > best.index && p.index < next)) {
+    const first = sentencesOf(p)[0];
+    const passage = first && locate(doc, first.start, first.end);
+    if (first && passage) quotes.push({ doc, ...first, highlight: null, passage, paragraph: p.index });
+    if (quotes.length > MAX_OVERVIEW_SECTIONS) break;
+  }
+  return quotes.length > 1 ? quotes : null;
 }
