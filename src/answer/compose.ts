@@ -98,8 +98,8 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return union === 0 ? 0 : inter / union;
 }
 
-export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
-  if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
+/** The scored sentences an answer is made from, and how well the best passages cover the question. */
+function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions) {
   const terms = weightedTerms(q, context);
   // A comparison asking each subject its own thing weighs each report's passages by its own clause.
   const askedOf = (docId: string): Question => (q.clauses[docId] ? { ...q, ...q.clauses[docId] } : q);
@@ -125,13 +125,37 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   // The figure, name or date may sit in a passage that shares few of the question's words
   // (该局党组书记张海明表示…): look through every retrieved passage for one.
   if (wantsSpan(q) && !evidence.some((e) => e.answers)) evidence = gather(scored);
+  const coverageOf = (e: Evidence) => scored.find((p) => p.passage === e.passage)?.coverage ?? 0;
+  return { terms, evidence, bestCoverage, coverageOf };
+}
+
+/** Whether the lead states what was asked about what was asked, beyond holding the kind of thing asked for. */
+function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weightedTerms>, seen: (unit: string) => boolean): boolean {
+  // A figure, name or date from a passage without the question's most specific word is about something
+  // else (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
+  // A date, a place or a yes must be said of the key word itself: 去年 in a sentence about the
+  // epidemic does not date 首例, and a sentence about 星级党员 without 奖金 does not say yes to 奖金.
+  const keyHeld =
+    q.kind === "yesno"
+      ? holdsKeyTerm(terms, lead, seen, "sentence", "last")
+      : q.want === "date" || q.want === "place"
+        ? holdsKeyTerm(terms, lead, seen, "sentence")
+        : q.want === null || holdsKeyTerm(terms, lead, seen, "paragraph");
+  // A question that names no subject must share a phrase with the passage it is answered from:
+  // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
+  const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
+  return lead.answers && keyHeld && grounded;
+}
+
+export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
+  if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
+  const { terms, evidence, bestCoverage, coverageOf } = collectEvidence(q, ranked, context, options);
   if (evidence.length === 0) return notFound(q);
   const locate: Locate = (doc, start, end) => citablePassage(context, ranked, doc, start, end);
-
   const relevance = (text: string) => coverage(terms.content, normalizeText(text));
+
   if (q.kind === "overview") {
-    const doc = evidence[0]!.doc;
-    const quotes = overviewQuotes(q, doc, locate);
+    const quotes = overviewQuotes(q, evidence[0]!.doc, locate);
     if (quotes.length > 0) return assemble(q, "answered", quotes);
   }
   if (q.kind === "comparison") return compareReports(q, evidence, bestCoverage, options);
@@ -140,22 +164,8 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   if (section !== null) return assemble(q, "answered", section);
 
   const lead = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? evidence[0]!;
-  // The lead may come from below the top passages (see above): its own passage's coverage counts too.
-  const leadCoverage = scored.find((p) => p.passage === lead.passage)?.coverage ?? 0;
-  // A figure, name or date from a passage without the question's most specific word is about something
-  // else (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
-  // A date, a place or a yes must be said of the key word itself: 去年 in a sentence about the
-  // epidemic does not date 首例, and a sentence about 星级党员 without 奖金 does not say yes to 奖金.
-  const keyHeld =
-    q.kind === "yesno"
-      ? holdsKeyTerm(terms, lead, context.seen, "sentence", "last")
-      : q.want === "date" || q.want === "place"
-        ? holdsKeyTerm(terms, lead, context.seen, "sentence")
-        : q.want === null || holdsKeyTerm(terms, lead, context.seen, "paragraph");
-  // A question that names no subject must share a phrase with the passage it is answered from:
-  // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
-  const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
-  const status = decideStatus(q, Math.max(bestCoverage, leadCoverage), lead.answers && keyHeld && grounded, options.minCoverage);
+  // The lead may come from below the top passages (see collectEvidence): its own passage's coverage counts too.
+  const status = decideStatus(q, Math.max(bestCoverage, coverageOf(lead)), leadAnswers(q, lead, terms, context.seen), options.minCoverage);
   if (status === "not_found") return notFound(q);
   // Stay inside the lead's report (a second report's sentence would mix two places' facts), and
   // stay on what the lead answers: 清廉品牌 wants the 清廉 item, not the 党建 and 服务 items beside it.
