@@ -192,6 +192,11 @@ describe("follow-up questions", () => {
     expect(ask("南岸区呢", "徐州市卫健委党委书记是谁？").interpreted).toBe("南岸区卫健委党委书记是谁？");
   });
 
+  it("reads a new subject with nothing but question words as the previous question about it", () => {
+    expect(ask("那徐州有多少剂次？", "南岸区九价HPV疫苗累计接种了多少剂次？").interpreted).toBe("徐州九价HPV疫苗累计接种了多少剂次？");
+    expect(ask("介绍一下徐州", "南岸区九价HPV疫苗累计接种了多少剂次？").interpreted).toBeNull();
+  });
+
   it("asks a question that goes on without naming a subject about the previous question's subject", () => {
     expect(ask("那党委书记是谁？", "南岸区创建了哪些清廉品牌？").interpreted).toBe("南岸区党委书记是谁？");
     expect(ask("他们的疫苗接种了多少剂次", "南岸区创建了哪些清廉品牌？").interpreted).toBe("南岸区的疫苗接种了多少剂次");

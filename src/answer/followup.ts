@@ -11,15 +11,19 @@ import { isFiller, termsWithout } from "./terms.js";
 /** An elliptical follow-up: a new subject and nothing else (那徐州呢？, 江海区的呢). */
 const ELLIPTICAL = /^(?:那么?|那在|还有|再问一下|换成)?\s*(.{1,16}?)\s*(?:的情况|的|那边|这边|那里|那儿)?\s*(?:呢|怎么样|如何|又如何|又是怎样|也是吗|那边)[？?！!。\s]*$/;
 
+/** Question words: with a subject and nothing else, a question asks the previous one again (那徐州有多少家？). */
+const QUESTION_WORD = /多少|几|谁|什么|怎么|怎样|如何|哪/;
+
 /**
  * 那徐州呢？ after "南岸区有多少名党员？" → "徐州有多少名党员？": the previous
- * question with its subject replaced by the new one. Null when `text` is not
- * an elliptical follow-up.
+ * question with its subject replaced by the new one. With `bare`, a question
+ * naming a subject and nothing but question words (那徐州有多少名？) is read
+ * the same way. Null when `text` is no such follow-up.
  */
-export function completeFollowUp(text: string, previous: string, { gazetteer, seen }: Vocabulary): string | null {
+export function completeFollowUp(text: string, previous: string, { gazetteer, seen }: Vocabulary, bare: boolean): string | null {
   const m = ELLIPTICAL.exec(text);
-  if (!m) return null;
-  const named = m[1]!.replace(/^(?:在|是)/, "");
+  if (!m && !(bare && QUESTION_WORD.test(text))) return null;
+  const named = m ? m[1]!.replace(/^(?:在|是)/, "") : text;
   const subject = gazetteer.find(named)[0] ?? [...placeMentions(named).keys()][0] ?? null;
   // Only a subject may stand alone: 那措施呢 is not a follow-up this can complete.
   if (subject === null || termsWithout(named, [subject], seen).some((t) => !isFiller(t))) return null;

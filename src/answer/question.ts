@@ -171,7 +171,9 @@ function unsearchable(text: string): Unsearchable | null {
 /** `text` as a follow-up of `previous`, or null; a greeting or a comparison never carries the previous subject. */
 function followUp(text: string, previous: string, vocabulary: Vocabulary): string | null {
   const standsAlone = unsearchable(normalizeQuestion(text)) !== null || COMPARISON.test(text);
-  return completeFollowUp(text, previous, vocabulary) ?? (standsAlone ? null : carrySubject(text, previous, vocabulary));
+  // 介绍一下徐州 asks about 徐州 itself, whatever came before.
+  const bare = !standsAlone && !OVERVIEW.test(text);
+  return completeFollowUp(text, previous, vocabulary, bare) ?? (standsAlone ? null : carrySubject(text, previous, vocabulary));
 }
 
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */
