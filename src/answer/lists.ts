@@ -12,7 +12,7 @@ import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
 import { phraseOverlap } from "./evidence.js";
 import type { Question } from "./question.js";
-import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, MIN_TOPIC_LINES, SECTION_MATCH, SERIES_RELEVANCE } from "./tuning.js";
+import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, MIN_TOPIC_LINES, SERIES_RELEVANCE } from "./tuning.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
 export type Locate = (doc: StoredDoc, start: number, end: number) => Quote["passage"];
@@ -197,26 +197,4 @@ function sections(doc: StoredDoc): Paragraph[] {
   const numbered = headings.filter((p) => NUMBERED_HEADING.test(p.text));
   if (numbered.length >= 2) return numbered;
   return topicLines(doc).filter(isTitled).length >= MIN_TOPIC_LINES ? [] : headings;
-}
-
-/**
- * A summary asked of one part of a report (概括一下南岸区抓品牌建设的做法) is
- * answered by the section whose heading covers the question best: its
- * heading and the first sentence of each of its paragraphs, which name what
- * the section holds (一是打造“有内涵”的党建品牌。). Null when no heading covers
- * the question to SECTION_MATCH.
- */
-export function sectionQuotes(doc: StoredDoc, relevance: Relevance, locate: Locate): Quote[] | null {
-  const headings = sections(doc);
-  const best = headings.reduce<Paragraph | null>((a, h) => (a === null || relevance(h.text) > relevance(a.text) ? h : a), null);
-  if (best === null || relevance(best.text) < SECTION_MATCH) return null;
-  const next = headings.find((h) => h.index > best.index)?.index ?? Infinity;
-  const quotes: Quote[] = [headingQuote(doc, best)];
-  for (const p of doc.paragraphs.filter((p) => !p.heading && !p.caption && p.index > best.index && p.index < next)) {
-    const first = sentencesOf(p)[0];
-    const passage = first && locate(doc, first.start, first.end);
-    if (first && passage) quotes.push({ doc, ...first, highlight: null, passage, paragraph: p.index });
-    if (quotes.length > MAX_OVERVIEW_SECTIONS) break;
-  }
-  return quotes.length > 1 ? quotes : null;
 }

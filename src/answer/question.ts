@@ -39,8 +39,6 @@ export interface Question {
   /** The completed question when `raw` was an elliptical follow-up, else null. */
   interpreted: string | null;
   kind: QuestionKind;
-  /** Whether it asks for a summary (总结, 介绍, 概括, 有什么经验, 做了什么): of a report, or of a part of one (see lists.ts). */
-  summarize: boolean;
   /** Whether the question asks how something is done (怎么, 如何, 做法, 措施), also inside a comparison or follow-up. */
   asksHow: boolean;
   /** A comparison asking for the largest (最多, 最高) or smallest (最少, 最低) figure; else null. */
@@ -216,7 +214,6 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     text: asked,
     interpreted: completed,
     kind,
-    summarize: OVERVIEW.test(asked),
     asksHow: HOW.test(asked) || /做法|经验|举措/.test(asked),
     extreme: kind === "comparison" ? extreme : null,
     want: kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : wantBesides,

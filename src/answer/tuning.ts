@@ -72,12 +72,6 @@ export const MAX_OVERVIEW_SECTIONS = 6;
  */
 export const MIN_TOPIC_LINES = 3;
 
-/**
- * Least share of a summary question's terms a section heading must cover for
- * the section to be the answer (思想武装 → 武装思想,培养高素质队伍): more than
- * half, so a heading sharing one common word (工作) with the question is not it.
- */
-export const SECTION_MATCH = 0.6;
 
 /**
  * The hashed embedder is character n-grams: a weak, lexical-like signal that
