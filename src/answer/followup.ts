@@ -37,9 +37,10 @@ export function completeFollowUp(text: string, previous: string, { gazetteer, se
 
 /** Words standing for the previous question's subject. */
 const PRONOUN = /他们|她们|它们|该委|该局|当地/;
-
+/** Words a question opens with when it goes on from the previous one. */
+const OPENER = /^(?:那么?|那个|这个|还有|另外|此外|再问一下)[，,\s]*/;
 /** Words that go on from the previous question (那…, 他们…, 当地…) rather than start a new one. */
-const CONTINUATION = /^(?:那么?|那个|这个|还有|另外|此外|再问一下)|他们|她们|它们|该委|该局|那边|那里|当地|其中/;
+const CONTINUATION = new RegExp(`${OPENER.source}|${PRONOUN.source}|那边|那里|其中`);
 
 /**
  * 那党委书记是谁？ after "南岸区创建了哪些清廉品牌？" → "南岸区党委书记是谁？". Only
@@ -50,7 +51,7 @@ export function carrySubject(text: string, previous: string, { gazetteer }: Voca
   if (!CONTINUATION.test(text) || gazetteer.find(text).length > 0 || placeMentions(text).size > 0) return null;
   const subjects = gazetteer.find(previous);
   if (new Set(subjects.map((s) => gazetteer.docsOf(s).join())).size !== 1) return null;
-  const rest = text.replace(/^(?:那么?|那个|这个|还有|另外|此外|再问一下)[，,\s]*/, "");
+  const rest = text.replace(OPENER, "");
   // 他们的党员示范岗 → 南岸区的党员示范岗: the pronoun stood for the subject.
   return PRONOUN.test(rest) ? rest.replace(PRONOUN, subjects[0]!) : `${subjects[0]}${rest}`;
 }
