@@ -106,8 +106,7 @@ const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|
 const PARTNER = /(?:跟|和|与|同|联合|会同|携手|由|邀请)谁|谁(?:负责|牵头|主办|承办|组织|举办|发起|带队|指导)/;
 /** 第一期, 第十三次, 第2批. */
 export const ORDINAL_EXPRESSION = /第[一二两三四五六七八九十百\d]+[期次届批轮季章]/g;
-/** 在哪里举行, 建在什么位置: a place answers it. */
-// 去哪个城市, 在哪支部队 ask which one (see WHICH), not where.
+/** 在哪里举行, 建在什么位置: a place answers it. 去哪个城市, 在哪支部队 ask which one (see WHICH). */
 const PLACE = /(?:在|去|到)哪(?:儿|里)?(?![一个家位所座支项条种类])|哪里|哪儿|什么地方|什么位置|什么地点|何处|何地/;
 /** 为什么, 为啥: a cause or purpose answers it. */
 const REASON = /为什么|为啥|为何|什么原因|原因是什么|怎么会/;
