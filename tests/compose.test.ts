@@ -6,6 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { compose, type ComposeContext } from "../src/answer/compose.js";
 import { analyzeQuestion } from "../src/answer/question.js";
+import { weightedTerms } from "../src/answer/evidence.js";
+import { BORROWED_TERM_WEIGHT } from "../src/answer/tuning.js";
 import type { RankedPassage } from "../src/answer/retrieve.js";
 import { Gazetteer, reportSubjects } from "../src/index/gazetteer.js";
 import type { StoredDoc } from "../src/index/store.js";
@@ -55,7 +57,7 @@ function corpus(reports: Report[]) {
     const scoped = q.subjectDocs.length > 0 && q.kind !== "comparison" ? ranked.filter((p) => q.subjectDocs.includes(p.chunk.docId)) : ranked;
     return compose(q, scoped, context);
   };
-  return { answer, chunks };
+  return { answer, chunks, context, vocabulary };
 }
 
 const jiangbei: Report = {
@@ -252,6 +254,16 @@ describe("composing an answer", () => {
     const byReport = Object.fromEntries(a.citations.map((c) => [c.docId, c.excerpt]));
     expect(byReport["jb"]).toContain("九价HPV疫苗累计接种2.1万剂次");
     expect(byReport["xz"]).toContain("5家医疗机构开设了发热门诊");
+  });
+
+  it("weighs little a follow-up's word that the new subject's report never uses", () => {
+    const { context, vocabulary } = corpus([jiangbei, xuzhou]);
+    const q = analyzeQuestion("那徐州呢？", vocabulary, "江北新区组建了多少支卫生技术指导团队？");
+    const weights = Object.fromEntries(q.terms.map((t, i) => [t, weightedTerms(q, context).content[i]!.weight]));
+    // 组建 and 团队 are only in the 江北新区 report; the question's own words about 徐州 would weigh in full.
+    expect(weights["组建"]).toBeCloseTo(BORROWED_TERM_WEIGHT);
+    const fresh = analyzeQuestion("徐州组建了多少支卫生技术指导团队？", vocabulary);
+    expect(weightedTerms(fresh, context).content[fresh.terms.indexOf("组建")]!.weight).toBe(1);
   });
 
   it("says which question a follow-up was answered as", () => {

@@ -12,7 +12,7 @@ import { answersKind, countsAskedNoun } from "./decide.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
 import { isGenericVerb } from "./terms.js";
-import { GENERIC_VERB_WEIGHT, WEIGHTS } from "./tuning.js";
+import { BORROWED_TERM_WEIGHT, GENERIC_VERB_WEIGHT, WEIGHTS } from "./tuning.js";
 
 /** A question term as matched: the units of each way it may be written (the term, then its official alternatives). */
 export interface WeightedTerm {
@@ -47,16 +47,21 @@ export interface EvidenceContext {
  * user's own words for what the report says otherwise) would weigh the most
  * by IDF and outweigh every word the reports do have, the more so the larger
  * the corpus; it weighs as much as the rarest word that is in the reports.
+ * A follow-up borrows its words from a question about another report
+ * (那江海区呢？ after 义马确定了几名党员发展对象): a word the new subject's
+ * reports never use is that report's wording, not what is asked, and weighs little.
  */
-export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" | "seen">): { content: WeightedTerm[]; subject: WeightedTerm[] } {
+export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" | "seen" | "docById">): { content: WeightedTerm[]; subject: WeightedTerm[] } {
   const attested = (t: string) => termUnits(t).some((u) => context.seen(u));
   const ceiling = Math.max(0, ...[...q.terms, ...q.subjects].filter(attested).map((t) => context.idf(t)));
+  const subjectText = q.interpreted === null ? null : normalizeText(q.subjectDocs.flatMap((id) => context.docById.get(id)?.paragraphs.map((p) => p.text) ?? []).join("\n"));
   const weigh = (t: string): WeightedTerm => {
     const forms = [t, ...(q.alternatives[t] ?? [])];
     // An everyday word the reports lack weighs as its official word does.
     const weighed = forms.find(attested);
     const weight = weighed !== undefined ? context.idf(weighed) : ceiling === 0 ? context.idf(t) : ceiling;
-    return { forms: forms.map(termUnits), weight: isGenericVerb(t) ? GENERIC_VERB_WEIGHT * weight : weight };
+    const borrowed = subjectText !== null && subjectText !== "" && !forms.some((f) => termUnits(f).every((u) => subjectText.includes(u)));
+    return { forms: forms.map(termUnits), weight: weight * (isGenericVerb(t) ? GENERIC_VERB_WEIGHT : 1) * (borrowed ? BORROWED_TERM_WEIGHT : 1) };
   };
   return { content: q.terms.map(weigh), subject: q.subjects.map(weigh) };
 }

@@ -92,3 +92,6 @@ export const PASSAGE_RANK_WEIGHT = 0.3;
 
 /** Share of its IDF a generic verb of administrative prose (加强, 开展: see terms.ts) weighs. */
 export const GENERIC_VERB_WEIGHT = 0.3;
+
+/** Share of its weight a follow-up's word weighs when the new subject's reports never use it (see `weightedTerms`). */
+export const BORROWED_TERM_WEIGHT = 0.3;
