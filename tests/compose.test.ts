@@ -234,6 +234,17 @@ describe("composing an answer", () => {
     expect(a.sentences.map((s) => s.text)).toEqual(["江北新区卫生健康党工委坚持党建引领，突出两个抓手，推动事业高质量发展。", "一、抓队伍，筑堡垒", "二、抓服务，惠民生"]);
   });
 
+  it("summarizes one part of a report from its first sentence of content, then what its items open with", () => {
+    const a = answer("概括一下江北新区抓服务方面的做法");
+    expect(a.sentences[0]!.text).toMatch(/^老年人服务方面的主要做法包括/);
+    expect(a.sentences.map((x) => x.text)).toContain("二是严管党员。");
+  });
+
+  it("summarizes a paragraph whose topic line names what is asked with the topic line and the sentence it heads", () => {
+    const a = answer("介绍一下徐州民政、残联、退役军人服务这块的工作");
+    expect(a.sentences[0]!.text).toBe("民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；");
+  });
+
   it("compares reports with one sentence each that states the asked-for thing", () => {
     const a = answer("江北新区和徐州各有几家医疗机构开设了发热门诊？");
     expect(a.status).toBe("answered");

@@ -12,7 +12,7 @@ import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { PASSAGE_RANK_WEIGHT, RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, holdsKeyTerm, passageCoverage, phraseOverlap, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
-import { completeList, overviewQuotes, type Locate } from "./lists.js";
+import { completeList, overviewQuotes, sectionQuotes, type Locate } from "./lists.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
 
@@ -159,6 +159,9 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     if (quotes.length > 0) return assemble(q, "answered", quotes);
   }
   if (q.kind === "comparison") return compareReports(q, evidence, bestCoverage, options);
+  // 南岸区在抓落实提质效上有什么经验？: a summary of one part of a report is that part, in outline.
+  const part = q.summarize && q.subjectDocs.length > 0 ? sectionQuotes(evidence[0]!.doc, relevance, locate) : null;
+  if (part !== null) return assemble(q, "answered", part);
 
   const lead = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? evidence[0]!;
   // The lead may come from below the top passages (see collectEvidence): its own passage's coverage counts too.

@@ -12,7 +12,7 @@ import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
 import { phraseOverlap } from "./evidence.js";
 import type { Question } from "./question.js";
-import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, MIN_TOPIC_LINES, SERIES_RELEVANCE } from "./tuning.js";
+import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, MAX_OVERVIEW_SECTIONS, MAX_SECTION_QUOTES, MIN_TOPIC_LINES, SECTION_MATCH, SERIES_RELEVANCE } from "./tuning.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
 export type Locate = (doc: StoredDoc, start: number, end: number) => Quote["passage"];
@@ -197,4 +197,58 @@ function sections(doc: StoredDoc): Paragraph[] {
   const numbered = headings.filter((p) => NUMBERED_HEADING.test(p.text));
   if (numbered.length >= 2) return numbered;
   return topicLines(doc).filter(isTitled).length >= MIN_TOPIC_LINES ? [] : headings;
+}
+
+/** A part of a report a summary may ask about: its title, the paragraphs under it, and where its content starts. */
+interface Part {
+  title: string;
+  body: Paragraph[];
+  from: number;
+}
+
+/** The report's parts: each section with the paragraphs under it, and each paragraph that opens with a topic line. */
+function partsOf(doc: StoredDoc): Part[] {
+  const headings = sections(doc);
+  const prose = doc.paragraphs.filter((p) => !p.heading && !p.caption);
+  const underHeadings = headings.map((h, i) => {
+    const body = prose.filter((p) => p.index > h.index && p.index < (headings[i + 1]?.index ?? Infinity));
+    return { title: h.text, body, from: body[0]?.start ?? h.end };
+  });
+  const topics = prose.flatMap((p) => {
+    const first = sentencesOf(p)[0];
+    return first !== undefined && isHeadingSentence(first.text, true) ? [{ title: first.text, body: [p], from: first.start }] : [];
+  });
+  return [...underHeadings, ...topics].filter((part) => part.body.length > 0);
+}
+
+/**
+ * A summary asked of one part of a report (南岸区在抓落实提质效上有什么经验？,
+ * 介绍一下江北新区民政、残联、退役军人服务这块的工作) is answered from the part
+ * whose title covers the question best: it leads with the part's first
+ * sentence of content (an item heading or topic line with the sentence it
+ * heads) and goes on with what its other items and paragraphs open with.
+ * Null when no title covers the question to SECTION_MATCH.
+ */
+export function sectionQuotes(doc: StoredDoc, relevance: Relevance, locate: Locate): Quote[] | null {
+  const best = partsOf(doc).reduce<Part | null>((a, part) => (a === null || relevance(part.title) > relevance(a.title) ? part : a), null);
+  if (best === null || relevance(best.title) < SECTION_MATCH) return null;
+  const openings: SentenceSpan[] = [];
+  for (const p of best.body) {
+    let sentences = sentencesOf(p).filter((x) => x.start >= best.from);
+    // A rhetorical opening (红色基因代代传，…) gives way to the first sentence about the question.
+    const onTopic = sentences.findIndex((x) => relevance(x.text) > 0);
+    if (p === best.body[0] && onTopic > 0 && !isHeadingSentence(sentences[0]!.text, true)) sentences = sentences.slice(onTopic);
+    const [first, second] = sentences;
+    if (first === undefined) continue;
+    const heads = second !== undefined && isHeadingSentence(first.text, first.start === p.start);
+    openings.push(heads ? { start: first.start, end: second.end, text: p.text.slice(first.start - p.start, second.end - p.start) } : first);
+    // The other items of a series in the paragraph, by their heading sentences (二是坚持资源统筹推重点。).
+    openings.push(...sentences.filter((x) => x.start >= openings[openings.length - 1]!.end && ORDINAL.test(x.text)));
+  }
+  const quotes = openings.slice(0, MAX_SECTION_QUOTES).flatMap((x): Quote[] => {
+    const passage = locate(doc, x.start, x.end);
+    const para = best.body.find((p) => p.start <= x.start && p.end >= x.end)!;
+    return passage === null ? [] : [{ doc, ...x, highlight: null, passage, paragraph: para.index }];
+  });
+  return quotes.length > 0 ? quotes : null;
 }

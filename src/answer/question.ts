@@ -39,6 +39,8 @@ export interface Question {
   /** The completed question when `raw` was an elliptical follow-up, else null. */
   interpreted: string | null;
   kind: QuestionKind;
+  /** Whether it asks for a summary (总结, 介绍, 概括, 有什么经验) in so many words: of a whole report (kind overview) or of a part of one. */
+  summarize: boolean;
   /** Whether the question asks how something is done (怎么, 如何, 做法, 措施), also inside a comparison or follow-up. */
   asksHow: boolean;
   /** A comparison asking for the largest (最多, 最高) or smallest (最少, 最低) figure; else null. */
@@ -100,6 +102,8 @@ const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:�
  */
 const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
 const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作/;
+/** Words that ask for a summary in so many words (unlike 做了哪些, which may ask for a list). */
+const SUMMARY = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色/;
 /** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
 const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人|对象|同志|专家|代表)[^，。？?]{0,4}叫什么`);
 /** 谁 after a word of working with (跟谁, 联合谁) or before one of organising (谁牵头): the answer may be an organisation. */
@@ -213,6 +217,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     text: asked,
     interpreted: completed,
     kind,
+    summarize: SUMMARY.test(asked),
     asksHow: HOW.test(asked) || /做法|经验|举措/.test(asked),
     extreme: kind === "comparison" ? extreme : null,
     want: kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : wantBesides,

@@ -72,6 +72,17 @@ export const MAX_OVERVIEW_SECTIONS = 6;
  */
 export const MIN_TOPIC_LINES = 3;
 
+/**
+ * Least share of a summary question's terms a part's title (a section heading
+ * or a topic line) must cover for the part to be the answer (抓落实提质效 →
+ * 四、抓落实提质效,推动事业发展强起来): more than half, so a title sharing one
+ * common word (工作) with the question is not it.
+ */
+export const SECTION_MATCH = 0.6;
+
+/** Most sentences a summary of one part quotes: its first sentence of content and what three more items open with. */
+export const MAX_SECTION_QUOTES = 4;
+
 
 /**
  * The hashed embedder is character n-grams: a weak, lexical-like signal that
