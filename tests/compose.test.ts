@@ -85,6 +85,7 @@ const xuzhou: Report = {
     "10月20日，市卫健委第二期专题读书班开班，为期一天。此次读书班通过专家授课、专题研讨等形式展开。",
     "市卫健委党委书记胡传峰强调，要学习贯彻市第十三次党代会精神。",
     "为了提升理论水平，市卫健委组织党员干部集中学习。",
+    "市卫健委承担着新生儿出生“一件事”改革项目的实施工作。获批国家实用新型专利2项、软件著作权6项。",
     "民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；接收自主就业退役士兵27人；走访慰问烈士遗属50人。",
   ],
 };
@@ -209,6 +210,13 @@ describe("composing an answer", () => {
   it("says yes only with a sentence holding what a yes/no question asks to confirm (its last word)", () => {
     expect(answer("江北新区开设助餐点了吗？").status).toBe("answered");
     expect(answer("江北新区的助餐点发奖金吗？").status).toBe("related");
+  });
+
+  it("reads no count in a quoted name (“一件事”), and answers 几个 with any measure word for things (2项)", () => {
+    expect(answer("徐州新生儿出生一件事改革办了多少件？").status).toBe("related");
+    const a = answer("徐州拿到了几个专利？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("2项");
   });
 
   it("answers 哪一年 only with a year", () => {

@@ -105,6 +105,10 @@ describe("question analysis", () => {
     expect(q.terms.some((t) => t.startsWith("党代"))).toBe(true);
   });
 
+  it("keeps a date as one term (5月8日)", () => {
+    expect(ask("徐州5月8日開了什麼會？").terms).toContain("5月8日");
+  });
+
   it("reads traditional characters as simplified", () => {
     const q = ask("徐州市衛健委的黨史宣講團有多少人？");
     expect(q.text).toContain("党史宣讲团");

@@ -26,7 +26,14 @@ const YEAR = /\d{4}年|今年|去年|前年/;
 const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*([\\p{Script=Han}]{2,3})`;
 
 /** Measure words that count the same things: 多少人 is answered by 700名, 几家 by 5所. */
-const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家所座支", 家: "家个所", 所: "所家个", 次: "次场", 场: "场次" };
+// 个 is the general measure word for things: 几个专利 is answered by 2项, but not by people, times or money.
+const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家项所座支处条台张件批户例", 家: "家个所", 所: "所家个", 次: "次场", 场: "场次" };
+
+/** The figures of `text` in the asked unit; none written in words inside a quoted name (新生儿出生“一件事”改革, but “六大类224项”). */
+function figures(text: string, unit: string | null): RegExpMatchArray[] {
+  const unquoted = text.replace(/“[^”\d]*”|《[^》\d]*》/g, (quoted) => "□".repeat(quoted.length));
+  return [...unquoted.matchAll(quantity(unit))].map((m) => Object.assign([text.slice(m.index, m.index + m[0].length)], { index: m.index }) as RegExpMatchArray);
+}
 
 function quantity(unit: string | null): RegExp {
   // 2.1万剂次, 5家, 83.26%: a number, then the asked unit (with 次/人 compounds) or any measure word.
@@ -58,7 +65,7 @@ function near(text: string, at: number, length: number, words: readonly string[]
 /** Whether a figure in `text` stands next to the noun the question counts (受教育党员近4万人次). */
 export function countsAskedNoun(q: Question, text: string): boolean {
   if (q.counted === null) return false;
-  return [...text.matchAll(quantity(q.unit))].some((m) => near(text, m.index, m[0].length, [q.counted!], COUNTED_NOUN_WINDOW));
+  return figures(text, q.unit).some((m) => near(text, m.index!, m[0].length, [q.counted!], COUNTED_NOUN_WINDOW));
 }
 
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */
@@ -67,7 +74,7 @@ function kindSpans(q: Question, text: string): string[] {
     case "count":
       // 第几次 is answered by 第十三次, not by 第二期.
       if (q.asksOrdinal) return (text.match(ORDINAL_EXPRESSION) ?? []).filter((o) => q.unit === null || o.endsWith(q.unit));
-      return [...text.matchAll(quantity(q.unit))].map((m) => m[0]);
+      return figures(text, q.unit).map((m) => m[0]);
     case "person": {
       // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without
       // a role (优秀护理工作者都叫什么), the name must stand by the people the question names.

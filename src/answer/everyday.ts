@@ -107,6 +107,9 @@ const EVERYDAY_WORDS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/量体温|测体温/, ["测量体温", "体温检测"]],
   [/健康码|行程码|扫码/, ["两码", "健康码"]],
   [/感染|阳性|确诊|中招/, ["阳性", "确诊", "感染"]],
+  [/拿到|拿了|得到|获得/, ["获得", "获批", "荣获"]],
+  [/看了?(?:多少)?病人|接诊/, ["接诊", "诊疗"]],
+  [/没完成|没达到|没做到|未完成/, ["未达到", "未完成", "还未"]],
 ];
 
 /** A question's content terms once its everyday words are read as the reports'. */

@@ -231,7 +231,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     unknownPlaces,
     terms: reading.terms,
     alternatives: reading.alternatives,
-    unattested: reading.terms.filter((t) => /\p{Script=Han}/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
+    unattested: reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
     asksOrdinal: /第几/.test(asked),
     searchText: [asked, ...reading.words].join(" "),

@@ -19,7 +19,7 @@ const QUESTION_STOPWORDS = new Set(
     // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
     "数量 变化 内容 情况 进展 各有 各自 都有 做法 好做法 经验 地方 东西 那天 这天 当天 那次 这次 " +
     // The report itself (这篇报道的记者是谁): what the question is about, not what a passage says.
-    "这篇 那篇 报道 文章 稿件 稿子 提到 提及 说到 讲到 谈到 涉及 里面 大家 别人 人家 现在 如今 眼下 " +
+    "这篇 那篇 报道 文章 稿件 稿子 提到 提及 说到 讲到 谈到 涉及 里面 大家 别人 人家 现在 如今 眼下 部分 这部分 这块 板块 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
     "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路"
   ).split(/\s+/),
@@ -38,6 +38,9 @@ export const isGenericVerb = (term: string): boolean => GENERIC_VERBS.has(term);
 export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂张份户件例批岁盒袋箱亩";
 /** A number with its measure word (哪两家, 这三个) names how many, not what: it is no content term. */
 const AMOUNT = new RegExp(`^[一二两三四五六七八九十百千万几\\d]+[${MEASURE_WORDS}]$`, "u");
+
+/** A date as the reports write it: 5月8日, 2020年5月, 10月. */
+const CALENDAR_DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?=[^\d份])/g;
 
 /** 几次, 多少名: the quantity word already holds its measure word. */
 const ENDS_IN_MEASURE = new RegExp(`[${MEASURE_WORDS}]$`, "u");
@@ -80,7 +83,9 @@ function attestedPieces(term: string, seen: (bigram: string) => boolean): string
  * also cut where the corpus never has its bigram (卫健委抓党建 → 卫健委, 党建).
  */
 export function questionTerms(question: string, seen?: (bigram: string) => boolean): string[] {
-  const terms: string[] = [];
+  // A day or month (5月8日, 2020年) is one term; the segmenter cuts it into digits and characters.
+  const terms: string[] = normalizeText(question).match(CALENDAR_DATE) ?? [];
+  question = normalizeText(question).replace(CALENDAR_DATE, "，");
   let run = "";
   const add = (term: string): void => {
     const pieces = seen ? attestedPieces(term, seen) : [term];
