@@ -86,6 +86,7 @@ const xuzhou: Report = {
     "市卫健委党委书记胡传峰强调，要学习贯彻市第十三次党代会精神。",
     "为了提升理论水平，市卫健委组织党员干部集中学习。",
     "市卫健委承担着新生儿出生“一件事”改革项目的实施工作。获批国家实用新型专利2项、软件著作权6项。",
+    "2月下旬即在全市率先实现 432 家规上企业全面复工。",
     "民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；接收自主就业退役士兵27人；走访慰问烈士遗属50人。",
   ],
 };
@@ -217,6 +218,10 @@ describe("composing an answer", () => {
     const a = answer("徐州拿到了几个专利？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toBe("2项");
+  });
+
+  it("reads a figure spaced from its measure word (432 家)", () => {
+    expect(answer("徐州有多少家规上企业复工了？").sentences[0]!.highlight).toBe("432 家");
   });
 
   it("answers 哪一年 only with a year", () => {

@@ -38,7 +38,8 @@ function figures(text: string, unit: string | null): RegExpMatchArray[] {
 function quantity(unit: string | null): RegExp {
   // 2.1万剂次, 5家, 83.26%: a number, then the asked unit (with 次/人 compounds) or any measure word.
   const tail = unit === null ? `(?:[${MEASURE_WORDS}][次人]?|%)` : `[${UNIT_SYNONYMS[unit] ?? unit}][次人]?`;
-  return new RegExp(`${NUMBER}${tail}`, "gu");
+  // 432 家: the reports sometimes space a figure from its measure word.
+  return new RegExp(`${NUMBER}\\s?${tail}`, "gu");
 }
 
 /** Every 书记 a report names (党委书记, 党组书记, 党工委书记) answers a question about the subject's 书记. */
