@@ -137,7 +137,7 @@ export function bigramSet(text: string): Set<string> {
 }
 
 /** Words that state how something is done: 通过…方式, 采取…措施, 建立…机制. */
-const METHOD = /通过|采取|采用|方式|形式|举措|机制|推行|建立/;
+const METHOD = /通过|采取|采用|方式|形式|举措|机制|推行|建立|具体来说|具体而言|具体做法|作为.{0,12}支撑/;
 
 
 /** The sentence ending before `docStart`: earlier in the paragraph, or the last of the paragraph before. */
