@@ -78,7 +78,7 @@ export interface Citation {
   score: number;
   /** The section heading above the passage, when the report has one. */
   section: string | null;
-  /** Where the passage sits in its report. */
+  /** Where the passage sits in its report; -1 for the report's header (title, publisher, date). */
   paragraph: number;
   start: number;
   end: number;

@@ -90,6 +90,14 @@ describe("rendering an answer", () => {
 });
 
 describe("rendering sources", () => {
+  it("shows a quote from a report's header (its publisher or date) as from the report's details, not a paragraph", () => {
+    const header = { ...citation, paragraph: -1, section: null, excerpt: "标题\n来源网\n2024-05-29", context: "标题\n来源网\n2024-05-29", quotes: [{ start: 3, end: 6 }] };
+    expect(renderSources([header])[0]).toContain("报道信息：标题\n<b>来源网</b>");
+    const [html] = renderAnswer({ ...answer, citations: [header] });
+    expect(html).toContain("：报道信息");
+    expect(html).not.toContain("第0段");
+  });
+
   it("marks the quoted sentences in /source and the passage within its paragraph in /source n", () => {
     expect(renderSources([citation])[0]).toContain("一、抓班子 · 第3段：<b>第一句&lt;b&gt;。</b>第二句。");
     expect(renderSourceInContext(citation)[0]).toContain("前文。<u><b>第一句&lt;b&gt;。</b>第二句。</u>后文。");

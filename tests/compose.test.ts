@@ -8,6 +8,7 @@ import { compose, type ComposeContext } from "../src/answer/compose.js";
 import { analyzeQuestion } from "../src/answer/question.js";
 import { weightedTerms } from "../src/answer/evidence.js";
 import { BORROWED_TERM_WEIGHT } from "../src/answer/tuning.js";
+import { HEADER } from "../src/answer/cite.js";
 import type { RankedPassage } from "../src/answer/retrieve.js";
 import { Gazetteer, reportSubjects } from "../src/index/gazetteer.js";
 import type { StoredDoc } from "../src/index/store.js";
@@ -16,6 +17,8 @@ import type { Chunk } from "../src/types.js";
 interface Report {
   id: string;
   title: string;
+  source?: string;
+  date?: string;
   /** Paragraphs; one starting with "# " is a heading. */
   paragraphs: string[];
 }
@@ -38,7 +41,8 @@ function corpus(reports: Report[]) {
       else chunks.push({ id: `${r.id}#${chunks.length}`, docId: r.id, paragraph: p.index, section, start: p.start, end: p.end, text: p.text });
     }
     const text = paragraphs.map((p) => p.text).join("\n");
-    docs.push({ id: r.id, file: `${r.id}.txt`, title: r.title, source: null, date: null, paragraphs, subjects: reportSubjects({ title: r.title, source: null, text }) });
+    const source = r.source ?? null;
+    docs.push({ id: r.id, file: `${r.id}.txt`, title: r.title, source, date: r.date ?? null, paragraphs, subjects: reportSubjects({ title: r.title, source, text }) });
   }
   const docById = new Map(docs.map((d) => [d.id, d]));
   // A unit is seen when some passage has it, as in a real index.
@@ -324,5 +328,31 @@ describe("outlining a report whose short lines are photo captions", () => {
   it("outlines it by the topic lines its paragraphs open with, not by the captions", () => {
     const a = answer("介绍一下义马");
     expect(a.sentences.slice(1).map((s) => s.text)).toEqual(["机关党建工作常抓不懈。", "党风廉政建设巩固提升。", "主题党日活动突出特色。"]);
+  });
+});
+
+describe("questions about a report itself", () => {
+  const nanan: Report = {
+    id: "na",
+    title: "南岸区卫生健康委四个抓手做实党建统领",
+    source: "南岸区卫生健康委",
+    date: "2024-05-29",
+    paragraphs: ["南岸区卫生健康委党委聚焦党建统领，突出四个抓手。"],
+  };
+  const { answer } = corpus([nanan, xuzhou]);
+
+  it("answers who published it and when from the report's header, cited to the header", () => {
+    const a = answer("南岸区那篇报道是哪个网站发的？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toBe("南岸区卫生健康委");
+    expect(a.citations[0]!.paragraph).toBe(HEADER);
+    expect(a.citations[0]!.excerpt.slice(a.citations[0]!.quotes[0]!.start, a.citations[0]!.quotes[0]!.end)).toBe("南岸区卫生健康委");
+    expect(answer("南岸区那篇报道是哪天发的").sentences[0]!.text).toBe("2024-05-29");
+  });
+
+  it("says plainly when the header does not say, quoting the title", () => {
+    const a = answer("徐州那篇报道是哪天发的");
+    expect(a.status).toBe("related");
+    expect(a.sentences[0]!.text).toBe(xuzhou.title);
   });
 });

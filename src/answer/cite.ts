@@ -17,7 +17,22 @@ export interface Quote {
   highlight: string | null;
   /** The passage it is cited from; null for a section heading (headings are not passages). */
   passage: { id: number; chunk: Chunk; score: number } | null;
+  /** The paragraph; HEADER for the report's own title, publisher and date. */
   paragraph: number;
+}
+
+/** The paragraph number of a quote from a report's header: its title, publisher and date. */
+export const HEADER = -1;
+
+/** A report's header as one text: its title, publisher and date, one per line. */
+function headerOf(doc: StoredDoc): string {
+  return [doc.title, doc.source, doc.date].filter((x): x is string => x !== null && x !== "").join("\n");
+}
+
+/** `value` (the report's publisher or date) quoted from its header, or null when the header lacks it. */
+export function headerQuote(doc: StoredDoc, value: string | null): Quote | null {
+  const at = value === null ? -1 : headerOf(doc).indexOf(value);
+  return at < 0 ? null : { doc, start: at, end: at + value!.length, text: value!, highlight: value, passage: null, paragraph: HEADER };
 }
 
 export const NOT_FOUND_MESSAGE = "抱歉，在已收录的报告中没有找到与这个问题相关的内容。";
@@ -50,14 +65,17 @@ function prefaceOf(q: Question, status: AnswerStatus): string | null {
 }
 
 /**
- * The citation a quote is shown under: its passage, or for a section heading
- * (not part of any passage) the heading itself.
+ * The citation a quote is shown under: its passage, for a section heading
+ * (not part of any passage) the heading itself, or the report's header.
  */
 function citationOf(quote: Quote, n: number): Citation {
   const { doc, passage } = quote;
+  const header = headerOf(doc);
   const where = passage
     ? { section: passage.chunk.section, excerpt: passage.chunk.text, score: passage.score, paragraph: passage.chunk.paragraph, start: passage.chunk.start, end: passage.chunk.end }
-    : { section: quote.text, excerpt: quote.text, score: 0, paragraph: quote.paragraph, start: quote.start, end: quote.end };
+    : quote.paragraph === HEADER
+      ? { section: null, excerpt: header, score: 0, paragraph: HEADER, start: 0, end: header.length }
+      : { section: quote.text, excerpt: quote.text, score: 0, paragraph: quote.paragraph, start: quote.start, end: quote.end };
   const context = doc.paragraphs.find((p) => p.index === where.paragraph)?.text ?? where.excerpt;
   return { n, docId: doc.id, title: doc.title, source: doc.source, date: doc.date, ...where, context, quotes: [] };
 }

@@ -7,7 +7,7 @@
  */
 import type { Answer, Chunk } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { assemble, notFound, type Quote } from "./cite.js";
+import { assemble, headerQuote, notFound, type Quote } from "./cite.js";
 import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { PASSAGE_RANK_WEIGHT, RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
@@ -149,6 +149,13 @@ function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weigh
 
 export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
   if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
+  // 那篇报道是哪个网站发的: the report's own header answers; when it does not say, its title is the closest.
+  if (q.aboutReport !== null && q.subjectDocs.length > 0) {
+    const docs = q.subjectDocs.map((id) => context.docById.get(id)!);
+    const stated = docs.flatMap((doc) => headerQuote(doc, doc[q.aboutReport!]) ?? []);
+    if (stated.length > 0) return assemble(q, "answered", stated);
+    return assemble(q, "related", docs.flatMap((doc) => headerQuote(doc, doc.title) ?? []));
+  }
   const { terms, evidence, bestCoverage, coverageOf } = collectEvidence(q, ranked, context, options);
   if (evidence.length === 0) return notFound(q);
   const locate: Locate = (doc, start, end) => citablePassage(context, ranked, doc, start, end);

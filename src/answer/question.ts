@@ -39,6 +39,8 @@ export interface Question {
   /** The completed question when `raw` was an elliptical follow-up, else null. */
   interpreted: string | null;
   kind: QuestionKind;
+  /** A question about the report itself: who published it (哪个网站发的) or when (哪天发的); else null. */
+  aboutReport: "source" | "date" | null;
   /** Whether it asks for a summary (总结, 介绍, 概括, 有什么经验) in so many words: of a whole report (kind overview) or of a part of one. */
   summarize: boolean;
   /** Whether the question asks how something is done (怎么, 如何, 做法, 措施), also inside a comparison or follow-up. */
@@ -102,6 +104,10 @@ const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:�
  */
 const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
 const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作/;
+/** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. */
+const REPORT_SOURCE = /(?:哪个|哪家|什么)(?:网站|媒体|报纸|报社|平台|网|报)|(?:登|刊登|刊发|发表|发布|发)(?:在|于)(?:哪|什么)|出处|来源是?(?:哪|什么)|谁发(?:的|布)/;
+/** When a report was published: 那篇报道是哪天发的. */
+const REPORT_DATE = /(?:报道|文章|这篇|那篇|稿子|新闻)[^，。？?]{0,12}(?:哪天|什么时候|何时|哪一年|哪年|日期)|(?:哪天|什么时候|何时|哪年)(?:发|发布|发表|刊登|登|刊发)/;
 /** Words that ask for a summary in so many words (unlike 做了哪些, which may ask for a list). */
 const SUMMARY = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色/;
 /** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
@@ -217,6 +223,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     text: asked,
     interpreted: completed,
     kind,
+    aboutReport: REPORT_SOURCE.test(asked) ? "source" : REPORT_DATE.test(asked) ? "date" : null,
     summarize: SUMMARY.test(asked),
     asksHow: HOW.test(asked) || /做法|经验|举措/.test(asked),
     extreme: kind === "comparison" ? extreme : null,

@@ -136,7 +136,7 @@ export function renderSourceList(citations: Citation[]): string {
   const byDoc = new Map<string, Citation[]>();
   for (const c of citations) byDoc.set(c.docId, [...(byDoc.get(c.docId) ?? []), c]);
   const lines = [...byDoc.values()].map((cs) => {
-    const places = [...new Set(cs.map((c) => `${c.section ? `“${c.section}”` : ""}第${c.paragraph + 1}段`))];
+    const places = [...new Set(cs.map((c) => (c.paragraph < 0 ? HEADER_LABEL : `${c.section ? `“${c.section}”` : ""}第${c.paragraph + 1}段`)))];
     return `${cs.map((c) => `[${c.n}]`).join("")} ${describe(cs[0]!)}：${escapeHtml(places.join("、"))}`;
   });
   return ["<b>来源</b>", ...lines].join("\n");
@@ -188,8 +188,12 @@ export function renderSources(citations: Citation[]): string[] {
 }
 
 function sectionLine(c: Citation): string {
+  if (c.paragraph < 0) return `${HEADER_LABEL}：`;
   return `${c.section ? `${escapeHtml(c.section)} · ` : ""}第${c.paragraph + 1}段：`;
 }
+
+/** Where a quote from a report's header (title, publisher, date) is shown as being from. */
+const HEADER_LABEL = "报道信息";
 
 /** `/source n`: one citation in its whole paragraph, the passage underlined and the quotes in bold. */
 export function renderSourceInContext(citation: Citation): string[] {
