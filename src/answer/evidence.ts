@@ -75,13 +75,7 @@ export function keyTerm(terms: ReturnType<typeof weightedTerms>, seen: (unit: st
   // What a yes/no question asks to confirm is its last word, whether or not the reports have it.
   if (pick === "last") return terms.content[terms.content.length - 1] ?? null;
   const attested = terms.content.filter((t) => t.forms.some((units) => units.some((u) => seen(u))));
-  // Of words that weigh the same, the longer, then the later (the object of the question, not its verb) is the key.
-  const specificity = (t: WeightedTerm) => [t.weight, Math.max(...t.forms.map((f) => f.length))];
-  return attested.length === 0 ? null : attested.reduce((a, b) => {
-    const [wa, la] = specificity(a);
-    const [wb, lb] = specificity(b);
-    return wb! > wa! || (wb === wa && lb! >= la!) ? b : a;
-  });
+  return attested.length === 0 ? null : attested.reduce((a, b) => (b.weight > a.weight ? b : a));
 }
 
 /**
