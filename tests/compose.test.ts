@@ -205,6 +205,13 @@ describe("composing an answer", () => {
     expect(answer("徐州市卫健委第二期专题读书班在哪里开班？").status).toBe("related");
   });
 
+  it("answers which-of-a-kind (哪个单位, 哪个城市) only with a name of that kind", () => {
+    const a = answer("徐州市卫健委5月跟哪个部门一起去检查党建？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toContain("市委组织部");
+    expect(answer("徐州的规上企业是哪个社区的？").status).toBe("related");
+  });
+
   it("answers why only with a cause or purpose", () => {
     const a = answer("徐州市卫健委为什么组织党员干部集中学习？");
     expect(a.status).toBe("answered");

@@ -71,10 +71,16 @@ describe("question analysis", () => {
     expect(ask("南岸区HPV疫苗接种的比例在全国算什么水平").want).toBeNull();
   });
 
-  it("reads the role a who-question asks for, and leaves it out of the content terms", () => {
+  it("reads the role a who-question asks for, and leaves every role out of the content terms", () => {
     const q = ask("徐州市卫健委党委书记是谁？");
     expect(q).toMatchObject({ kind: "person", role: "党委书记" });
     expect(q.terms).toEqual([]);
+    expect(ask("徐州市卫健委的党委书记、主任是谁？").terms).toEqual([]);
+  });
+
+  it("reads 哪个单位 about one named subject as asking which of its units, not which report", () => {
+    expect(ask("徐州新发展的党员是哪个单位的？")).toMatchObject({ want: "which", whichKind: "单位" });
+    expect(ask("徐州新发展的党员是哪个单位的？").kind).not.toBe("comparison");
   });
 
   it("leaves requests for a summary out of the content terms, and writes 5月份 as the reports do", () => {

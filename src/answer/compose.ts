@@ -138,7 +138,7 @@ function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weigh
   const keyHeld =
     q.kind === "yesno"
       ? holdsKeyTerm(terms, lead, seen, "sentence", "last")
-      : q.want === "date" || q.want === "place"
+      : q.want === "date" || q.want === "place" || q.want === "which"
         ? holdsKeyTerm(terms, lead, seen, "sentence")
         : q.want === null || holdsKeyTerm(terms, lead, seen, "paragraph");
   // A question that names no subject must share a phrase with the passage it is answered from:

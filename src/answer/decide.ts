@@ -18,7 +18,24 @@ const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2
 const PARTNER_ORGANISATION = /(?:联合|会同|携手|协同|联手|邀请|与|和|同|由)(\p{Script=Han}{2,12}?(?:组织部|宣传部|委员会|党工委|党委|党组|支部|中心|协会|学会|集团|公司|大学|学院|医院|部|委|局|办|站|所|队|团))/gu;
 /** A place something is at or goes to: 在市人民医院, 赴江津, 走进2家公立医院. */
 const PLACE_NAMED =
-  /(?:在|到|赴|于|前往|走进|来到|落户)([\p{Script=Han}\d]{1,14}?(?:省|市|区|县|镇|乡|村|社区|街道|小区|医院|中心|卫生院|基地|会议室|学校|广场|公园|采样点|旧址|礼堂|大厅|院区)|\p{Script=Han}{2,4}(?=[、，,等]))/gu;
+  /(?:在|到|赴|于|前往|走进|来到|落户)([\p{Script=Han}\d]{1,14}?(?:省|市|区|县|镇|乡|村|社区|街道|小区|医院|中心|卫生院|基地|会议室|学校|广场|公园|采样点|旧址|礼堂|大厅|院区)|\p{Script=Han}{2,4}(?=[、，,等]|开展|召开|举办|参加|学习|考察|调研|参观|支援|交流))/gu;
+/** How a name of each kind a which-question asks for ends (哪个单位 → …医院, …中心, …委). */
+const KIND_SUFFIXES: Record<string, string> = {
+  // 干部 ends in 部 and names no unit.
+  单位: "医院|卫生院|卫生室|中心|委员会|党委|工委|卫健委|卫健局|(?<!干)部|办公室|社区|公司|学校|支部|服务站",
+  部门: "委员会|卫健委|卫健局|(?<!干)部|办公室|中心",
+  机构: "医院|卫生院|卫生室|中心|服务站|疾控中心",
+  医院: "医院|卫生院|院区",
+  学校: "学校|中学|小学|大学|学院",
+  企业: "企业|公司|集团|厂",
+  部队: "军|部队|师|团",
+};
+
+/** A name of `kind`: a few characters (not a question word) ending as names of that kind do. */
+function namedOfKind(kind: string): RegExp {
+  return new RegExp(`[\\p{Script=Han}\\d]{2,12}?(?:${KIND_SUFFIXES[kind] ?? kind})`, "gu");
+}
+
 /** Words that give a cause or a purpose. */
 const CAUSE = /因为|由于|原因|为了|旨在|以便|导致|所以|因此|是为/;
 /** A year, for 哪一年: 6月初 does not say which year. */
@@ -89,6 +106,8 @@ function kindSpans(q: Question, text: string): string[] {
       return ((q.asksYear ? YEAR : DATE).exec(text) ?? []).slice(0, 1);
     case "place":
       return [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!);
+    case "which":
+      return q.whichKind === "城市" ? [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!) : [...text.matchAll(namedOfKind(q.whichKind!))].map((m) => m[0]);
     case "reason":
       return text.split(/[，,；;。]/).filter((clause) => CAUSE.test(clause));
     default:

@@ -29,7 +29,7 @@ export type QuestionKind =
   | "fact"; // anything else
 
 /** The one thing a question asks for, that a sentence either states or does not. */
-export type Want = "count" | "person" | "date" | "place" | "reason";
+export type Want = "count" | "person" | "date" | "place" | "reason" | "which";
 
 export interface Question {
   /** As typed. */
@@ -53,6 +53,8 @@ export interface Question {
   unit: string | null;
   /** The noun a count question counts (多少名老年人 → 老年), when it names one. */
   counted: string | null;
+  /** What a which-question names the kind of (哪个社区 → 社区, 哪个单位 → 单位), when it asks for one of a known kind. */
+  whichKind: string | null;
   /** A when-question asking for the year (哪一年): a day or month alone does not answer it. */
   asksYear: boolean;
   /** The role a who-question asks for (主任, 书记), when it names one. */
@@ -146,10 +148,13 @@ function unitOf(word: string | undefined): string | null {
  */
 /** Which one of several (哪家已经运营, 哪个社区): a name is asked, even after 几家医院里. */
 const WHICH = /哪一?[个家位所座支项条种类]/;
+/** The kinds of thing a which-question may ask for by name (see decide.ts for how each is named). */
+const WHICH_KIND = /哪一?[个家所座支间]?(单位|部门|机构|医院|社区|科室|学校|企业|城市|镇|村|街道|支部|部队)/;
 
 function questionKind(text: string, terms: string[], subjects: { distinct: number; docs: string[] }, gazetteer: Gazetteer): QuestionKind {
   const subjectDocs = subjects.docs;
-  if (COMPARISON.test(text) || subjects.distinct > 1) return "comparison";
+  // 哪个单位 about one named subject asks which of its units, not which report.
+  if ((COMPARISON.test(text) && subjects.distinct !== 1) || subjects.distinct > 1) return "comparison";
   if (OVERVIEW.test(text) && subjectDocs.length > 0 && terms.every((t) => isFiller(t) || gazetteer.describes(subjectDocs, withoutFiller(t)))) return "overview";
   if (PERSON.test(text)) return "person";
   if (DATE.test(text)) return "date";
@@ -202,13 +207,14 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
   const want: Want | null =
     extreme !== null ? "count" : PERSON.test(asked) ? "person" : DATE.test(asked) ? "date" : COUNT.test(asked) && !LIST.test(asked) && !WHICH.test(asked) ? "count" : null;
   // A place or a reason is asked within any kind of question (在哪开的, 为啥没达到).
-  const wantBesides: Want | null = PLACE.test(asked) ? "place" : REASON.test(asked) ? "reason" : null;
+  const whichKind = WHICH_KIND.exec(asked)?.[1] ?? null;
+  const wantBesides: Want | null = PLACE.test(asked) ? "place" : REASON.test(asked) ? "reason" : whichKind !== null ? "which" : null;
   // What the subject and role checks cover is not asked again as content: the subject's
-  // organisation (卫健委 vs the report's 卫生健康局) and a who-question's role (党委书记 vs 党组书记).
+  // organisation (卫健委 vs the report's 卫生健康局) and a who-question's roles (党委书记 vs 党组书记; 党委书记、主任).
   // A comparison is about every report's own organisation, and its comparing words (几个地方, 分别) ask nothing.
   const comparing = COMPARISON.test(asked) ? [COMPARISON.exec(asked)![0], "分别", "各自"] : [];
   const organisation = subjects.length > 0 || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
-  const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(want === "person" && role ? [role] : [])], seen);
+  const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [])], seen);
   // Subjects that name the same reports (徐州市, 胡传峰) are one subject.
   const distinct = new Set(subjects.map((s) => gazetteer.docsOf(s).join()));
   const kind = questionKind(asked, terms, { distinct: distinct.size, docs: subjectDocs }, gazetteer);
@@ -233,6 +239,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     role,
     asksOrganisation: PARTNER.test(asked),
     asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
+    whichKind,
     subjects,
     subjectDocs,
     unknownPlaces,
