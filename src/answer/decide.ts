@@ -6,7 +6,8 @@
  */
 import type { AnswerStatus } from "../types.js";
 import { looksLikePersonName } from "../index/gazetteer.js";
-import { ORDINAL_EXPRESSION, ROLE_WORDS, type Question } from "./question.js";
+import type { Question } from "./question.js";
+import { ORDINAL_EXPRESSION, ROLE_WORDS } from "./wording.js";
 import { MEASURE_WORDS } from "./terms.js";
 import { COUNTED_NOUN_WINDOW, NAMED_PERSON_WINDOW, RELATED_MIN_COVERAGE } from "./tuning.js";
 

@@ -5,7 +5,8 @@
  * of answer it wants is read from its wording, and what is left are the
  * content terms a passage must cover. An elliptical follow-up (那徐州呢？)
  * is completed from the previous question first (followup.ts); content
- * terms, everyday words and a comparison's clauses each have a module.
+ * terms, everyday words, a comparison's clauses and the question words
+ * themselves (wording.ts) each have a module.
  */
 import { Converter } from "opencc-js";
 import type { Unsearchable } from "../types.js";
@@ -14,7 +15,34 @@ import { normalizeText, termUnits } from "../text/tokenize.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";
 import { carrySubject, completeFollowUp } from "./followup.js";
-import { MEASURE_WORDS, isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
+import { isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
+import {
+  ORDINAL_EXPRESSION,
+  ROLE_WORDS,
+  COMPARISON,
+  COUNT,
+  COUNTED_NOUN,
+  DATE,
+  DEFINITION,
+  EXTREME_MAX,
+  EXTREME_MIN,
+  GREETING,
+  HOW,
+  LIST,
+  OVERVIEW,
+  PARTNER,
+  PERSON,
+  PLACE,
+  REASON,
+  REPORT_DATE,
+  REPORT_SOURCE,
+  SUBJECT_ORGANISATION,
+  SUMMARY,
+  WEAK_LIST,
+  WHICH,
+  WHICH_KIND,
+  YESNO,
+} from "./wording.js";
 
 export type QuestionKind =
   | "count" // 多少名, 几家: a figure with its unit
@@ -95,47 +123,6 @@ export function normalizeQuestion(text: string): string {
   return toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
 }
 
-// 记者, 通讯员, 责任编辑: a news report's byline names its writers by role as well.
-export const ROLE_WORDS = "党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长|记者|通讯员|责任编辑";
-
-const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
-const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|(?:哪里|哪儿)[^，。？?]{0,12}最|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|区别|差异|比较|对比|相比|异同/;
-/**
- * The subject's own organisation: with a subject named, 江海区卫健委 (or its
- * Party committee, 卫健民政党工委) means the subject, whatever the report calls it.
- */
-const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
-const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作/;
-/** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. */
-const REPORT_SOURCE = /(?:哪个|哪家|什么)(?:网站|媒体|报纸|报社|平台|网|报)|(?:登|刊登|刊发|发表|发布|发)(?:在|于)(?:哪|什么)|出处|来源是?(?:哪|什么)|谁发(?:的|布)/;
-/** When a report was published: 那篇报道是哪天发的. */
-const REPORT_DATE = /(?:报道|文章|这篇|那篇|稿子|新闻)[^，。？?]{0,12}(?:哪天|什么时候|何时|哪一年|哪年|日期)|(?:哪天|什么时候|何时|哪年)(?:发|发布|发表|刊登|登|刊发)/;
-/** Words that ask for a summary in so many words (unlike 做了哪些, which may ask for a list). */
-const SUMMARY = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色/;
-/** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
-const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人|对象|同志|专家|代表)[^，。？?]{0,4}叫什么`);
-/** 谁 after a word of working with (跟谁, 联合谁) or before one of organising (谁牵头): the answer may be an organisation. */
-const PARTNER = /(?:跟|和|与|同|联合|会同|携手|由|邀请)谁|谁(?:负责|牵头|主办|承办|组织|举办|发起|带队|指导)/;
-/** 第一期, 第十三次, 第2批. */
-export const ORDINAL_EXPRESSION = /第[一二两三四五六七八九十百\d]+[期次届批轮季章]/g;
-/** 在哪里举行, 建在什么位置: a place answers it. 去哪个城市, 在哪支部队 ask which one (see WHICH). */
-const PLACE = /(?:在|去|到)哪(?:儿|里)?(?![一个家位所座支项条种类])|哪里|哪儿|什么地方|什么位置|什么地点|何处|何地/;
-/** 为什么, 为啥: a cause or purpose answers it. */
-const REASON = /为什么|为啥|为何|什么原因|原因是什么|怎么会/;
-const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期/;
-const LIST = /哪些|哪几|包括|包含|分别是|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
-// 比例, 占比 ask for a figure only with 多少/几 (接种率是多少); 比例在全国算什么水平 asks for a judgement.
-const COUNT = new RegExp(`(?:多少|几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之几|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
-/** The noun a count question counts: 多少名老年人 → 老年, 几家医疗机构 → 医疗. */
-const COUNTED_NOUN = new RegExp(`(?:多少|几)(?:个)?[${MEASURE_WORDS}]?(\\p{Script=Han}{2})`, "u");
-// 哪个多, 谁更多: between two figures the larger is asked for as much as with 最多.
-const EXTREME_MAX = /最(?:多|高|大|长|快)|(?:哪个|哪一个|谁)更?(?:多|高|大)|更多/;
-const EXTREME_MIN = /最(?:少|低|小|短|慢)|(?:哪个|哪一个|谁)更?(?:少|低|小)|更少/;
-const DEFINITION = /什么是|是指|指的是|什么意思|含义|定义|是什么/;
-const WEAK_LIST = /有什么|有啥/;
-const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
-const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$/;
-
 /** 多少钱 asks for an amount in 元 (130亿元). */
 function unitOf(word: string | undefined): string | null {
   return word === undefined ? null : word === "钱" ? "元" : word;
@@ -146,11 +133,6 @@ function unitOf(word: string | undefined): string | null {
  * names. An overview asks about nothing but the report itself: its terms are
  * filler or what the report's title and publisher say it is about.
  */
-/** Which one of several (哪家已经运营, 哪个社区): a name is asked, even after 几家医院里. */
-const WHICH = /哪一?[个家位所座支项条种类]/;
-/** The kinds of thing a which-question may ask for by name (see decide.ts for how each is named). */
-const WHICH_KIND = /哪一?[个家所座支间]?(单位|部门|机构|医院|社区|科室|学校|企业|城市|镇|村|街道|支部|部队)/;
-
 function questionKind(text: string, terms: string[], subjects: { distinct: number; docs: string[] }, gazetteer: Gazetteer): QuestionKind {
   const subjectDocs = subjects.docs;
   // 哪个单位 about one named subject asks which of its units, not which report.
