@@ -12,7 +12,8 @@ import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { PASSAGE_RANK_WEIGHT, RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, holdsKeyTerm, passageCoverage, phraseOverlap, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
-import { completeList, overviewQuotes, sectionQuotes, type Locate } from "./lists.js";
+import { completeList, type Locate } from "./lists.js";
+import { overviewQuotes, sectionQuotes } from "./outline.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
 
