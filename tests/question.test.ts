@@ -218,6 +218,10 @@ describe("follow-up questions", () => {
     expect(ask("那哪个地区接种最多？", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();
   });
 
+  it("completes a follow-up that repeats words of the previous question (那徐州的宣讲团呢)", () => {
+    expect(ask("那徐州的宣讲团呢？", "南岸区的党史宣讲团有多少人？").interpreted).toBe("徐州的党史宣讲团有多少人？");
+  });
+
   it("leaves a question that asks something new alone", () => {
     expect(ask("那徐州的AED呢？", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();
     expect(ask("徐州市卫健委党委书记是谁？", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();

@@ -25,8 +25,9 @@ export function completeFollowUp(text: string, previous: string, { gazetteer, se
   if (!m && !(bare && QUESTION_WORD.test(text))) return null;
   const named = m ? m[1]!.replace(/^(?:在|是)/, "") : text;
   const subject = gazetteer.find(named)[0] ?? [...placeMentions(named).keys()][0] ?? null;
-  // Only a subject may stand alone: 那措施呢 is not a follow-up this can complete.
-  if (subject === null || termsWithout(named, [subject], seen).some((t) => !isFiller(t))) return null;
+  // Only a subject may stand alone (那措施呢 is not a follow-up this can complete), or with words
+  // the previous question has: 那江北新区的新院区呢 after 南岸区的市五院新院区什么时候建成投用？
+  if (subject === null || termsWithout(named, [subject], seen).some((t) => !isFiller(t) && !previous.includes(t))) return null;
   const old = [...gazetteer.find(previous), ...placeMentions(previous).keys()];
   if (old.length === 0) return `${subject}${previous}`;
   let out = previous;
