@@ -338,6 +338,28 @@ describe("outlining a report whose short lines are photo captions", () => {
   });
 });
 
+describe("a set named by a quoted word", () => {
+  const report: Report = {
+    id: "hs",
+    title: "江海区卫生健康工作纪实",
+    paragraphs: [
+      "江海区卫生健康局坚持党建引领。",
+      "# 抓队伍，压紧党建工作“硬责任”",
+      "该局建立责任清单。",
+      "# 抓防疫，提升党建引领“硬实力”",
+      "该局组建流调队伍。",
+    ],
+  };
+  const { answer } = corpus([report]);
+
+  it("answers 两个“硬”分别是什么 with the sections whose headings carry the word", () => {
+    expect(answer("江海区说的两个“硬”分别是指什么？").sentences.slice(0, 2).map((x) => x.text)).toEqual([
+      "抓队伍，压紧党建工作“硬责任”",
+      "抓防疫，提升党建引领“硬实力”",
+    ]);
+  });
+});
+
 describe("questions about a report itself", () => {
   const nanan: Report = {
     id: "na",

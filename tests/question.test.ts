@@ -111,6 +111,11 @@ describe("question analysis", () => {
     expect(q.terms.some((t) => t.startsWith("党代"))).toBe(true);
   });
 
+  it("keeps a quoted single character as a term (三个“硬”), and the framing words of 全称是什么 out", () => {
+    expect(ask("徐州说的三个“硬”分别是指什么？").terms).toContain("硬");
+    expect(ask("徐州的《方案》全称是什么？").terms).toEqual(["方案"]);
+  });
+
   it("keeps a date as one term (5月8日)", () => {
     expect(ask("徐州5月8日開了什麼會？").terms).toContain("5月8日");
   });

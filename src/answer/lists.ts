@@ -40,14 +40,20 @@ function namedSet(text: string): { size: number; phrase: string } | null {
 }
 
 /**
- * The report's numbered sections, when they are the set the question names:
- * as many as it says, introduced by name before the first of them (突出四个抓手
- * in the lede; 四项监督, named inside section three, is not the outline).
+ * The report's sections, when they are the set the question names: those
+ * whose headings carry the quoted word it names (三个“硬”), or its numbered
+ * sections, as many as it says, introduced by name before the first of them
+ * (突出四个抓手 in the lede; 四项监督, named inside section three, is not the outline).
  */
 function namedSections(q: Question, doc: StoredDoc): Paragraph[] {
   const set = q.kind === "list" ? namedSet(q.text) : null;
+  if (set === null) return [];
+  // 三个“硬”: the sections whose headings all carry the quoted word, when there are as many.
+  const word = /“([^”]+)”/.exec(q.text)?.[1];
+  const carrying = word === undefined ? [] : sectionHeadings(doc).filter((p) => p.text.includes(word));
+  if (carrying.length === set.size) return carrying;
   const numbered = sectionHeadings(doc).filter((p) => NUMBERED_HEADING.test(p.text));
-  if (set === null || numbered.length !== set.size) return [];
+  if (numbered.length !== set.size) return [];
   const intro = doc.paragraphs.filter((p) => p.index < numbered[0]!.index).map((p) => normalizeText(p.text));
   return intro.some((t) => t.includes(set.phrase)) ? numbered : [];
 }

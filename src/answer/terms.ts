@@ -19,7 +19,7 @@ const QUESTION_STOPWORDS = new Set(
     // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
     "数量 变化 内容 情况 进展 各有 各自 都有 做法 好做法 经验 地方 东西 那天 这天 当天 那次 这次 " +
     // The report itself (这篇报道的记者是谁): what the question is about, not what a passage says.
-    "这篇 那篇 报道 文章 稿件 稿子 提到 提及 说到 讲到 谈到 涉及 里面 大家 别人 人家 现在 如今 眼下 部分 这部分 这块 板块 " +
+    "分别 这篇 那篇 报道 文章 稿件 稿子 提到 提及 说到 讲到 谈到 涉及 里面 大家 别人 人家 现在 如今 眼下 部分 这部分 这块 板块 全称 全名 名称 简称 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
     "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路"
   ).split(/\s+/),
@@ -52,7 +52,7 @@ const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
  * particles (卫健委|用|什么办法, 疾控|派|了). Joining them into a run of
  * single characters would make terms no passage contains (疾控派).
  */
-const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第".split(""));
+const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第里说".split(""));
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const isForeignWord = (word: string, seen: (bigram: string) => boolean): boolean => /^\p{Script=Han}+$/u.test(word) && !hanGrams(word).some(seen);
@@ -83,8 +83,10 @@ function attestedPieces(term: string, seen: (bigram: string) => boolean): string
  * also cut where the corpus never has its bigram (卫健委抓党建 → 卫健委, 党建).
  */
 export function questionTerms(question: string, seen?: (bigram: string) => boolean): string[] {
-  // A day or month (5月8日, 2020年) is one term; the segmenter cuts it into digits and characters.
-  const terms: string[] = normalizeText(question).match(CALENDAR_DATE) ?? [];
+  // A day or month (5月8日, 2020年) is one term, and so is a quoted single character (三个“硬”):
+  // the segmenter cuts the one into digits and characters, and the other would be dropped as too short.
+  const quoted = [...normalizeText(question).matchAll(/“([^”]{1,12})”/g)].map((m) => m[1]!).filter((q) => /^\p{Script=Han}$/u.test(q));
+  const terms: string[] = [...(normalizeText(question).match(CALENDAR_DATE) ?? []), ...quoted];
   question = normalizeText(question).replace(CALENDAR_DATE, "，");
   let run = "";
   const add = (term: string): void => {
