@@ -91,6 +91,7 @@ const xuzhou: Report = {
     "为了提升理论水平，市卫健委组织党员干部集中学习。",
     "市卫健委承担着新生儿出生“一件事”改革项目的实施工作。获批国家实用新型专利2项、软件著作权6项。",
     "2月下旬即在全市率先实现 432 家规上企业全面复工。",
+    "市卫健委组织党员志愿者走进社区开展服务活动，当天帮扶困难群众600余人次。",
     "民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；接收自主就业退役士兵27人；走访慰问烈士遗属50人。",
   ],
 };
@@ -229,6 +230,11 @@ describe("composing an answer", () => {
     const a = answer("徐州拿到了几个专利？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toBe("2项");
+  });
+
+  it("does not answer how many of one noun with a figure of another (多少名党员 → not 困难群众600余人次)", () => {
+    expect(answer("徐州一共有多少名党员？").status).toBe("related");
+    expect(answer("徐州帮扶了多少名困难群众？").status).toBe("answered");
   });
 
   it("reads a figure spaced from its measure word (432 家)", () => {

@@ -8,7 +8,7 @@
 import type { Answer, Chunk } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
 import { assemble, headerQuote, notFound, type Quote } from "./cite.js";
-import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
+import { countsAskedNoun, decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { PASSAGE_RANK_WEIGHT, RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, holdsKeyTerm, passageCoverage, phraseOverlap, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
@@ -136,6 +136,8 @@ function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weigh
   // else (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
   // A date, a place or a yes must be said of the key word itself: 去年 in a sentence about the
   // epidemic does not date 首例, and a sentence about 星级党员 without 奖金 does not say yes to 奖金.
+  // 多少名党员 is answered by a figure of 党员, not by the 600余人次 of another count beside it.
+  const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || countsAskedNoun(q, normalizeText(lead.text));
   const keyHeld =
     q.kind === "yesno"
       ? holdsKeyTerm(terms, lead, seen, "sentence", "last")
@@ -145,7 +147,7 @@ function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weigh
   // A question that names no subject must share a phrase with the passage it is answered from:
   // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
   const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
-  return lead.answers && keyHeld && grounded;
+  return lead.answers && keyHeld && grounded && counted;
 }
 
 export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {

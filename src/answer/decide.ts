@@ -84,7 +84,9 @@ function near(text: string, at: number, length: number, words: readonly string[]
 /** Whether a figure in `text` stands next to the noun the question counts (受教育党员近4万人次). */
 export function countsAskedNoun(q: Question, text: string): boolean {
   if (q.counted === null) return false;
-  return figures(text, q.unit).some((m) => near(text, m.index!, m[0].length, [q.counted!], COUNTED_NOUN_WINDOW));
+  // The counted noun as the reports may write it (廉洁 → 清廉).
+  const nouns = [q.counted, ...Object.entries(q.alternatives).flatMap(([t, alts]) => (t.startsWith(q.counted!) ? alts : []))];
+  return figures(text, q.unit).some((m) => near(text, m.index!, m[0].length, nouns, COUNTED_NOUN_WINDOW));
 }
 
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */

@@ -123,6 +123,11 @@ export function normalizeQuestion(text: string): string {
   return toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
 }
 
+/** The counted noun, when it begins one of the question's terms (多少名老年人 → 老年; not 多少人参加's 参加 if no term starts so). */
+function countedTerm(noun: string | undefined, terms: string[]): string | null {
+  return noun !== undefined && terms.some((t) => t.startsWith(noun)) ? noun : null;
+}
+
 /** 多少钱 asks for an amount in 元 (130亿元). */
 function unitOf(word: string | undefined): string | null {
   return word === undefined ? null : word === "钱" ? "元" : word;
@@ -217,7 +222,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     extreme: kind === "comparison" ? extreme : null,
     want: kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : wantBesides,
     unit: want === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
-    counted: want === "count" ? (COUNTED_NOUN.exec(asked)?.[1] ?? null) : null,
+    counted: want === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1], reading.terms) : null,
     role,
     asksOrganisation: PARTNER.test(asked),
     asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
