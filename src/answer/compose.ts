@@ -136,14 +136,14 @@ function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weigh
   // else (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
   // A date, a place or a yes must be said of the key word itself: 去年 in a sentence about the
   // epidemic does not date 首例, and a sentence about 星级党员 without 奖金 does not say yes to 奖金.
-  // 多少名党员 is answered by a figure of 党员, not by the 600余人次 of another count beside it.
-  const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || countsAskedNoun(q, normalizeText(lead.text));
   const keyHeld =
     q.kind === "yesno"
       ? holdsKeyTerm(terms, lead, seen, "sentence", "last")
       : q.want === "date" || q.want === "place" || q.want === "which"
         ? holdsKeyTerm(terms, lead, seen, "sentence")
         : q.want === null || holdsKeyTerm(terms, lead, seen, "paragraph");
+  // 多少名党员 is answered by a figure of 党员, not by the 600余人次 of another count beside it.
+  const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || countsAskedNoun(q, normalizeText(lead.text));
   // A question that names no subject must share a phrase with the passage it is answered from:
   // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
   const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);

@@ -32,7 +32,7 @@ const KIND_SUFFIXES: Record<string, string> = {
   部队: "军|部队|师|团",
 };
 
-/** A name of `kind`: a few characters (not a question word) ending as names of that kind do. */
+/** A name of `kind`: a few characters ending as names of that kind do (…社区 for 社区 when no suffixes are listed). */
 function namedOfKind(kind: string): RegExp {
   return new RegExp(`[\\p{Script=Han}\\d]{2,12}?(?:${KIND_SUFFIXES[kind] ?? kind})`, "gu");
 }
@@ -47,10 +47,10 @@ const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*([\\p{Sc
 // 个 is the general measure word for things: 几个专利 is answered by 2项, but not by people, times or money.
 const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家项所座支处条台张件批户例", 家: "家个所", 所: "所家个", 次: "次场", 场: "场次" };
 
-/** The figures of `text` in the asked unit; none written in words inside a quoted name (新生儿出生“一件事”改革, but “六大类224项”). */
-function figures(text: string, unit: string | null): RegExpMatchArray[] {
+/** The figures of `text` in the asked unit, with where they are; none written in words inside a quoted name (新生儿出生“一件事”改革, but “六大类224项”). */
+function figures(text: string, unit: string | null): { span: string; at: number }[] {
   const unquoted = text.replace(/“[^”\d]*”|《[^》\d]*》/g, (quoted) => "□".repeat(quoted.length));
-  return [...unquoted.matchAll(quantity(unit))].map((m) => Object.assign([text.slice(m.index, m.index + m[0].length)], { index: m.index }) as RegExpMatchArray);
+  return [...unquoted.matchAll(quantity(unit))].map((m) => ({ span: text.slice(m.index, m.index + m[0].length), at: m.index }));
 }
 
 function quantity(unit: string | null): RegExp {
@@ -86,7 +86,7 @@ export function countsAskedNoun(q: Question, text: string): boolean {
   if (q.counted === null) return false;
   // The counted noun as the reports may write it (廉洁 → 清廉).
   const nouns = [q.counted, ...Object.entries(q.alternatives).flatMap(([t, alts]) => (t.startsWith(q.counted!) ? alts : []))];
-  return figures(text, q.unit).some((m) => near(text, m.index!, m[0].length, nouns, COUNTED_NOUN_WINDOW));
+  return figures(text, q.unit).some((f) => near(text, f.at, f.span.length, nouns, COUNTED_NOUN_WINDOW));
 }
 
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */
@@ -95,7 +95,7 @@ function kindSpans(q: Question, text: string): string[] {
     case "count":
       // 第几次 is answered by 第十三次, not by 第二期.
       if (q.asksOrdinal) return (text.match(ORDINAL_EXPRESSION) ?? []).filter((o) => q.unit === null || o.endsWith(q.unit));
-      return figures(text, q.unit).map((m) => m[0]);
+      return figures(text, q.unit).map((f) => f.span);
     case "person": {
       // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without
       // a role (优秀护理工作者都叫什么), the name must stand by the people the question names.
