@@ -366,6 +366,22 @@ describe("a set named by a quoted word", () => {
   });
 });
 
+describe("details of a quoted name", () => {
+  const report: Report = {
+    id: "mj",
+    title: "江宁区卫生健康工作纪实",
+    paragraphs: ["江宁区坚持“周三夜校”学习制度，开展“名家讲堂”活动。", "“名家讲堂”是指每月邀请专家为党员干部授课的学习品牌。"],
+  };
+  const { answer } = corpus([report]);
+
+  it("answers 具体是怎么安排的 only with a sentence that says what the name is", () => {
+    expect(answer("江宁区的“周三夜校”具体是怎么安排的？").status).toBe("related");
+    const a = answer("江宁区的“名家讲堂”具体是怎么安排的？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toMatch(/^“名家讲堂”是指/);
+  });
+});
+
 describe("questions about a report itself", () => {
   const nanan: Report = {
     id: "na",

@@ -147,7 +147,22 @@ function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weigh
   // A question that names no subject must share a phrase with the passage it is answered from:
   // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
   const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
-  return lead.answers && keyHeld && grounded && counted;
+  return lead.answers && keyHeld && grounded && counted && explainsName(q, lead.text);
+}
+
+/** 具体, 详细: the question asks for the details of what it names. */
+const DETAIL = /具体|详细|细节/;
+
+/**
+ * A question asking for the details of a quoted name (“2+6+x”培训机制具体是怎么
+ * 安排的) is answered only by a sentence that says what the name is (是, 指, 即,
+ * 包括, 分别…), not by one that names it among other measures.
+ */
+function explainsName(q: Question, text: string): boolean {
+  const name = /“([^”]+)”/.exec(q.text)?.[1];
+  if (name === undefined || !DETAIL.test(q.text)) return true;
+  const at = text.indexOf(name);
+  return at >= 0 && /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length));
 }
 
 export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
