@@ -101,19 +101,26 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /** The scored sentences an answer is made from, and how well the best passages cover the question. */
 function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions) {
+  // Weighing reads the reports a follow-up is about: once per question asked, not per passage.
   const terms = weightedTerms(q, context);
   // A comparison asking each subject its own thing weighs each report's passages by its own clause.
-  const askedOf = (docId: string): Question => (q.clauses[docId] ? { ...q, ...q.clauses[docId] } : q);
+  const clauses = new Map(Object.entries(q.clauses).map(([docId, clause]) => {
+    const asked: Question = { ...q, ...clause };
+    return [docId, { asked, terms: weightedTerms(asked, context) }];
+  }));
+  const askedOf = (docId: string) => clauses.get(docId) ?? { asked: q, terms };
   const scored = ranked.map((passage) => {
-    const asked = askedOf(passage.chunk.docId);
-    const own = asked === q ? terms : weightedTerms(asked, context);
+    const { asked, terms: own } = askedOf(passage.chunk.docId);
     return { passage, coverage: passageCoverage(asked, own, passage, context.docById.get(passage.chunk.docId)!) };
   });
   const gather = (passages: typeof scored): Evidence[] =>
-    Object.keys(q.clauses).length === 0
-      ? gatherEvidence(q, passages, context)
+    clauses.size === 0
+      ? gatherEvidence(q, terms, passages, context)
       : [...new Set(passages.map((p) => p.passage.chunk.docId))]
-          .flatMap((docId) => gatherEvidence(askedOf(docId), passages.filter((p) => p.passage.chunk.docId === docId), context))
+          .flatMap((docId) => {
+            const { asked, terms: own } = askedOf(docId);
+            return gatherEvidence(asked, own, passages.filter((p) => p.passage.chunk.docId === docId), context);
+          })
           .sort((a, b) => b.score - a.score || a.start - b.start);
   // Sentences come from the passages that cover the question best, retrieval rank breaking near-ties:
   // BM25 favours a passage repeating common words (党员干部 ×3) over one holding the rare word asked (监督).

@@ -186,9 +186,13 @@ function quotableSpans(chunk: Chunk, doc: StoredDoc): (Span & { body: number })[
   return out;
 }
 
-/** Every sentence of the given passages, scored; the same sentence from two overlapping passages appears once. */
-export function gatherEvidence(q: Question, passages: { passage: RankedPassage; coverage: number }[], context: EvidenceContext): Evidence[] {
-  const terms = weightedTerms(q, context);
+/** Every sentence of the given passages, scored by `terms` (`weightedTerms(q)`); the same sentence from two overlapping passages appears once. */
+export function gatherEvidence(
+  q: Question,
+  terms: ReturnType<typeof weightedTerms>,
+  passages: { passage: RankedPassage; coverage: number }[],
+  context: EvidenceContext,
+): Evidence[] {
   const bestFused = passages[0]?.passage.score ?? 1;
   const seen = new Set<string>();
   const out: Evidence[] = [];
