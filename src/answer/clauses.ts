@@ -24,8 +24,7 @@ export function subjectClauses(asked: string, subjects: string[], terms: string[
     .map((name) => ({ name, at: asked.indexOf(name) }))
     .filter((s) => s.at >= 0)
     .sort((a, b) => a.at - b.at);
-  const groups = new Set(placed.map((s) => gazetteer.docsOf(s.name).join()));
-  if (groups.size < 2) return {};
+  if (gazetteer.subjectCount(placed.map((s) => s.name)) < 2) return {};
   const texts = placed.map((s, i) => asked.slice(s.at + s.name.length, placed[i + 1]?.at ?? asked.length));
   const own = texts.map((text) => terms.filter((t) => text.includes(t)));
   if (own.some((t) => t.length === 0)) return {};

@@ -51,7 +51,7 @@ const CONTINUATION = new RegExp(`${OPENER.source}|${PRONOUN.source}|那边|那�
 export function carrySubject(text: string, previous: string, { gazetteer }: Vocabulary): string | null {
   if (!CONTINUATION.test(text) || gazetteer.find(text).length > 0 || placeMentions(text).size > 0) return null;
   const subjects = gazetteer.find(previous);
-  if (new Set(subjects.map((s) => gazetteer.docsOf(s).join())).size !== 1) return null;
+  if (gazetteer.subjectCount(subjects) !== 1) return null;
   const rest = text.replace(OPENER, "");
   // 他们的党员示范岗 → 南岸区的党员示范岗: the pronoun stood for the subject.
   return PRONOUN.test(rest) ? rest.replace(PRONOUN, subjects[0]!) : `${subjects[0]}${rest}`;

@@ -202,9 +202,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
   const comparing = COMPARISON.test(asked) ? [COMPARISON.exec(asked)![0], "分别", "各自"] : [];
   const organisation = subjects.length > 0 || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
   const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [])], seen);
-  // Subjects that name the same reports (徐州市, 胡传峰) are one subject.
-  const distinct = new Set(subjects.map((s) => gazetteer.docsOf(s).join()));
-  const kind = questionKind(asked, terms, { distinct: distinct.size, docs: subjectDocs }, gazetteer);
+  const kind = questionKind(asked, terms, { distinct: gazetteer.subjectCount(subjects), docs: subjectDocs }, gazetteer);
   const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null;
   // Everyday words are read as the reports' (打疫苗 → 接种); the kind is read from the user's own words.
   const reading = readEveryday(asked, terms, seen);

@@ -171,6 +171,11 @@ export class Gazetteer {
     return [...(this.docsByName.get(name) ?? [])];
   }
 
+  /** How many different subjects `names` stand for: names of the same reports (徐州市, 胡传峰) are one. */
+  subjectCount(names: readonly string[]): number {
+    return new Set(names.map((n) => this.docsOf(n).join())).size;
+  }
+
   /**
    * Known subjects named in `text`, longest first and never one inside
    * another (江北新区, not also 江北).
