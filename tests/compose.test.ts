@@ -93,6 +93,8 @@ const xuzhou: Report = {
     "2月下旬即在全市率先实现 432 家规上企业全面复工。",
     "市卫健委组织党员志愿者走进社区开展服务活动，当天帮扶困难群众600余人次。",
     "民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；接收自主就业退役士兵27人；走访慰问烈士遗属50人。",
+    "人才是第一资源。青年人才占比排名全市第一，人才发展指数居全省第三。",
+    "5月11日，市委副书记董兴连到医院慰问护士，并代表市委市政府表示节日问候。",
   ],
 };
 
@@ -197,6 +199,18 @@ describe("composing an answer", () => {
     const a = answer("徐州要学习第几次党代会精神？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toBe("第十三次");
+  });
+
+  it("answers a rank question (排第几) with the rank the report states, not an ordinal of something else", () => {
+    const a = answer("徐州的人才发展指数排第几名？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("居全省第三");
+  });
+
+  it("answers 代表谁 with the organisation spoken for", () => {
+    const a = answer("徐州市领导慰问护士时是代表谁表示问候的？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("市委市政府");
   });
 
   it("answers where only with a place", () => {

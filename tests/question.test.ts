@@ -94,6 +94,17 @@ describe("question analysis", () => {
     expect(ask("南岸区的四项监督指的是什么？").terms).toEqual(["监督"]);
   });
 
+  it("reads a rank question (排第几名) as asking for a rank, and 代表谁 as open to an organisation", () => {
+    expect(ask("南岸区的人才发展指数排第几名")).toMatchObject({ want: "count", asksRank: true });
+    expect(ask("南岸区的党员有多少名").asksRank).toBe(false);
+    expect(ask("徐州市领导是代表谁去慰问的").asksOrganisation).toBe(true);
+  });
+
+  it("keeps the asked kind of a which- or how-question out of the content terms (哪支部队, 什么办法)", () => {
+    expect(ask("徐州那个干事以前在哪支部队当兵").terms).not.toContain("支部");
+    expect(ask("徐州用什么办法让红色教育火起来").terms).not.toContain("办法");
+  });
+
   it("reads 哪家 as asking for a name, even after 几家", () => {
     const q = ask("南岸区落户的几家医院里哪家已经正式运营了");
     expect(q.kind).toBe("fact");
@@ -146,6 +157,20 @@ describe("question analysis", () => {
     const q = analyzeQuestion("南岸区引进的人才里研究生占多少？", without研究生);
     expect(q.terms).toContain("硕士");
     expect(q.terms).not.toContain("研究");
+  });
+
+  it("puts an official word where its everyday phrase stood, and drops pieces cut across the phrase (老人小孩 → 人小)", () => {
+    const seen = (unit: string) => !["老人", "小孩"].includes(unit);
+    const q = analyzeQuestion("南岸区要求学哪些知识，比如老人小孩健康", { ...vocabulary, seen });
+    expect(q.terms).not.toContain("人小");
+    expect(q.terms.indexOf("老年人")).toBeLessThan(q.terms.indexOf("健康"));
+    // A yes/no question confirms its last word, also when that word was read as an official one.
+    const yes = analyzeQuestion("南岸区党员去社区看望了老人吗", { ...vocabulary, seen });
+    expect(yes.terms.at(-1)).toBe("老年人");
+  });
+
+  it("keeps a number's measure word out of the next word (三|个人) and framing words of an example out of the terms", () => {
+    expect(ask("徐州有没有三个人组成小组的事儿").terms).toEqual(["组成", "小组"]);
   });
 
   it("cuts again a word the segmenter cut wrongly, where the corpus has bigrams (向外|地学 → 外地)", () => {

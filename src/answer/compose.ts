@@ -150,7 +150,7 @@ function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weigh
         ? holdsKeyTerm(terms, lead, seen, "sentence")
         : q.want === null || holdsKeyTerm(terms, lead, seen, "paragraph");
   // 多少名党员 is answered by a figure of 党员, not by the 600余人次 of another count beside it.
-  const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || countsAskedNoun(q, normalizeText(lead.text));
+  const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || q.asksRank || countsAskedNoun(q, normalizeText(lead.text));
   // A question that names no subject must share a phrase with the passage it is answered from:
   // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
   const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);

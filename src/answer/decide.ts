@@ -7,7 +7,7 @@
 import type { AnswerStatus } from "../types.js";
 import { looksLikePersonName } from "../index/gazetteer.js";
 import type { Question } from "./question.js";
-import { ORDINAL_EXPRESSION, ROLE_WORDS } from "./wording.js";
+import { ORDINAL_EXPRESSION, RANK_EXPRESSION, ROLE_WORDS } from "./wording.js";
 import { MEASURE_WORDS } from "./terms.js";
 import { COUNTED_NOUN_WINDOW, NAMED_PERSON_WINDOW, RELATED_MIN_COVERAGE } from "./tuning.js";
 
@@ -16,7 +16,7 @@ const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万�
 const SUB_UNIT = "科室部所站组队副";
 const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬|上旬)|今年\d{1,2}月|今年|去年|日前|近日/;
 /** An organisation named as a partner or organiser: 联合江海区委组织部, 由市卫健委主办. */
-const PARTNER_ORGANISATION = /(?:联合|会同|携手|协同|联手|邀请|与|和|同|由)(\p{Script=Han}{2,12}?(?:组织部|宣传部|委员会|党工委|党委|党组|支部|中心|协会|学会|集团|公司|大学|学院|医院|部|委|局|办|站|所|队|团))/gu;
+const PARTNER_ORGANISATION = /(?:联合|会同|携手|协同|联手|邀请|代表|与|和|同|由)(\p{Script=Han}{2,12}?(?:组织部|政府|宣传部|委员会|党工委|党委|党组|支部|中心|协会|学会|集团|公司|大学|学院|医院|部|委|局|办|站|所|队|团))/gu;
 /** A place something is at or goes to: 在市人民医院, 赴江津, 走进2家公立医院. */
 const PLACE_NAMED =
   /(?:在|到|赴|于|前往|走进|来到|落户)([\p{Script=Han}\d]{1,14}?(?:省|市|区|县|镇|乡|村|社区|街道|小区|医院|中心|卫生院|基地|会议室|学校|广场|公园|采样点|旧址|礼堂|大厅|院区)|\p{Script=Han}{2,4}(?=[、，,等]|开展|召开|举办|参加|学习|考察|调研|参观|支援|交流))/gu;
@@ -36,6 +36,9 @@ const KIND_SUFFIXES: Record<string, string> = {
 function namedOfKind(kind: string): RegExp {
   return new RegExp(`[\\p{Script=Han}\\d]{2,12}?(?:${KIND_SUFFIXES[kind] ?? kind})`, "gu");
 }
+
+/** Punctuation that ends a clause. */
+const CLAUSE_END = "，,；;。：:";
 
 /** Words that give a cause or a purpose. */
 const CAUSE = /因为|由于|原因|为了|旨在|以便|导致|所以|因此|是为/;
@@ -94,6 +97,7 @@ function kindSpans(q: Question, text: string): string[] {
   switch (q.want) {
     case "count":
       // 第几次 is answered by 第十三次, not by 第二期.
+      if (q.asksRank) return text.match(RANK_EXPRESSION) ?? [];
       if (q.asksOrdinal) return (text.match(ORDINAL_EXPRESSION) ?? []).filter((o) => q.unit === null || o.endsWith(q.unit));
       return figures(text, q.unit).map((f) => f.span);
     case "person": {
@@ -155,10 +159,13 @@ function namesOtherOrdinal(q: Question, text: string): boolean {
 export function highlightOf(q: Question, text: string): string | null {
   const spans = kindSpans(q, text);
   if (spans.length > 0) {
+    const count = (part: string) => q.terms.reduce((n, t) => n + (part.includes(t) ? 1 : 0), 0);
+    // The question's words in the span's own clause first (人才发展指数居全省第三), then close around it.
     const near = (span: string) => {
       const at = text.indexOf(span);
-      const around = text.slice(Math.max(0, at - 12), at + span.length + 12);
-      return q.terms.reduce((n, t) => n + (around.includes(t) ? 1 : 0), 0);
+      const clauseStart = Math.max(...[...CLAUSE_END].map((p) => text.lastIndexOf(p, at)));
+      const clause = text.slice(clauseStart + 1, at + span.length);
+      return count(clause) * 100 + count(text.slice(Math.max(0, at - 12), at + span.length + 12));
     };
     return spans.reduce((best, s) => (near(s) > near(best) ? s : best));
   }

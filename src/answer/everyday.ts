@@ -19,7 +19,7 @@ const EVERYDAY_WORDS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/小孩|孩子|娃|小朋友/, ["儿童", "少年儿童"]],
   [/孕妇|怀孕|生孩子|产妇/, ["孕产妇", "妊娠"]],
   [/吃饭(?:的地方|的点)?|食堂|饭堂|用餐/, ["助餐", "餐"]],
-  [/花(?:了)?(?:多少)?钱|多少钱|经费|资金|预算|费用/, ["资金", "投入", "投资", "经费"]],
+  [/花(?:了)?(?:多少)?钱|经费|资金|预算|费用/, ["资金", "投入", "投资", "经费"]],
   [/奖金|补贴|补助|发钱/, ["补助", "补贴", "补助金"]],
   [/盖了|新盖|盖起|盖的|新修|修建/, ["新建", "建设", "建成"]],
   [/新医院|新院/, ["新院区", "新建医院"]],
@@ -66,6 +66,7 @@ const EVERYDAY_WORDS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/宣传|科普|讲健康/, ["宣传", "科普", "健康教育"]],
   [/体检|检查身体/, ["体检", "健康体检"]],
   [/量血压|测血压/, ["测量血压"]],
+  [/过年|春节|年前|新年/, ["春节", "新春"]],
   [/复工|复产|上班/, ["复工复产", "复工复学"]],
   [/开学|复课/, ["复学", "复工复学"]],
   [/重新开工|开工|复产/, ["复工", "复工复产"]],
@@ -92,7 +93,7 @@ const EVERYDAY_WORDS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/病人|病号|生病的/, ["患者"]],
   [/家庭医生|家医|上门看病/, ["家医", "家庭医生", "签约"]],
   [/残疾|残障/, ["残疾人", "助残"]],
-  [/找工作|就业|工作岗位/, ["就业"]],
+  [/找工作|找到工作|(?:找到?)?活干|就业|工作岗位/, ["就业"]],
   [/学生|上学/, ["中小学生", "学生", "师生", "校园"]],
   [/刚出生|宝宝|婴儿/, ["新生儿", "出生"]],
   [/办证|办手续|跑腿|跑一次/, ["办理", "一件事", "一次"]],
@@ -135,26 +136,42 @@ export interface OfficialReading {
  */
 export function readEveryday(text: string, terms: string[], seen: (unit: string) => boolean): OfficialReading {
   let out = [...terms];
+  // Where each term stands in the question: an official word stands where its everyday phrase did.
+  const position = new Map(terms.map((t) => [t, text.indexOf(t)]));
   const alternatives: Record<string, string[]> = {};
   const words: string[] = [];
   const addAlternatives = (term: string, more: string[]) => {
     if (more.length > 0) alternatives[term] = [...new Set([...(alternatives[term] ?? []), ...more])];
   };
   for (const [everyday, official] of EVERYDAY_WORDS) {
-    const phrase = everyday.exec(text)?.[0];
+    const match = everyday.exec(text);
+    const phrase = match?.[0];
     const found = phrase === undefined ? [] : official.filter((w) => !text.includes(w) && termUnits(w).every(seen));
-    if (phrase === undefined || found.length === 0) continue;
+    if (match === null || phrase === undefined || found.length === 0) continue;
     words.push(...found);
     const inside = out.filter((t) => phrase.includes(t) || t.includes(phrase));
     if (termUnits(phrase).every(seen)) {
       for (const t of inside) addAlternatives(t, found);
     } else {
       const [first, ...rest] = found as [string, ...string[]];
-      // What a term holds beside the phrase stays (老人晚上睡不着 → 老年人 and 晚上睡不着).
+      // What a term holds beside the phrase stays (老人晚上睡不着 → 老年人 and 晚上睡不着); a term
+      // the segmenter cut across the phrase goes with it (老人小孩 → 人小).
+      const across = out.filter((t) => !inside.includes(t) && overlaps(text, t, match.index, phrase.length));
       const besides = inside.flatMap((t) => (t.includes(phrase) ? t.split(phrase) : [])).filter((r) => Array.from(r).length > 1);
-      out = [...out.filter((t) => !inside.includes(t)), ...besides, ...(out.includes(first) ? [] : [first])];
+      for (const b of besides) position.set(b, text.indexOf(b));
+      if (!out.includes(first)) position.set(first, match.index);
+      out = [...out.filter((t) => !inside.includes(t) && !across.includes(t)), ...besides, ...(out.includes(first) ? [] : [first])];
       addAlternatives(first, rest);
     }
   }
+  // In the question's order: a yes/no question confirms its last word, whatever the reports call it.
+  out.sort((a, b) => (position.get(a) ?? -1) - (position.get(b) ?? -1));
   return { terms: out, alternatives, words };
+}
+
+/** Whether every place `term` stands in `text` overlaps the `length` characters at `at`. */
+function overlaps(text: string, term: string, at: number, length: number): boolean {
+  const places: number[] = [];
+  for (let p = text.indexOf(term); p >= 0; p = text.indexOf(term, p + 1)) places.push(p);
+  return places.length > 0 && places.every((p) => p < at + length && p + term.length > at);
 }

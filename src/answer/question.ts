@@ -17,6 +17,7 @@ import { readEveryday } from "./everyday.js";
 import { carrySubject, completeFollowUp } from "./followup.js";
 import { isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
 import {
+  ASKED_MEANS,
   ORDINAL_EXPRESSION,
   ROLE_WORDS,
   COMPARISON,
@@ -33,6 +34,7 @@ import {
   PARTNER,
   PERSON,
   PLACE,
+  RANK_QUESTION,
   REASON,
   REPORT_DATE,
   REPORT_SOURCE,
@@ -101,6 +103,8 @@ export interface Question {
   unattested: string[];
   /** A count question asking which of a series (第几次): an ordinal (第十三次) answers it, not a count. */
   asksOrdinal: boolean;
+  /** Whether it asks a rank (排第几, 第几名): answered by 排名全市第一, not by a count. */
+  asksRank: boolean;
   /** Ordinals the question names (第一期, 第十三次): a sentence about another of the same series does not answer it. */
   ordinals: string[];
   /** The reports' words a content term may be written as (老人 → 老年人, 老年): see everyday.ts. */
@@ -201,7 +205,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
   // A comparison is about every report's own organisation, and its comparing words (几个地方, 分别) ask nothing.
   const comparing = COMPARISON.test(asked) ? [COMPARISON.exec(asked)![0], "分别", "各自"] : [];
   const organisation = subjects.length > 0 || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
-  const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [])], seen);
+  const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...(want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [])], seen);
   const kind = questionKind(asked, terms, { distinct: gazetteer.subjectCount(subjects), docs: subjectDocs }, gazetteer);
   const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null;
   // Everyday words are read as the reports' (打疫苗 → 接种); the kind is read from the user's own words.
@@ -233,6 +237,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     unattested: reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
     asksOrdinal: /第几/.test(asked),
+    asksRank: RANK_QUESTION.test(asked),
     searchText: [asked, ...reading.words].join(" "),
     clauses: kind === "comparison" ? subjectClauses(asked, subjects, reading.terms, gazetteer) : {},
     focus,

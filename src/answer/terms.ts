@@ -21,7 +21,9 @@ const QUESTION_STOPWORDS = new Set(
     // The report itself (这篇报道的记者是谁): what the question is about, not what a passage says.
     "分别 这篇 那篇 报道 文章 稿件 稿子 提到 提及 说到 讲到 谈到 涉及 里面 大家 别人 人家 现在 如今 眼下 部分 这部分 这块 板块 全称 全名 名称 简称 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
-    "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路"
+    "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路 " +
+    // Words that point at an example or a span of time rather than name a matter (比如…这种, 前后有多少, 那阵子).
+    "比如 例如 这种 那种 这样 那样 以前 之前 前后 阵子 那阵子 事儿 事情 自己 下来 包括 包含"
   ).split(/\s+/),
 );
 /**
@@ -41,6 +43,9 @@ const AMOUNT = new RegExp(`^[一二两三四五六七八九十百千万几\\d]+[
 
 /** A date as the reports write it: 5月8日, 2020年5月, 10月. */
 const CALENDAR_DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?=[^\d份])/g;
+
+/** A number alone, as the segmenter cuts it off its measure word (三|个人, 6|个人). */
+const NUMERAL = /^[一二两三四五六七八九十百千万几\d]+$/u;
 
 /** 几次, 多少名: the quantity word already holds its measure word. */
 const ENDS_IN_MEASURE = new RegExp(`[${MEASURE_WORDS}]$`, "u");
@@ -102,8 +107,12 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
     run = "";
   };
   let afterQuantity = false;
+  let afterNumber = false;
   for (const { segment, isWordLike } of segmenter.segment(normalizeText(question))) {
-    const word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
+    let word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
+    // The segmenter may glue a number's measure word onto the next word (三|个人): it counts, it names nothing.
+    if (afterNumber && word.length > 1 && MEASURE_WORDS.includes(word[0]!)) word = word.slice(1);
+    afterNumber = NUMERAL.test(word);
     // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
     const measure = afterQuantity && isSingleHan(word);
     const quantity = QUANTITY_WORD.test(word);

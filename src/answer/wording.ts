@@ -25,9 +25,13 @@ export const SUMMARY = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|
 /** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
 export const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人|对象|同志|专家|代表)[^，。？?]{0,4}叫什么`);
 /** 谁 after a word of working with (跟谁, 联合谁) or before one of organising (谁牵头): the answer may be an organisation. */
-export const PARTNER = /(?:跟|和|与|同|联合|会同|携手|由|邀请)谁|谁(?:负责|牵头|主办|承办|组织|举办|发起|带队|指导)/;
+export const PARTNER = /(?:跟|和|与|同|联合|会同|携手|由|邀请|代表)谁|谁(?:负责|牵头|主办|承办|组织|举办|发起|带队|指导)/;
 /** 第一期, 第十三次, 第2批. */
 export const ORDINAL_EXPRESSION = /第[一二两三四五六七八九十百\d]+[期次届批轮季章]/g;
+/** 排第几, 排名多少, 第几名: a rank answers it, not a count. */
+export const RANK_QUESTION = /排(?:名|在)?第?(?:几|多少)|第几[名位]|名次/;
+/** A rank as the reports state it: 排名全市区县第一, 居主城都市区第三, 位列全省前列. */
+export const RANK_EXPRESSION = /(?:排名|排在|排|位列|位居|居|列)[^，。；,;]{0,10}?(?:第[一二三四五六七八九十\d]+(?![期次届批轮季章个])[名位]?|首位|榜首|前列)/g;
 /** 在哪里举行, 建在什么位置: a place answers it. 去哪个城市, 在哪支部队 ask which one (see WHICH). */
 export const PLACE = /(?:在|去|到)哪(?:儿|里)?(?![一个家位所座支项条种类])|哪里|哪儿|什么地方|什么位置|什么地点|何处|何地/;
 /** 为什么, 为啥: a cause or purpose answers it. */
@@ -43,6 +47,8 @@ export const EXTREME_MAX = /最(?:多|高|大|长|快)|(?:哪个|哪一个|谁)�
 export const EXTREME_MIN = /最(?:少|低|小|短|慢)|(?:哪个|哪一个|谁)更?(?:少|低|小)|更少/;
 export const DEFINITION = /什么是|是指|指的是|什么意思|含义|定义|是什么/;
 export const WEAK_LIST = /有什么|有啥/;
+/** 用什么办法, 采取了哪些措施: the kind of answer a how-question asks for, not a matter a passage must name. */
+export const ASKED_MEANS = /(?:什么|哪些|哪几种|啥|何种|怎样的)(?:好的?)?(?:办法|途径|措施|举措|手段|招数?)/g;
 export const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
 export const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$/;
 
