@@ -242,6 +242,14 @@ describe("follow-up questions", () => {
     expect(ask("他们的疫苗接种了多少剂次", "南岸区创建了哪些清廉品牌？").interpreted).toBe("南岸区的疫苗接种了多少剂次");
   });
 
+  it("asks a question that asks for more (具体…, 有多少人参加？) about what the previous question asked", () => {
+    const q = ask("具体是怎么做的？", "南岸区是怎么创建清廉品牌的？");
+    expect(q.interpreted).toBe("南岸区创建清廉品牌，具体是怎么做的？");
+    expect(q).toMatchObject({ subjectDocs: ["na"], kind: "how" });
+    expect(ask("有多少人参加？", "徐州市卫健委第二期专题读书班是哪天开班的？").interpreted).toBe("徐州市卫健委第二期专题读书班开班，有多少人参加？");
+    expect(ask("他讲的是什么？", "徐州市卫健委党委书记是谁？").interpreted).toBe("徐州市卫健委党委书记，他讲的是什么？");
+  });
+
   it("does not carry a subject into a new question, a greeting or a comparison", () => {
     expect(ask("什么是“2+6+x”培训机制？", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();
     expect(ask("谢谢", "南岸区创建了哪些清廉品牌？").interpreted).toBeNull();

@@ -1,12 +1,14 @@
 /**
  * Follow-ups: an elliptical question that names only a new subject (那徐州呢？,
- * 江海区的呢) is the conversation's previous question asked about it, and a
- * question that goes on about the same subject without naming it (那党委书记
- * 是谁？) is asked about the previous question's subject.
+ * 江海区的呢) is the conversation's previous question asked about it; a
+ * question that asks more about what the previous one asked (具体是怎么做的？,
+ * 有多少人参加？) is asked about that; and a question that goes on about the
+ * same subject without naming it (那党委书记是谁？) is asked about the
+ * previous question's subject.
  */
 import { placeMentions } from "../index/gazetteer.js";
 import type { Vocabulary } from "./question.js";
-import { isFiller, termsWithout } from "./terms.js";
+import { isFiller, isGenericVerb, questionTerms, termsWithout } from "./terms.js";
 
 /** An elliptical follow-up: a new subject and nothing else (那徐州呢？, 江海区的呢). */
 const ELLIPTICAL = /^(?:那么?|那在|还有|再问一下|换成)?\s*(.{1,16}?)\s*(?:的情况|的|那边|这边|那里|那儿)?\s*(?:呢|怎么样|如何|又如何|又是怎样|也是吗|那边)[？?！!。\s]*$/;
@@ -55,4 +57,26 @@ export function carrySubject(text: string, previous: string, { gazetteer }: Voca
   const rest = text.replace(OPENER, "");
   // 他们的党员示范岗 → 南岸区的党员示范岗: the pronoun stood for the subject.
   return PRONOUN.test(rest) ? rest.replace(PRONOUN, subjects[0]!) : `${subjects[0]}${rest}`;
+}
+
+/** Words a question opens with when it asks more about what the previous one asked (具体…, 其中…, 他…). */
+const DETAIL_OPENER = /^(?:那么?|那个|这个|还有|另外)?[，,\s]*(?:具体|详细|其中|下面|下设|当时|当天|后来|然后|为什么|为啥|效果|成效|结果|举(?:个|几个)?例|比如|例如|[他她它](?!们))/;
+/** Words that ask more about a matter without naming one: 都有哪些形式, 举个例子, 谁负责. */
+const MORE_ABOUT = new Set("形式 例子 效果 成效 结果 细节 过程 意义 目的 原因 时间 地点 负责 参加 参与 人员 规模 开始 结束 举办 步骤 安排 要求 职务 职位 身份 作用".split(" "));
+/** Question words and end punctuation: what is left of a question is what it is about. */
+const ASKING = /(?:是|有|在)?(?:(?:多少|几)[个家名位项次场条人所座岁]?|谁|哪些|哪几[个家项位]?|哪一?[个家位所座支项条种类里儿天年]?|什么时候|什么|怎么样?|怎样|如何|何时)|是否|有没有|是不是|[吗呢吧啊呀][？?！!。]*$|[？?！!。]+$/g;
+
+/**
+ * 具体是怎么做的？ after "江北新区是怎么推进党史学习教育的？" → "江北新区推进党史学习
+ * 教育的，具体是怎么做的？": the previous question, as a statement of what was
+ * asked about, then the new one. Only a question naming no subject that opens
+ * by asking for more (see DETAIL_OPENER) or has no words of its own beyond the
+ * previous question's and words asking for more (有多少人参加？) is read so.
+ */
+export function continueTopic(text: string, previous: string, { gazetteer, seen }: Vocabulary): string | null {
+  if (gazetteer.find(text).length > 0 || placeMentions(text).size > 0) return null;
+  const own = questionTerms(text, seen).filter((t) => !isFiller(t) && !isGenericVerb(t) && !MORE_ABOUT.has(t) && !previous.includes(t));
+  if (!DETAIL_OPENER.test(text) && own.length > 0) return null;
+  const topic = previous.replace(ASKING, "").replace(/[的，,\s]+$/, "");
+  return topic.length === 0 ? null : `${topic}，${text.replace(OPENER, "")}`;
 }

@@ -14,7 +14,7 @@ import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";
-import { carrySubject, completeFollowUp } from "./followup.js";
+import { carrySubject, completeFollowUp, continueTopic } from "./followup.js";
 import { isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
 import {
   ASKED_MEANS,
@@ -176,7 +176,7 @@ function followUp(text: string, previous: string, vocabulary: Vocabulary): strin
   const standsAlone = unsearchable(normalizeQuestion(text)) !== null || COMPARISON.test(text);
   // 介绍一下徐州 asks about 徐州 itself, whatever came before.
   const bare = !standsAlone && !OVERVIEW.test(text);
-  return completeFollowUp(text, previous, vocabulary, bare) ?? (standsAlone ? null : carrySubject(text, previous, vocabulary));
+  return completeFollowUp(text, previous, vocabulary, bare) ?? (standsAlone ? null : (continueTopic(text, previous, vocabulary) ?? carrySubject(text, previous, vocabulary)));
 }
 
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */

@@ -57,7 +57,7 @@ const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
  * particles (卫健委|用|什么办法, 疾控|派|了). Joining them into a run of
  * single characters would make terms no passage contains (疾控派).
  */
-const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第里说".split(""));
+const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第里说他她它".split(""));
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const isForeignWord = (word: string, seen: (bigram: string) => boolean): boolean => /^\p{Script=Han}+$/u.test(word) && !hanGrams(word).some(seen);
