@@ -47,6 +47,16 @@ describe("answering from the real reports", () => {
     expect(answer.citations[0]).toMatchObject({ docId: "002_bcc9836c8c8f6416", source: "南岸区卫生健康委", date: "2024-05-29" });
   });
 
+  it("answers a follow-up naming no subject about what the previous question asked, unless it asks about something else", async () => {
+    const more = await answerer.ask("培训了多少人？", { previous: "江海区卫健局的《方案》通过哪些方式学习？" });
+    expect(more.interpreted).toMatch(/^江海区卫健局的《方案》通过.*，培训了多少人？$/);
+    expect(more.sentences[0]!.text).toContain("近700名");
+    // “2+6+x” is no word of the 徐州 report: the question is asked on its own.
+    const other = await answerer.ask("什么是“2+6+x”培训机制？", { previous: "徐州市卫健委党委书记是谁？" });
+    expect(other.interpreted).toBeNull();
+    expect(other.sentences[0]!.text).toContain("2+6+x");
+  });
+
   it("numbers citations 1..n in order of first use and lists only quoted passages", async () => {
     const answer = await answerer.ask("江北新区落户的五个医院建设项目总投资是多少？");
     const firstUse = [...new Set(answer.sentences.map((s) => s.citation))];

@@ -56,7 +56,7 @@ function corpus(reports: Report[]) {
   const vocabulary = { gazetteer: new Gazetteer(docs), seen };
   /** Answers with the passages ranked in corpus order, or in the order of `order` (chunk ids). */
   const answer = (question: string, order: number[] = chunks.map((_, i) => i), previous?: string) => {
-    const q = analyzeQuestion(question, vocabulary, previous);
+    const q = analyzeQuestion(question, vocabulary, { previous });
     const ranked: RankedPassage[] = order.map((id, rank) => ({ id, chunk: chunks[id]!, score: 1 / (rank + 1) }));
     const scoped = q.subjectDocs.length > 0 && q.kind !== "comparison" ? ranked.filter((p) => q.subjectDocs.includes(p.chunk.docId)) : ranked;
     return compose(q, scoped, context);
@@ -313,7 +313,7 @@ describe("composing an answer", () => {
 
   it("weighs little a follow-up's word that the new subject's report never uses", () => {
     const { context, vocabulary } = corpus([jiangbei, xuzhou]);
-    const q = analyzeQuestion("那徐州呢？", vocabulary, "江北新区组建了多少支卫生技术指导团队？");
+    const q = analyzeQuestion("那徐州呢？", vocabulary, { previous: "江北新区组建了多少支卫生技术指导团队？" });
     const weights = Object.fromEntries(q.terms.map((t, i) => [t, weightedTerms(q, context).content[i]!.weight]));
     // 组建 and 团队 are only in the 江北新区 report; the question's own words about 徐州 would weigh in full.
     expect(weights["组建"]).toBeCloseTo(BORROWED_TERM_WEIGHT);

@@ -14,7 +14,7 @@ const docs = [
   doc("na", "四个抓手做实党建统领", "南岸区卫生健康委党委聚焦党建统领，突出四个抓手。南岸区九价HPV疫苗累计接种2.1万剂次。"),
 ];
 const vocabulary: Vocabulary = { gazetteer: new Gazetteer(docs), seen: () => true };
-const ask = (q: string, previous?: string) => analyzeQuestion(q, vocabulary, previous);
+const ask = (q: string, previous?: string) => analyzeQuestion(q, vocabulary, { previous });
 
 describe("the gazetteer", () => {
   it("finds the places and people a report is about, with and without the suffix", () => {
@@ -248,6 +248,17 @@ describe("follow-up questions", () => {
     expect(q).toMatchObject({ subjectDocs: ["na"], kind: "how" });
     expect(ask("有多少人参加？", "徐州市卫健委第二期专题读书班是哪天开班的？").interpreted).toBe("徐州市卫健委第二期专题读书班开班，有多少人参加？");
     expect(ask("他讲的是什么？", "徐州市卫健委党委书记是谁？").interpreted).toBe("徐州市卫健委党委书记，他讲的是什么？");
+  });
+
+  it("reads any question naming no subject as going on from the previous one when asked to read loosely, its own words first", () => {
+    const previous = "南岸区是怎么创建清廉品牌的？";
+    expect(ask("培训了多少人？", previous).interpreted).toBeNull();
+    const q = analyzeQuestion("培训了多少人？", vocabulary, { previous, loosely: true });
+    expect(q.interpreted).toBe("南岸区创建清廉品牌，培训了多少人？");
+    // The previous question's words place the answer; the follow-up's own words are what it asks.
+    expect(q.topic).toEqual(expect.arrayContaining(["清廉", "品牌"]));
+    expect(q.topic).not.toContain("培训");
+    expect(q.phrasing).toBe("培训了多少人?");
   });
 
   it("does not carry a subject into a new question, a greeting or a comparison", () => {

@@ -3,12 +3,13 @@
  * eval and bench all go through `Answerer`; none re-implements a step.
  */
 import type { CoreConfig } from "../config.js";
-import type { Answer, AskContext, Chunk, DocMeta, Manifest } from "../types.js";
+import type { Answer, AnswerStatus, AskContext, Chunk, DocMeta, Manifest } from "../types.js";
 import { createEmbedder, type Embedder } from "../embed/embedder.js";
 import { Gazetteer } from "../index/gazetteer.js";
 import { assertSameEmbedder, loadIndex, type LoadedIndex } from "../index/store.js";
+import { subjectReportsUse } from "./evidence.js";
 import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeContext, type ComposeOptions } from "./compose.js";
-import { analyzeQuestion, type Question, type Vocabulary } from "./question.js";
+import { analyzeQuestion, type Question, type ReadingOptions, type Vocabulary } from "./question.js";
 import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, rankReports, retrieve, type RankedPassage, type RetrieveOptions } from "./retrieve.js";
 import { REPORTS_PER_QUESTION } from "./tuning.js";
 
@@ -23,6 +24,9 @@ export interface AnswererOptions {
   /** Where warnings go (a failed query embedding). Default console.warn. */
   warn?: (message: string) => void;
 }
+
+/** How well an answer answers: a reading that answers beats one that only relates. */
+const STATUS_RANK: Record<AnswerStatus, number> = { answered: 2, related: 1, not_found: 0 };
 
 export class Answerer {
   private readonly vocabulary: Vocabulary;
@@ -77,15 +81,32 @@ export class Answerer {
     return this.index.docs.map(({ id, file, title, source, date }) => ({ id, file, title, source, date }));
   }
 
-  /** Answers `question`; `context.previous` lets an elliptical follow-up (那徐州呢？) borrow the previous question. */
+  /**
+   * Answers `question`; `context.previous` lets a follow-up borrow from the previous question
+   * (那徐州呢？, 具体是怎么做的？). A question naming no subject may go on from the previous one
+   * without saying so (培训了多少人？) or ask something new (什么是“2+6+x”？): it is read both
+   * ways, and the follow-up reading is kept when it answers at least as well.
+   */
   async ask(question: string, context: AskContext = {}): Promise<Answer> {
-    const { question: q, ranked } = await this.search(question, context);
-    return q.unsearchable !== null ? notFound(q) : compose(q, ranked, this.composeContext, this.composeOptions);
+    const alone = await this.answerAs(question, { previous: context.previous });
+    const { answer } = alone;
+    if (context.previous === undefined || answer.interpreted !== null || answer.subjects.length > 0 || answer.unsearchable !== null) return answer;
+    const goingOn = await this.answerAs(question, { previous: context.previous, loosely: true });
+    // A word of its own the previous subject's reports never use (“2+6+x”) says the question is about something else.
+    const used = subjectReportsUse(goingOn.question, this.composeContext);
+    const own = goingOn.question.terms.filter((t) => !goingOn.question.topic.includes(t));
+    const better = goingOn.answer.status !== "not_found" && STATUS_RANK[goingOn.answer.status] >= STATUS_RANK[answer.status];
+    return goingOn.question.interpreted !== null && own.every(used) && better ? goingOn.answer : answer;
+  }
+
+  private async answerAs(question: string, reading: ReadingOptions): Promise<{ question: Question; answer: Answer }> {
+    const { question: q, ranked } = await this.search(question, reading);
+    return { question: q, answer: q.unsearchable !== null ? notFound(q) : compose(q, ranked, this.composeContext, this.composeOptions) };
   }
 
   /** The question as understood and the passages retrieved for it, best first: what `ask` composes its answer from. */
-  async search(question: string, context: AskContext = {}): Promise<{ question: Question; ranked: RankedPassage[] }> {
-    const q = analyzeQuestion(question, this.vocabulary, context.previous);
+  async search(question: string, reading: ReadingOptions = {}): Promise<{ question: Question; ranked: RankedPassage[] }> {
+    const q = analyzeQuestion(question, this.vocabulary, reading);
     if (q.unsearchable !== null) return { question: q, ranked: [] };
     const vector = await this.embed(q.searchText);
     const search = (scope: number[] | null, text = q.searchText, v = vector) => retrieve(this.index, text, v, this.retrieveOptions, scope);

@@ -12,7 +12,7 @@ import { answersKind, countsAskedNoun } from "./decide.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
 import { isGenericVerb } from "./terms.js";
-import { BORROWED_TERM_WEIGHT, GENERIC_VERB_WEIGHT, WEIGHTS } from "./tuning.js";
+import { BORROWED_TERM_WEIGHT, GENERIC_VERB_WEIGHT, TOPIC_TERM_WEIGHT, WEIGHTS } from "./tuning.js";
 
 /** A question term as matched: the units of each way it may be written (the term, then its official alternatives). */
 export interface WeightedTerm {
@@ -54,16 +54,23 @@ export interface EvidenceContext {
 export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" | "seen" | "docById">): { content: WeightedTerm[]; subject: WeightedTerm[] } {
   const attested = (t: string) => termUnits(t).some((u) => context.seen(u));
   const ceiling = Math.max(0, ...[...q.terms, ...q.subjects].filter(attested).map((t) => context.idf(t)));
-  const subjectText = q.interpreted === null ? null : normalizeText(q.subjectDocs.flatMap((id) => context.docById.get(id)?.paragraphs.map((p) => p.text) ?? []).join("\n"));
+  const used = q.interpreted === null ? null : subjectReportsUse(q, context);
   const weigh = (t: string): WeightedTerm => {
     const forms = [t, ...(q.alternatives[t] ?? [])];
     // An everyday word the reports lack weighs as its official word does.
     const weighed = forms.find(attested);
     const weight = weighed !== undefined ? context.idf(weighed) : ceiling === 0 ? context.idf(t) : ceiling;
-    const borrowed = subjectText !== null && subjectText !== "" && !forms.some((f) => termUnits(f).every((u) => subjectText.includes(u)));
-    return { forms: forms.map(termUnits), weight: weight * (isGenericVerb(t) ? GENERIC_VERB_WEIGHT : 1) * (borrowed ? BORROWED_TERM_WEIGHT : 1) };
+    const borrowed = used !== null && !used(t);
+    const asked = q.topic.includes(t) ? TOPIC_TERM_WEIGHT : 1;
+    return { forms: forms.map(termUnits), weight: weight * (isGenericVerb(t) ? GENERIC_VERB_WEIGHT : 1) * (borrowed ? BORROWED_TERM_WEIGHT : 1) * asked };
   };
   return { content: q.terms.map(weigh), subject: q.subjects.map(weigh) };
+}
+
+/** Whether the reports about `q`'s subjects use a term, as written or as one of its official words (true when it names none). */
+export function subjectReportsUse(q: Question, context: Pick<EvidenceContext, "docById">): (term: string) => boolean {
+  const text = normalizeText(q.subjectDocs.flatMap((id) => context.docById.get(id)?.paragraphs.map((p) => p.text) ?? []).join("\n"));
+  return (t) => text === "" || [t, ...(q.alternatives[t] ?? [])].some((f) => termUnits(f).every((u) => text.includes(u)));
 }
 
 /**
@@ -212,7 +219,7 @@ export function gatherEvidence(
       const own = coverage(terms.content, norm, (t) =>
         Math.max(WEIGHTS.inContext * termShare(t, where), WEIGHTS.inPassage * termShare(t, whole), WEIGHTS.inAntecedent * termShare(t, before)),
       );
-      const phrase = phraseOverlap(q.text, text);
+      const phrase = phraseOverlap(q.phrasing, text);
       const answers = answersKind(q, text);
       const score =
         own +

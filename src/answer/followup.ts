@@ -66,17 +66,25 @@ const MORE_ABOUT = new Set("形式 例子 效果 成效 结果 细节 过程 意
 /** Question words and end punctuation: what is left of a question is what it is about. */
 const ASKING = /(?:是|有|在)?(?:(?:多少|几)[个家名位项次场条人所座岁]?|谁|哪些|哪几[个家项位]?|哪一?[个家位所座支项条种类里儿天年]?|什么时候|什么|怎么样?|怎样|如何|何时)|是否|有没有|是不是|[吗呢吧啊呀][？?！!。]*$|[？?！!。]+$/g;
 
+/** A follow-up read as going on from the previous question: the question as completed, and the part that came from the previous one. */
+export interface Continuation {
+  text: string;
+  topic: string;
+}
+
 /**
  * 具体是怎么做的？ after "江北新区是怎么推进党史学习教育的？" → "江北新区推进党史学习
- * 教育的，具体是怎么做的？": the previous question, as a statement of what was
- * asked about, then the new one. Only a question naming no subject that opens
- * by asking for more (see DETAIL_OPENER) or has no words of its own beyond the
- * previous question's and words asking for more (有多少人参加？) is read so.
+ * 教育，具体是怎么做的？": the previous question, as a statement of what was
+ * asked about, then the new one. A question naming no subject that opens by
+ * asking for more (see DETAIL_OPENER), or has no words of its own beyond the
+ * previous question's and words asking for more (有多少人参加？), is surely one;
+ * `loosely`, any question naming no subject may be (培训了多少人？): the caller
+ * then weighs this reading against the question read alone.
  */
-export function continueTopic(text: string, previous: string, { gazetteer, seen }: Vocabulary): string | null {
+export function continueTopic(text: string, previous: string, { gazetteer, seen }: Vocabulary, loosely = false): Continuation | null {
   if (gazetteer.find(text).length > 0 || placeMentions(text).size > 0) return null;
   const own = questionTerms(text, seen).filter((t) => !isFiller(t) && !isGenericVerb(t) && !MORE_ABOUT.has(t) && !previous.includes(t));
-  if (!DETAIL_OPENER.test(text) && own.length > 0) return null;
+  if (!loosely && !DETAIL_OPENER.test(text) && own.length > 0) return null;
   const topic = previous.replace(ASKING, "").replace(/[的，,\s]+$/, "");
-  return topic.length === 0 ? null : `${topic}，${text.replace(OPENER, "")}`;
+  return topic.length === 0 ? null : { text: `${topic}，${text.replace(OPENER, "")}`, topic };
 }

@@ -14,7 +14,7 @@ import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";
-import { carrySubject, completeFollowUp, continueTopic } from "./followup.js";
+import { carrySubject, completeFollowUp, continueTopic, type Continuation } from "./followup.js";
 import { isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
 import {
   ASKED_MEANS,
@@ -35,6 +35,7 @@ import {
   PERSON,
   PLACE,
   RANK_QUESTION,
+  RATE_NOUN,
   REASON,
   REPORT_DATE,
   REPORT_SOURCE,
@@ -99,6 +100,10 @@ export interface Question {
   unknownPlaces: string[];
   /** Content terms: what a passage must speak of, subjects and question words left out. */
   terms: string[];
+  /** Content terms that only come from the previous question a follow-up goes on from (具体是怎么做的？): what it is about, not what it asks. */
+  topic: string[];
+  /** The words a sentence's phrases are matched against: the question, or what a follow-up going on from the previous one asks in its own words. */
+  phrasing: string;
   /** Content terms no report has in any form (世界杯): a question about nothing else is not about the reports. */
   unattested: string[];
   /** A count question asking which of a series (第几次): an ordinal (第十三次) answers it, not a count. */
@@ -158,6 +163,12 @@ function questionKind(text: string, terms: string[], subjects: { distinct: numbe
   return "fact";
 }
 
+/** The terms not in `own`, the follow-up's own words after the previous question's topic; none when nothing else is left. */
+function topicTerms(terms: string[], own: string): string[] {
+  const borrowed = terms.filter((t) => !own.includes(t));
+  return borrowed.length < terms.length ? borrowed : [];
+}
+
 /** What the corpus offers for reading questions: its subjects, and which bigrams occur in it at all. */
 export interface Vocabulary {
   gazetteer: Gazetteer;
@@ -172,18 +183,31 @@ function unsearchable(text: string): Unsearchable | null {
 }
 
 /** `text` as a follow-up of `previous`, or null; a greeting or a comparison never carries the previous subject. */
-function followUp(text: string, previous: string, vocabulary: Vocabulary): string | null {
+function followUp(text: string, previous: string, vocabulary: Vocabulary, loosely: boolean): Continuation | null {
   const standsAlone = unsearchable(normalizeQuestion(text)) !== null || COMPARISON.test(text);
   // 介绍一下徐州 asks about 徐州 itself, whatever came before.
   const bare = !standsAlone && !OVERVIEW.test(text);
-  return completeFollowUp(text, previous, vocabulary, bare) ?? (standsAlone ? null : (continueTopic(text, previous, vocabulary) ?? carrySubject(text, previous, vocabulary)));
+  const asked = (completed: string | null) => (completed === null ? null : { text: completed, topic: "" });
+  return (
+    asked(completeFollowUp(text, previous, vocabulary, bare)) ??
+    (standsAlone ? null : (continueTopic(text, previous, vocabulary, loosely) ?? asked(carrySubject(text, previous, vocabulary))))
+  );
+}
+
+/** How to read a question after another: `loosely`, any question naming no subject may go on from the previous one (see `continueTopic`). */
+export interface ReadingOptions {
+  previous?: string;
+  loosely?: boolean;
 }
 
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */
-export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: string): Question {
+export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous, loosely = false }: ReadingOptions = {}): Question {
   const { gazetteer, seen } = vocabulary;
   // Completed in the user's own script and punctuation, since the answer shows it.
-  const completed = previous === undefined ? null : followUp(toSimplified(raw.trim()), toSimplified(previous.trim()), vocabulary);
+  const followed = previous === undefined ? null : followUp(toSimplified(raw.trim()), toSimplified(previous.trim()), vocabulary, loosely);
+  const completed = followed?.text ?? null;
+  // What a follow-up going on from the previous question asks in its own words (具体是怎么做的).
+  const own = followed === null || followed.topic === "" ? null : normalizeQuestion(followed.text.slice(followed.topic.length + 1));
   const asked = normalizeQuestion(completed ?? raw);
   const subjects = gazetteer.find(asked);
   const subjectDocs = [...new Set(subjects.flatMap((s) => gazetteer.docsOf(s)))];
@@ -224,7 +248,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     extreme: kind === "comparison" ? extreme : null,
     want: kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : wantBesides,
     unit: want === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
-    counted: want === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1], reading.terms) : null,
+    counted: want === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1], reading.terms) : null,
     role,
     asksOrganisation: PARTNER.test(asked),
     asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
@@ -233,6 +257,9 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, previous?: 
     subjectDocs,
     unknownPlaces,
     terms: reading.terms,
+    // The previous question's words a follow-up goes on from: context, unless it has no words of its own.
+    topic: own === null ? [] : topicTerms(reading.terms, own),
+    phrasing: own ?? asked,
     alternatives: reading.alternatives,
     unattested: reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],

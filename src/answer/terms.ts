@@ -57,7 +57,7 @@ const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
  * particles (卫健委|用|什么办法, 疾控|派|了). Joining them into a run of
  * single characters would make terms no passage contains (疾控派).
  */
-const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第里说他她它".split(""));
+const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第里说他她它上".split(""));
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const isForeignWord = (word: string, seen: (bigram: string) => boolean): boolean => /^\p{Script=Han}+$/u.test(word) && !hanGrams(word).some(seen);
@@ -90,7 +90,8 @@ function attestedPieces(term: string, seen: (bigram: string) => boolean): string
 export function questionTerms(question: string, seen?: (bigram: string) => boolean): string[] {
   // A day or month (5月8日, 2020年) is one term, and so is a quoted single character (三个“硬”):
   // the segmenter cuts the one into digits and characters, and the other would be dropped as too short.
-  const quoted = [...normalizeText(question).matchAll(/“([^”]{1,12})”/g)].map((m) => m[1]!).filter((q) => /^\p{Script=Han}$/u.test(q));
+  // So is a quoted name of digits and letters (“2+6+x”), which the segmenter cuts into pieces too short to keep.
+  const quoted = [...normalizeText(question).matchAll(/“([^”]{1,12})”/g)].map((m) => m[1]!).filter((q) => /^\p{Script=Han}$/u.test(q) || /^[\w+\-.]{2,}$/u.test(q));
   const terms: string[] = [...(normalizeText(question).match(CALENDAR_DATE) ?? []), ...quoted];
   question = normalizeText(question).replace(CALENDAR_DATE, "，");
   let run = "";

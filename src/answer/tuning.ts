@@ -106,3 +106,10 @@ export const GENERIC_VERB_WEIGHT = 0.3;
 
 /** Share of its weight a follow-up's word weighs when the new subject's reports never use it (see `weightedTerms`). */
 export const BORROWED_TERM_WEIGHT = 0.3;
+
+/**
+ * Weight of a word a follow-up takes from the previous question it goes on
+ * from (具体是怎么做的？ after 南岸区是怎么创建清廉品牌的？): it places the answer
+ * in the right passage, but the sentence that answers holds what is newly asked.
+ */
+export const TOPIC_TERM_WEIGHT = 0.3;
