@@ -189,6 +189,8 @@ describe("question analysis", () => {
     const q = ask("北京市卫健委主任是谁？");
     expect(q.unknownPlaces).toEqual(["北京市"]);
     expect(q.subjects).toEqual([]);
+    // A question word before 市 names no place.
+    expect(ask("护士节是哪位市领导去慰问的？").unknownPlaces).toEqual([]);
   });
 
   it.each([
