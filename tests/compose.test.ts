@@ -296,6 +296,11 @@ describe("composing an answer", () => {
     expect(a.sentences).toHaveLength(2);
   });
 
+  it("quotes every report a comparison names, also one that covers the question less than the others", () => {
+    const a = answer("江北新区和徐州在技术指导团队和发热门诊接诊上各做了什么？");
+    expect(new Set(a.citations.map((c) => c.docId))).toEqual(new Set(["jb", "xz"]));
+  });
+
   it("leads a 哪个…最多 comparison with the report whose figure is largest", () => {
     const a = answer("哪个地区组建的卫生技术指导团队最多？");
     expect(a.sentences[0]!.text).toContain("10支卫生技术指导团队");

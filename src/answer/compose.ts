@@ -128,8 +128,10 @@ function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeC
   const rerank = (p: (typeof scored)[number]) => p.coverage + PASSAGE_RANK_WEIGHT * (p.passage.score / bestFused);
   const top = q.kind === "comparison" ? scored : [...scored].sort((a, b) => rerank(b) - rerank(a)).slice(0, options.passages);
   const bestCoverage = Math.max(...top.map((p) => p.coverage));
-  // A passage that barely touches the question contributes no sentences.
-  let evidence = gather(top.filter((p) => p.coverage >= Math.min(RELATED_MIN_COVERAGE, bestCoverage)));
+  // A passage that barely touches the question contributes no sentences; in a comparison, each
+  // report's best passage does, since the question asks about every report it names.
+  const bestOf = (docId: string) => (q.kind === "comparison" ? Math.max(...top.filter((p) => p.passage.chunk.docId === docId).map((p) => p.coverage)) : bestCoverage);
+  let evidence = gather(top.filter((p) => p.coverage >= Math.min(RELATED_MIN_COVERAGE, bestOf(p.passage.chunk.docId))));
   // The figure, name or date may sit in a passage that shares few of the question's words
   // (该局党组书记张海明表示…): look through every retrieved passage for one.
   if (wantsSpan(q) && !evidence.some((e) => e.answers)) evidence = gather(scored);
@@ -225,8 +227,9 @@ function compareReports(q: Question, evidence: Evidence[], bestCoverage: number,
   // 哪个地区…最多: the report with the largest (or smallest) figure leads.
   const figure = (e: Evidence) => figureValue(highlightOf(q, e.text) ?? "") ?? (q.extreme === "max" ? -Infinity : Infinity);
   const byExtreme = (a: Evidence, b: Evidence) => (q.extreme === "max" ? figure(b) - figure(a) : figure(a) - figure(b));
+  // Every report the question names is asked about; others only when they answer nearly as well as the best.
   const chosen = values
-    .filter((e) => e.score >= options.secondaryRatio * values[0]!.score)
+    .filter((e) => q.subjectDocs.includes(e.doc.id) || e.score >= options.secondaryRatio * values[0]!.score)
     .slice(0, options.maxReports)
     .sort((a, b) => (q.extreme === null ? named(a) - named(b) : byExtreme(a, b)));
   const status = values.length === 0 ? "not_found" : decideStatus(q, bestCoverage, true, options.minCoverage);
