@@ -251,6 +251,12 @@ describe("composing an answer", () => {
     expect(answer("徐州帮扶了多少名困难群众？").status).toBe("answered");
   });
 
+  it("answers 多少个 with a count of people when what it counts are people (多少个烈士遗属 → 50人)", () => {
+    const a = answer("徐州走访慰问了多少个烈士遗属？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("50人");
+  });
+
   it("reads a figure spaced from its measure word (432 家)", () => {
     expect(answer("徐州有多少家规上企业复工了？").sentences[0]!.highlight).toBe("432 家");
   });

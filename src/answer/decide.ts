@@ -7,7 +7,7 @@
 import type { AnswerStatus } from "../types.js";
 import { looksLikePersonName } from "../index/gazetteer.js";
 import type { Question } from "./question.js";
-import { ORDINAL_EXPRESSION, RANK_EXPRESSION, ROLE_WORDS } from "./wording.js";
+import { COUNT, ORDINAL_EXPRESSION, RANK_EXPRESSION, ROLE_WORDS } from "./wording.js";
 import { MEASURE_WORDS } from "./terms.js";
 import { COUNTED_NOUN_WINDOW, NAMED_PERSON_WINDOW, RELATED_MIN_COVERAGE } from "./tuning.js";
 
@@ -50,15 +50,25 @@ const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*([\\p{Sc
 // 个 is the general measure word for things: 几个专利 is answered by 2项, but not by people, times or money.
 const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家项所座支处条台张件批户例", 家: "家个所", 所: "所家个", 次: "次场", 场: "场次" };
 
-/** The figures of `text` in the asked unit, with where they are; none written in words inside a quoted name (新生儿出生“一件事”改革, but “六大类224项”). */
-function figures(text: string, unit: string | null): { span: string; at: number }[] {
-  const unquoted = text.replace(/“[^”\d]*”|《[^》\d]*》/g, (quoted) => "□".repeat(quoted.length));
-  return [...unquoted.matchAll(quantity(unit))].map((m) => ({ span: text.slice(m.index, m.index + m[0].length), at: m.index }));
+/** Words for people: 多少个当兵的家里 counts people, whom the reports count in 名 or 人. */
+const PEOPLE = /人|员|者|兵|属|众|民|士|师|干部/;
+
+/** The measure words that count what `q` asks about: 个 counts people too when what follows it names people. */
+function countedIn(q: Question): string | null {
+  const asked = COUNT.exec(q.text);
+  if (q.unit === "个" && asked !== null && PEOPLE.test(q.text.slice(asked.index + asked[0].length))) return `${UNIT_SYNONYMS["个"]}${UNIT_SYNONYMS["人"]}`;
+  return q.unit === null ? null : (UNIT_SYNONYMS[q.unit] ?? q.unit);
 }
 
-function quantity(unit: string | null): RegExp {
+/** The figures of `text` in the asked unit, with where they are; none written in words inside a quoted name (新生儿出生“一件事”改革, but “六大类224项”). */
+function figures(text: string, q: Question): { span: string; at: number }[] {
+  const unquoted = text.replace(/“[^”\d]*”|《[^》\d]*》/g, (quoted) => "□".repeat(quoted.length));
+  return [...unquoted.matchAll(quantity(countedIn(q)))].map((m) => ({ span: text.slice(m.index, m.index + m[0].length), at: m.index }));
+}
+
+function quantity(units: string | null): RegExp {
   // 2.1万剂次, 5家, 83.26%: a number, then the asked unit (with 次/人 compounds) or any measure word.
-  const tail = unit === null ? `(?:[${MEASURE_WORDS}][次人]?|%)` : `[${UNIT_SYNONYMS[unit] ?? unit}][次人]?`;
+  const tail = units === null ? `(?:[${MEASURE_WORDS}][次人]?|%)` : `[${units}][次人]?`;
   // 432 家: the reports sometimes space a figure from its measure word.
   return new RegExp(`${NUMBER}\\s?${tail}`, "gu");
 }
@@ -89,7 +99,7 @@ export function countsAskedNoun(q: Question, text: string): boolean {
   if (q.counted === null) return false;
   // The counted noun as the reports may write it (廉洁 → 清廉).
   const nouns = [q.counted, ...Object.entries(q.alternatives).flatMap(([t, alts]) => (t.startsWith(q.counted!) ? alts : []))];
-  return figures(text, q.unit).some((f) => near(text, f.at, f.span.length, nouns, COUNTED_NOUN_WINDOW));
+  return figures(text, q).some((f) => near(text, f.at, f.span.length, nouns, COUNTED_NOUN_WINDOW));
 }
 
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */
@@ -99,7 +109,7 @@ function kindSpans(q: Question, text: string): string[] {
       // 第几次 is answered by 第十三次, not by 第二期.
       if (q.asksRank) return text.match(RANK_EXPRESSION) ?? [];
       if (q.asksOrdinal) return (text.match(ORDINAL_EXPRESSION) ?? []).filter((o) => q.unit === null || o.endsWith(q.unit));
-      return figures(text, q.unit).map((f) => f.span);
+      return figures(text, q).map((f) => f.span);
     case "person": {
       // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without
       // a role (优秀护理工作者都叫什么), the name must stand by the people the question names.
