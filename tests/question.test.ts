@@ -231,8 +231,9 @@ describe("follow-up questions", () => {
     expect(q.kind).toBe("count");
   });
 
-  it("replaces every mention of the old subject once", () => {
+  it("replaces every mention of the old subject once, and nothing else shaped like a place (贯彻市…)", () => {
     expect(ask("南岸区呢", "徐州市卫健委党委书记是谁？").interpreted).toBe("南岸区卫健委党委书记是谁？");
+    expect(ask("南岸区呢", "徐州卫健委要学习贯彻市第几次党代会精神？").interpreted).toBe("南岸区卫健委要学习贯彻市第几次党代会精神？");
   });
 
   it("reads a new subject with nothing but question words as the previous question about it", () => {

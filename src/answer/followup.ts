@@ -30,7 +30,9 @@ export function completeFollowUp(text: string, previous: string, { gazetteer, se
   // Only a subject may stand alone (那措施呢 is not a follow-up this can complete), or with words
   // the previous question has: 那江北新区的新院区呢 after 南岸区的市五院新院区什么时候建成投用？
   if (subject === null || termsWithout(named, [subject], seen).some((t) => !isFiller(t) && !previous.includes(t))) return null;
-  const old = [...gazetteer.find(previous), ...placeMentions(previous).keys()];
+  // Place-shaped words (贯彻市…) are only taken for the old subject when the corpus knows none in the question.
+  const known = gazetteer.find(previous);
+  const old = known.length > 0 ? known : [...placeMentions(previous).keys()];
   if (old.length === 0) return `${subject}${previous}`;
   let out = previous;
   for (const o of old) out = out.replaceAll(o, "\u0000");
