@@ -41,6 +41,8 @@ describe("question analysis", () => {
     expect(q.terms).not.toContain("徐州市");
     // The subject's own organisation is covered by the subject, not asked again.
     expect(q.terms).not.toContain("卫健委");
+    // …and so is its Party committee (卫健委党委).
+    expect(ask("南岸区卫健委党委是怎样强化党建责任的？").terms).toEqual(["强化", "党建", "责任"]);
   });
 
   it.each([
