@@ -14,7 +14,7 @@ export const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪
  * The subject's own organisation: with a subject named, 江海区卫健委 (or its
  * Party committee, 卫健民政党工委) means the subject, whatever the report calls it.
  */
-export const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:委员会|委|局)?(?:和?民政)?(?:党工委|党委|党组)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
+export const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|(?:卫生健康|卫健)(?:委员会|委|局)(?:党工委|党委|党组)(?!书记)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
 export const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作|(?:讲|说|写|报道)了(?:什么|哪些|哪几)|主要内容|哪(?:几个|些)方面/;
 /** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. */
 export const REPORT_SOURCE = /(?:哪个|哪家|什么)(?:网站|媒体|报纸|报社|平台|网|报)|(?:登|刊登|刊发|发表|发布|发)(?:在|于)(?:哪|什么)|出处|来源是?(?:哪|什么)|谁发(?:的|布)/;
