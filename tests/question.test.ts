@@ -256,6 +256,12 @@ describe("follow-up questions", () => {
     expect(ask("他讲的是什么？", "徐州市卫健委党委书记是谁？").interpreted).toBe("徐州市卫健委党委书记，他讲的是什么？");
   });
 
+  it("reads 他 in a follow-up as the person the previous question named, whom the sentence must name", () => {
+    const q = ask("他怎么看党史学习？", "徐州市卫健委党委书记胡传峰在会上强调了什么？");
+    expect(q.terms[0]).toBe("胡传峰");
+    expect(ask("他们怎么看党史学习？", "徐州市卫健委党委书记胡传峰在会上强调了什么？").terms).not.toContain("胡传峰");
+  });
+
   it("reads any question naming no subject as going on from the previous one when asked to read loosely, its own words first", () => {
     const previous = "南岸区是怎么创建清廉品牌的？";
     expect(ask("培训了多少人？", previous).interpreted).toBeNull();

@@ -10,7 +10,7 @@
  */
 import { Converter } from "opencc-js";
 import type { Unsearchable } from "../types.js";
-import { placeMentions, type Gazetteer } from "../index/gazetteer.js";
+import { looksLikePersonName, placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";
@@ -232,6 +232,8 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...(want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [])], seen);
   const kind = questionKind(asked, terms, { distinct: gazetteer.subjectCount(subjects), docs: subjectDocs }, gazetteer);
   const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null;
+  // 他怎么看…, after a question naming a person: the sentence must name that person, not only their report.
+  const referent = own !== null && /[他她](?!们)/.test(own) ? subjects.find((s) => looksLikePersonName(s) && !/[省市区县镇]$/.test(s)) : undefined;
   // Everyday words are read as the reports' (打疫苗 → 接种); the kind is read from the user's own words.
   const reading = readEveryday(asked, terms, seen);
   let why = unsearchable(asked);
@@ -256,7 +258,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     subjects,
     subjectDocs,
     unknownPlaces,
-    terms: reading.terms,
+    terms: referent === undefined ? reading.terms : [referent, ...reading.terms],
     // The previous question's words a follow-up goes on from: context, unless it has no words of its own.
     topic: own === null ? [] : topicTerms(reading.terms, own),
     phrasing: own ?? asked,
