@@ -339,6 +339,13 @@ describe("composing an answer", () => {
     expect(a.citations.every((c) => c.docId === "xz")).toBe(true);
   });
 
+  it("answers a follow-up asking for details (具体是怎么办的？) with what follows the sentence that answered before", () => {
+    const previous = "徐州市卫健委第二期专题读书班是哪天开班的？";
+    expect(answer(previous).sentences[0]!.text).toContain("10月20日");
+    const a = answer("具体是怎么办的？", undefined, previous);
+    expect(a.sentences[0]!.text).toBe("此次读书班通过专家授课、专题研讨等形式展开。");
+  });
+
   it("marks every quoted sentence in its citation at the right place", () => {
     const a = answer("江北新区组建了多少支卫生技术指导团队？");
     for (const s of a.sentences) {

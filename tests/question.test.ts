@@ -256,6 +256,12 @@ describe("follow-up questions", () => {
     expect(ask("他讲的是什么？", "徐州市卫健委党委书记是谁？").interpreted).toBe("徐州市卫健委党委书记，他讲的是什么？");
   });
 
+  it("reads 举几个例子 as asking for examples, not a count, and 具体… as asking for details", () => {
+    expect(ask("举几个例子？", "南岸区创建了多少个清廉品牌？").want).toBeNull();
+    expect(ask("具体是怎么做的？", "南岸区是怎么创建清廉品牌的？").asksMore).toBe(true);
+    expect(ask("举几个例子？", "南岸区创建了多少个清廉品牌？").asksMore).toBe(false);
+  });
+
   it("reads 他 in a follow-up as the person the previous question named, whom the sentence must name", () => {
     const q = ask("他怎么看党史学习？", "徐州市卫健委党委书记胡传峰在会上强调了什么？");
     expect(q.terms[0]).toBe("胡传峰");

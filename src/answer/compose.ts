@@ -197,7 +197,9 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   const part = q.summarize && q.subjectDocs.length > 0 ? sectionQuotes(evidence[0]!.doc, relevance, locate) : null;
   if (part !== null) return assemble(q, "answered", part);
 
-  const lead = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? evidence[0]!;
+  const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? evidence[0]!;
+  // 具体是怎么做的？: the best sentence restates what the previous answer said; what follows it says more.
+  const lead = (q.asksMore ? following(best, evidence) : undefined) ?? best;
   // The lead may come from below the top passages (see collectEvidence): its own passage's coverage counts too.
   const status = decideStatus(q, Math.max(bestCoverage, coverageOf(lead)), leadAnswers(q, lead, terms, context.seen), options.minCoverage);
   if (status === "not_found") return notFound(q);
@@ -215,6 +217,12 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     relevance,
   );
   return assemble(q, status, quotes);
+}
+
+/** The sentence right after `sentence` in its paragraph, among the evidence. */
+function following(sentence: Evidence, evidence: Evidence[]): Evidence | undefined {
+  const inParagraph = (e: Evidence) => e.doc.id === sentence.doc.id && e.passage.chunk.paragraph === sentence.passage.chunk.paragraph;
+  return evidence.filter((e) => inParagraph(e) && e.start >= sentence.end).sort((a, b) => a.start - b.start)[0];
 }
 
 /** One sentence per report that states the asked-for thing, best report first. */

@@ -30,6 +30,7 @@ import {
   GREETING,
   HOW,
   LIST,
+  MORE_DETAIL,
   OVERVIEW,
   PARTNER,
   PERSON,
@@ -104,6 +105,8 @@ export interface Question {
   topic: string[];
   /** The words a sentence's phrases are matched against: the question, or what a follow-up going on from the previous one asks in its own words. */
   phrasing: string;
+  /** A follow-up asking for the details of what the previous question asked, naming nothing new (具体是怎么做的？). */
+  asksMore: boolean;
   /** Content terms no report has in any form (世界杯): a question about nothing else is not about the reports. */
   unattested: string[];
   /** A count question asking which of a series (第几次): an ordinal (第十三次) answers it, not a count. */
@@ -262,6 +265,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     // The previous question's words a follow-up goes on from: context, unless it has no words of its own.
     topic: own === null ? [] : topicTerms(reading.terms, own),
     phrasing: own ?? asked,
+    asksMore: own !== null && MORE_DETAIL.test(own) && reading.terms.every((t) => !own.includes(t)),
     alternatives: reading.alternatives,
     unattested: reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],

@@ -39,7 +39,7 @@ export const REASON = /为什么|为啥|为何|什么原因|原因是什么|怎�
 export const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期/;
 export const LIST = /哪些|哪几|包括|包含|分别是|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
 // 比例, 占比 ask for a figure only with 多少/几 (接种率是多少); 比例在全国算什么水平 asks for a judgement.
-export const COUNT = new RegExp(`(?:多少|几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之几|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
+export const COUNT = new RegExp(`(?:多少|(?<!举)几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之几|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
 /** The noun a count question counts: 多少名老年人 → 老年, 几家医疗机构 → 医疗. */
 export const COUNTED_NOUN = new RegExp(`(?:多少|几)(?:个)?(?:[${MEASURE_WORDS}][次人]?)?的?(\\p{Script=Han}{2})`, "u");
 /** The noun a rate question measures: 签约率是多少 → 签约, 人才占比有多少 → 人才. */
@@ -51,6 +51,8 @@ export const DEFINITION = /什么是|是指|指的是|什么意思|含义|定义
 export const WEAK_LIST = /有什么|有啥/;
 /** 用什么办法, 采取了哪些措施: the kind of answer a how-question asks for, not a matter a passage must name. */
 export const ASKED_MEANS = /(?:什么|哪些|哪几种|啥|何种|怎样的)(?:好的?)?(?:办法|途径|措施|举措|手段|招数?)/g;
+/** A follow-up asking for the details of what was just answered (具体是怎么做的？); 举个例子 is often answered by the same sentence (…等16个清廉品牌). */
+export const MORE_DETAIL = /具体|详细|展开(?:说|讲)/;
 export const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
 export const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$/;
 
