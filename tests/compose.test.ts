@@ -95,6 +95,7 @@ const xuzhou: Report = {
     "民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；接收自主就业退役士兵27人；走访慰问烈士遗属50人。",
     "人才是第一资源。青年人才占比排名全市第一，人才发展指数居全省第三。",
     "5月11日，市委副书记董兴连到医院慰问护士，并代表市委市政府表示节日问候。",
+    "市疾控中心党支部派出9名专业人员，在市区设立多个科学补碘宣传点，开展宣传志愿活动。活动期间，向群众发放宣传折页、普及补碘常识。",
   ],
 };
 
@@ -339,11 +340,11 @@ describe("composing an answer", () => {
     expect(a.citations.every((c) => c.docId === "xz")).toBe(true);
   });
 
-  it("answers a follow-up asking for details (具体是怎么办的？) with what follows the sentence that answered before", () => {
-    const previous = "徐州市卫健委第二期专题读书班是哪天开班的？";
-    expect(answer(previous).sentences[0]!.text).toContain("10月20日");
-    const a = answer("具体是怎么办的？", undefined, previous);
-    expect(a.sentences[0]!.text).toBe("此次读书班通过专家授课、专题研讨等形式展开。");
+  it("answers a follow-up asking for details (具体做了些什么？) with what follows the sentence that answered before", () => {
+    const previous = "徐州市疾控中心党支部在哪里开展科学补碘宣传？";
+    expect(answer(previous).sentences[0]!.text).toContain("设立多个科学补碘宣传点");
+    const a = answer("具体做了些什么？", undefined, previous);
+    expect(a.sentences[0]!.text).toBe("活动期间，向群众发放宣传折页、普及补碘常识。");
   });
 
   it("marks every quoted sentence in its citation at the right place", () => {
