@@ -94,7 +94,7 @@ const xuzhou: Report = {
     "市卫健委组织党员志愿者走进社区开展服务活动，当天帮扶困难群众600余人次。",
     "民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；接收自主就业退役士兵27人；走访慰问烈士遗属50人。",
     "人才是第一资源。青年人才占比排名全市第一，人才发展指数居全省第三。",
-    "5月11日，市委副书记董兴连到医院慰问护士，并代表市委市政府表示节日问候。",
+    "5月11日，市委副书记董兴连到市人民医院慰问护士，并代表市委市政府表示节日问候。随后，卫健委召开座谈会，表彰优秀护士。",
     "市疾控中心党支部派出9名专业人员，在市区设立多个科学补碘宣传点，开展宣传志愿活动。活动期间，向群众发放宣传折页、普及补碘常识。",
   ],
 };
@@ -219,6 +219,13 @@ describe("composing an answer", () => {
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toBe("3家公立医院");
     expect(answer("徐州市卫健委第二期专题读书班在哪里开班？").status).toBe("related");
+  });
+
+  it("answers where only with a sentence naming what is placed (座谈会是在哪开的 is not answered by where leaders went)", () => {
+    const visit = answer("徐州市委副书记5月11日去哪里慰问护士？");
+    expect(visit.status).toBe("answered");
+    expect(visit.sentences[0]!.highlight).toBe("市人民医院");
+    expect(answer("徐州护士节的座谈会是在哪开的？").status).toBe("related");
   });
 
   it("answers which-of-a-kind (哪个单位, 哪个城市) only with a name of that kind", () => {

@@ -97,6 +97,12 @@ describe("question analysis", () => {
     expect(ask("南岸区的四项监督指的是什么？").terms).toEqual(["监督"]);
   });
 
+  it("reads what a when- or where-question asks the date or place of (座谈会是在哪开的 → 座谈会)", () => {
+    expect(ask("南岸区护士节座谈会是在哪开的？").placed).toMatch(/^座谈/);
+    expect(ask("南岸区的健康脱口秀是什么时候办的？").placed).toMatch(/^脱口/);
+    expect(ask("南岸区有多少名党员？").placed).toBeNull();
+  });
+
   it("reads a rank question (排第几名) as asking for a rank, and 代表谁 as open to an organisation", () => {
     expect(ask("南岸区的人才发展指数排第几名")).toMatchObject({ want: "count", asksRank: true });
     expect(ask("南岸区的党员有多少名").asksRank).toBe(false);

@@ -156,7 +156,9 @@ function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weigh
   // A question that names no subject must share a phrase with the passage it is answered from:
   // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
   const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
-  return lead.answers && keyHeld && grounded && counted && explainsName(q, lead.text);
+  // 座谈会是在哪开的 is not answered by where the leaders went the same day: the sentence names what is dated or placed.
+  const placed = q.placed === null || [q.placed, ...(q.alternatives[q.placed] ?? [])].some((f) => normalizeText(lead.text).includes(f));
+  return lead.answers && keyHeld && placed && grounded && counted && explainsName(q, lead.text);
 }
 
 /** 具体, 详细: the question asks for the details of what it names. */

@@ -105,6 +105,8 @@ export interface Question {
   topic: string[];
   /** The words a sentence's phrases are matched against: the question, or what a follow-up going on from the previous one asks in its own words. */
   phrasing: string;
+  /** What a when- or where-question asks the date or place of: the term standing last before 什么时候 or 在哪 (座谈会是在哪开的 → 座谈会). */
+  placed: string | null;
   /** A follow-up asking for the details of what the previous question asked, naming nothing new (具体是怎么做的？). */
   asksMore: boolean;
   /** Content terms no report has in any form (世界杯): a question about nothing else is not about the reports. */
@@ -164,6 +166,14 @@ function questionKind(text: string, terms: string[], subjects: { distinct: numbe
   if (HOW.test(text)) return "how";
   if (YESNO.test(text)) return "yesno";
   return "fact";
+}
+
+/** The term standing last before the question word `asking` matches, when it is one of `terms`. */
+function placedTerm(asked: string, terms: string[], asking: RegExp | null): string | null {
+  const at = asking === null ? -1 : (asking.exec(asked)?.index ?? -1);
+  if (at < 0) return null;
+  const before = terms.map((t) => ({ t, end: asked.lastIndexOf(t, at - 1) + t.length })).filter((x) => x.end >= x.t.length && x.end <= at);
+  return before.length === 0 ? null : before.reduce((a, b) => (b.end > a.end ? b : a)).t;
 }
 
 /** The terms not in `own`, the follow-up's own words after the previous question's topic; none when nothing else is left. */
@@ -234,6 +244,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const organisation = subjects.length > 0 || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
   const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...(want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [])], seen);
   const kind = questionKind(asked, terms, { distinct: gazetteer.subjectCount(subjects), docs: subjectDocs }, gazetteer);
+  const wanted: Want | null = kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : wantBesides;
   const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null;
   // 他怎么看…, after a question naming a person: the sentence must name that person, not only their report.
   const referent = own !== null && /[他她](?!们)/.test(own) ? subjects.find((s) => looksLikePersonName(s) && !/[省市区县镇]$/.test(s)) : undefined;
@@ -251,7 +262,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     summarize: SUMMARY.test(asked),
     asksHow: HOW.test(asked) || /做法|经验|举措/.test(asked),
     extreme: kind === "comparison" ? extreme : null,
-    want: kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : wantBesides,
+    want: wanted,
     unit: want === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
     counted: want === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1], reading.terms) : null,
     role,
@@ -265,6 +276,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     // The previous question's words a follow-up goes on from: context, unless it has no words of its own.
     topic: own === null ? [] : topicTerms(reading.terms, own),
     phrasing: own ?? asked,
+    placed: placedTerm(asked, reading.terms, wanted === "date" ? DATE : wanted === "place" ? PLACE : null),
     asksMore: own !== null && MORE_DETAIL.test(own) && reading.terms.every((t) => !own.includes(t)),
     alternatives: reading.alternatives,
     unattested: reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
