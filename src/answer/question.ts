@@ -5,39 +5,31 @@
  * of answer it wants is read from its wording, and what is left are the
  * content terms a passage must cover. An elliptical follow-up (那徐州呢？)
  * is completed from the previous question first (followup.ts); content
- * terms, everyday words, a comparison's clauses and the question words
- * themselves (wording.ts) each have a module.
+ * terms, everyday words, what is asked for (asked.ts), a comparison's
+ * clauses and the question words themselves (wording.ts) each have a module.
  */
 import { Converter } from "opencc-js";
 import type { Unsearchable } from "../types.js";
 import { looksLikePersonName, placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
+import { readAsked, wantOf, type Asked } from "./asked.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";
 import { carrySubject, completeFollowUp, continueTopic, type Continuation } from "./followup.js";
 import { isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
 import {
   ASKED_MEANS,
-  ORDINAL_EXPRESSION,
   ROLE_WORDS,
   COMPARISON,
   COUNT,
-  COUNTED_NOUN,
   DATE,
   DEFINITION,
-  EXTREME_MAX,
-  EXTREME_MIN,
   GREETING,
   HOW,
   LIST,
   MORE_DETAIL,
   OVERVIEW,
-  PARTNER,
   PERSON,
-  PLACE,
-  RANK_QUESTION,
-  RATE_NOUN,
-  REASON,
   REPORT_DATE,
   REPORT_SOURCE,
   SUBJECT_ORGANISATION,
@@ -60,10 +52,8 @@ export type QuestionKind =
   | "yesno" // 是否, 有没有
   | "fact"; // anything else
 
-/** The one thing a question asks for, that a sentence either states or does not. */
-export type Want = "count" | "person" | "date" | "place" | "reason" | "which";
-
-export interface Question {
+/** A question as read: what it is about (subjects, terms), what kind of answer it wants, and what it asks for (see `Asked`). */
+export interface Question extends Asked {
   /** As typed. */
   raw: string;
   /** Normalized; for a follow-up, the completed question. */
@@ -77,22 +67,6 @@ export interface Question {
   summarize: boolean;
   /** Whether the question asks how something is done (怎么, 如何, 做法, 措施), also inside a comparison or follow-up. */
   asksHow: boolean;
-  /** A comparison asking for the largest (最多, 最高) or smallest (最少, 最低) figure; else null. */
-  extreme: "max" | "min" | null;
-  /** The one thing the question asks for, also inside a comparison (各地党委书记分别是谁 → a person); null for open questions. */
-  want: Want | null;
-  /** Measure word a count question asks in (多少名 → 名, 多少钱 → 元), when it names one. */
-  unit: string | null;
-  /** The noun a count question counts (多少名老年人 → 老年), when it names one. */
-  counted: string | null;
-  /** What a which-question names the kind of (哪个社区 → 社区, 哪个单位 → 单位), when it asks for one of a known kind. */
-  whichKind: string | null;
-  /** A when-question asking for the year (哪一年): a day or month alone does not answer it. */
-  asksYear: boolean;
-  /** The role a who-question asks for (主任, 书记), when it names one. */
-  role: string | null;
-  /** A who-question about a partner or organiser (跟谁一起, 由谁主办): an organisation answers it as well as a person. */
-  asksOrganisation: boolean;
   /** Subjects the corpus knows, named in the question (徐州, 南岸区). */
   subjects: string[];
   /** Reports about those subjects. */
@@ -105,26 +79,16 @@ export interface Question {
   topic: string[];
   /** The words a sentence's phrases are matched against: the question, or what a follow-up going on from the previous one asks in its own words. */
   phrasing: string;
-  /** What a when- or where-question asks the date or place of: the term standing last before 什么时候 or 在哪 (座谈会是在哪开的 → 座谈会). */
-  placed: string | null;
   /** A follow-up asking for the details of what the previous question asked, naming nothing new (具体是怎么做的？). */
   asksMore: boolean;
   /** Content terms no report has in any form (世界杯): a question about nothing else is not about the reports. */
   unattested: string[];
-  /** A count question asking which of a series (第几次): an ordinal (第十三次) answers it, not a count. */
-  asksOrdinal: boolean;
-  /** Whether it asks a rank (排第几, 第几名): answered by 排名全市第一, not by a count. */
-  asksRank: boolean;
-  /** Ordinals the question names (第一期, 第十三次): a sentence about another of the same series does not answer it. */
-  ordinals: string[];
   /** The reports' words a content term may be written as (老人 → 老年人, 老年): see everyday.ts. */
   alternatives: Record<string, string[]>;
   /** What retrieval searches for: the text plus the reports' words for its everyday words. */
   searchText: string;
   /** For a comparison asking each subject its own thing, each report's clause by report id (see clauses.ts). */
   clauses: Record<string, Clause>;
-  /** The noun the question ends on (…的目标是什么 → 目标). */
-  focus: string | null;
   /** Set when the input is not a question the reports could answer at all. */
   unsearchable: Unsearchable | null;
 }
@@ -135,16 +99,6 @@ const toSimplified = Converter({ from: "t", to: "cn" });
 export function normalizeQuestion(text: string): string {
   // 5月份 is written 5月 in the reports.
   return toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
-}
-
-/** The counted noun, when it begins one of the question's terms (多少名老年人 → 老年; not 多少人参加's 参加 if no term starts so). */
-function countedTerm(noun: string | undefined, terms: string[]): string | null {
-  return noun !== undefined && terms.some((t) => t.startsWith(noun)) ? noun : null;
-}
-
-/** 多少钱 asks for an amount in 元 (130亿元). */
-function unitOf(word: string | undefined): string | null {
-  return word === undefined ? null : word === "钱" ? "元" : word;
 }
 
 /**
@@ -166,14 +120,6 @@ function questionKind(text: string, terms: string[], subjects: { distinct: numbe
   if (HOW.test(text)) return "how";
   if (YESNO.test(text)) return "yesno";
   return "fact";
-}
-
-/** The term standing last before the question word `asking` matches, when it is one of `terms`. */
-function placedTerm(asked: string, terms: string[], asking: RegExp | null): string | null {
-  const at = asking === null ? -1 : (asking.exec(asked)?.index ?? -1);
-  if (at < 0) return null;
-  const before = terms.map((t) => ({ t, end: asked.lastIndexOf(t, at - 1) + t.length })).filter((x) => x.end >= x.t.length && x.end <= at);
-  return before.length === 0 ? null : before.reduce((a, b) => (b.end > a.end ? b : a)).t;
 }
 
 /** The terms not in `own`, the follow-up's own words after the previous question's topic; none when nothing else is left. */
@@ -228,15 +174,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const unknownPlaces = [...placeMentions(asked).entries()]
     .filter(([name, { stem }]) => !known.has(name) && gazetteer.docsOf(stem).length === 0 && !subjects.some((s) => s.includes(stem)))
     .map(([name]) => name);
-  const role = new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null;
-  const extreme = EXTREME_MAX.test(asked) ? "max" : EXTREME_MIN.test(asked) ? "min" : null;
-  // 哪个地区接种最多 asks for a figure as much as 多少 does.
-  // 谁的…更多 compares figures; it asks for no person.
-  const want: Want | null =
-    extreme !== null ? "count" : PERSON.test(asked) ? "person" : DATE.test(asked) ? "date" : COUNT.test(asked) && !LIST.test(asked) && !WHICH.test(asked) ? "count" : null;
-  // A place or a reason is asked within any kind of question (在哪开的, 为啥没达到).
-  const whichKind = WHICH_KIND.exec(asked)?.[1] ?? null;
-  const wantBesides: Want | null = PLACE.test(asked) ? "place" : REASON.test(asked) ? "reason" : whichKind !== null ? "which" : null;
+  const want = wantOf(asked);
   // What the subject and role checks cover is not asked again as content: the subject's
   // organisation (卫健委 vs the report's 卫生健康局) and a who-question's roles (党委书记 vs 党组书记; 党委书记、主任).
   // A comparison is about every report's own organisation, and its comparing words (几个地方, 分别) ask nothing.
@@ -244,8 +182,6 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const organisation = subjects.length > 0 || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
   const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...(want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [])], seen);
   const kind = questionKind(asked, terms, { distinct: gazetteer.subjectCount(subjects), docs: subjectDocs }, gazetteer);
-  const wanted: Want | null = kind === "comparison" ? want : kind === "person" || kind === "date" || kind === "count" ? kind : wantBesides;
-  const focus = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null;
   // 他怎么看…, after a question naming a person: the sentence must name that person, not only their report.
   const referent = own !== null && /[他她](?!们)/.test(own) ? subjects.find((s) => looksLikePersonName(s) && !/[省市区县镇]$/.test(s)) : undefined;
   // Everyday words are read as the reports' (打疫苗 → 接种); the kind is read from the user's own words.
@@ -254,6 +190,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   // Nothing to search for at all: no subject and no words beyond question words (？？？, 什么？).
   if (why === null && subjects.length === 0 && unknownPlaces.length === 0 && questionTerms(asked).length === 0) why = "no_content";
   return {
+    ...readAsked(asked, kind, reading.terms),
     raw,
     text: asked,
     interpreted: completed,
@@ -261,14 +198,6 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     aboutReport: REPORT_SOURCE.test(asked) ? "source" : REPORT_DATE.test(asked) ? "date" : null,
     summarize: SUMMARY.test(asked),
     asksHow: HOW.test(asked) || /做法|经验|举措/.test(asked),
-    extreme: kind === "comparison" ? extreme : null,
-    want: wanted,
-    unit: want === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
-    counted: want === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1], reading.terms) : null,
-    role,
-    asksOrganisation: PARTNER.test(asked),
-    asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
-    whichKind,
     subjects,
     subjectDocs,
     unknownPlaces,
@@ -276,16 +205,11 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     // The previous question's words a follow-up goes on from: context, unless it has no words of its own.
     topic: own === null ? [] : topicTerms(reading.terms, own),
     phrasing: own ?? asked,
-    placed: placedTerm(asked, reading.terms, wanted === "date" ? DATE : wanted === "place" ? PLACE : null),
     asksMore: own !== null && MORE_DETAIL.test(own) && reading.terms.every((t) => !own.includes(t)),
     alternatives: reading.alternatives,
     unattested: reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
-    ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
-    asksOrdinal: /第几/.test(asked),
-    asksRank: RANK_QUESTION.test(asked),
     searchText: [asked, ...reading.words].join(" "),
     clauses: kind === "comparison" ? subjectClauses(asked, subjects, reading.terms, gazetteer) : {},
-    focus,
     unsearchable: why,
   };
 }

@@ -1,0 +1,116 @@
+/**
+ * What a question asks for beyond what it is about: the one thing a sentence
+ * must state to answer it (a count in its unit, a person with a role, a date,
+ * a place, a reason, a which-one) and the words that pin that thing down (the
+ * counted noun, the role, what is dated or placed). decide.ts checks sentences
+ * against it.
+ */
+import type { QuestionKind } from "./question.js";
+import {
+  COUNT,
+  COUNTED_NOUN,
+  DATE,
+  EXTREME_MAX,
+  EXTREME_MIN,
+  LIST,
+  ORDINAL_EXPRESSION,
+  PARTNER,
+  PERSON,
+  PLACE,
+  RANK_QUESTION,
+  RATE_NOUN,
+  REASON,
+  ROLE_WORDS,
+  WHICH,
+  WHICH_KIND,
+} from "./wording.js";
+
+/** The one thing a question asks for, that a sentence either states or does not. */
+export type Want = "count" | "person" | "date" | "place" | "reason" | "which";
+
+export interface Asked {
+  /** The one thing the question asks for, also inside a comparison (各地党委书记分别是谁 → a person); null for open questions. */
+  want: Want | null;
+  /** A comparison asking for the largest (最多, 最高) or smallest (最少, 最低) figure; else null. */
+  extreme: "max" | "min" | null;
+  /** Measure word a count question asks in (多少名 → 名, 多少钱 → 元), when it names one. */
+  unit: string | null;
+  /** The noun a count question counts (多少名老年人 → 老年), when it names one. */
+  counted: string | null;
+  /** A count question asking which of a series (第几次): an ordinal (第十三次) answers it, not a count. */
+  asksOrdinal: boolean;
+  /** Whether it asks a rank (排第几, 第几名): answered by 排名全市第一, not by a count. */
+  asksRank: boolean;
+  /** Ordinals the question names (第一期, 第十三次): a sentence about another of the same series does not answer it. */
+  ordinals: string[];
+  /** The role a who-question asks for (主任, 书记), when it names one. */
+  role: string | null;
+  /** A who-question about a partner or organiser (跟谁一起, 由谁主办): an organisation answers it as well as a person. */
+  asksOrganisation: boolean;
+  /** A when-question asking for the year (哪一年): a day or month alone does not answer it. */
+  asksYear: boolean;
+  /** What a when- or where-question asks the date or place of: the term standing last before 什么时候 or 在哪 (座谈会是在哪开的 → 座谈会). */
+  placed: string | null;
+  /** What a which-question names the kind of (哪个社区 → 社区, 哪个单位 → 单位), when it asks for one of a known kind. */
+  whichKind: string | null;
+  /** The noun the question ends on (…的目标是什么 → 目标). */
+  focus: string | null;
+}
+
+/**
+ * The one thing `asked` asks for from its question words alone, before its
+ * kind is known: a who-question's roles are then left out of its terms.
+ */
+export function wantOf(asked: string): Want | null {
+  // 哪个地区接种最多 asks for a figure as much as 多少 does; 谁的…更多 compares figures, it asks for no person.
+  if (EXTREME_MAX.test(asked) || EXTREME_MIN.test(asked)) return "count";
+  if (PERSON.test(asked)) return "person";
+  if (DATE.test(asked)) return "date";
+  return COUNT.test(asked) && !LIST.test(asked) && !WHICH.test(asked) ? "count" : null;
+}
+
+/**
+ * What `asked` (normalized) asks for, given its kind and its content terms. A
+ * count, person or date question asks for that; any other asks for a place,
+ * reason or which-one when it says so within (在哪开的, 为啥没达到).
+ */
+export function readAsked(asked: string, kind: QuestionKind, terms: string[]): Asked {
+  const asking = wantOf(asked);
+  const whichKind = WHICH_KIND.exec(asked)?.[1] ?? null;
+  const within: Want | null = PLACE.test(asked) ? "place" : REASON.test(asked) ? "reason" : whichKind !== null ? "which" : null;
+  const want: Want | null = kind === "comparison" ? asking : kind === "person" || kind === "date" || kind === "count" ? kind : within;
+  const extreme = EXTREME_MAX.test(asked) ? "max" : EXTREME_MIN.test(asked) ? "min" : null;
+  return {
+    want,
+    extreme: kind === "comparison" ? extreme : null,
+    unit: asking === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
+    counted: asking === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1], terms) : null,
+    asksOrdinal: /第几/.test(asked),
+    asksRank: RANK_QUESTION.test(asked),
+    ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
+    role: new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null,
+    asksOrganisation: PARTNER.test(asked),
+    asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
+    placed: placedTerm(asked, terms, want === "date" ? DATE : want === "place" ? PLACE : null),
+    whichKind,
+    focus: /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null,
+  };
+}
+
+/** The counted noun, when it begins one of the question's terms (多少名老年人 → 老年; not 多少人参加's 参加 if no term starts so). */
+function countedTerm(noun: string | undefined, terms: string[]): string | null {
+  return noun !== undefined && terms.some((t) => t.startsWith(noun)) ? noun : null;
+}
+
+/** 多少钱 asks for an amount in 元 (130亿元). */
+function unitOf(word: string | undefined): string | null {
+  return word === undefined ? null : word === "钱" ? "元" : word;
+}
+
+/** The term standing last before the question word `asking` matches, when it is one of `terms`. */
+function placedTerm(asked: string, terms: string[], asking: RegExp | null): string | null {
+  const at = asking === null ? -1 : (asking.exec(asked)?.index ?? -1);
+  if (at < 0) return null;
+  const before = terms.map((t) => ({ t, end: asked.lastIndexOf(t, at - 1) + t.length })).filter((x) => x.end >= x.t.length && x.end <= at);
+  return before.length === 0 ? null : before.reduce((a, b) => (b.end > a.end ? b : a)).t;
+}
