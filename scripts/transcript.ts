@@ -47,6 +47,9 @@ runMain(async () => {
     await say(PRIVATE, "义马市护士节表彰了多少名优秀护理工作者？");
     await say(PRIVATE, "那江海区呢？");
     await say(PRIVATE, "明天上海的天气怎么样？");
+    await say(PRIVATE, "义马市疾控中心党支部在哪里开展科学补碘宣传？");
+    await say(PRIVATE, "具体做了些什么？");
+    await say(PRIVATE, "派出了多少人？");
     // A button under the first answer, after newer answers: it opens the first answer's source.
     const before = bot.telegram.sentTo(PRIVATE).length;
     bot.telegram.press(PRIVATE, first!.reply_markup!.inline_keyboard![0]![0]!.callback_data, first);

@@ -352,6 +352,8 @@ describe("composing an answer", () => {
     expect(answer(previous).sentences[0]!.text).toContain("设立多个科学补碘宣传点");
     const a = answer("具体做了些什么？", undefined, previous);
     expect(a.sentences[0]!.text).toBe("活动期间，向群众发放宣传折页、普及补碘常识。");
+    // The sentence that answered before is not repeated.
+    expect(a.sentences.some((s) => s.text.includes("设立多个科学补碘宣传点"))).toBe(false);
   });
 
   it("marks every quoted sentence in its citation at the right place", () => {

@@ -260,6 +260,8 @@ describe("follow-up questions", () => {
     expect(q).toMatchObject({ subjectDocs: ["na"], kind: "how" });
     expect(ask("有多少人参加？", "徐州市卫健委第二期专题读书班是哪天开班的？").interpreted).toBe("徐州市卫健委第二期专题读书班开班，有多少人参加？");
     expect(ask("他讲的是什么？", "徐州市卫健委党委书记是谁？").interpreted).toBe("徐州市卫健委党委书记，他讲的是什么？");
+    // A follow-up after a follow-up keeps the topic, not the request for details.
+    expect(ask("有多少人参加？", "南岸区创建清廉品牌，具体是怎么做的？").interpreted).toBe("南岸区创建清廉品牌，有多少人参加？");
   });
 
   it("reads 举几个例子 as asking for examples, not a count, and 具体… as asking for details", () => {

@@ -208,7 +208,9 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   // Stay inside the lead's report (a second report's sentence would mix two places' facts), and
   // stay on what the lead answers: 清廉品牌 wants the 清廉 item, not the 党建 and 服务 items beside it.
   const bar = SERIES_RELEVANCE * relevance(lead.text);
-  const sameReport = evidence.filter((e) => e !== lead && e.doc.id === lead.doc.id && relevance(e.text) >= bar);
+  // A follow-up asking for details has seen the best sentence already (see `following`).
+  const seen = (e: Evidence) => e === lead || (q.asksMore && e === best);
+  const sameReport = evidence.filter((e) => !seen(e) && e.doc.id === lead.doc.id && relevance(e.text) >= bar);
   const max = status === "related" || wantsSpan(q) || q.kind === "yesno" || q.kind === "fact" ? options.maxFactSentences : options.maxSentences;
   const [, ...rest] = pick([lead, ...sameReport], max, options);
   rest.sort((a, b) => a.start - b.start);

@@ -87,6 +87,7 @@ export function continueTopic(text: string, previous: string, { gazetteer, seen 
   if (gazetteer.find(text).length > 0 || placeMentions(text).size > 0) return null;
   const own = questionTerms(text, seen).filter((t) => !isFiller(t) && !isGenericVerb(t) && !MORE_ABOUT.has(t) && !previous.includes(t));
   if (!loosely && !DETAIL_OPENER.test(text) && own.length > 0) return null;
-  const topic = previous.replace(ASKING, "").replace(/[的，,\s]+$/, "");
+  // A previous follow-up's request for details (…，具体是怎么做的？) adds nothing to the topic.
+  const topic = previous.replace(/[，,](?:具体|详细)[^，,]*$/, "").replace(ASKING, "").replace(/[的，,\s]+$/, "");
   return topic.length === 0 ? null : { text: `${topic}，${text.replace(OPENER, "")}`, topic };
 }
