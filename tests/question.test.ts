@@ -221,6 +221,10 @@ describe("comparisons", () => {
     expect(q.clauses["na"]!.terms).toEqual(expect.arrayContaining(["九价"]));
   });
 
+  it("reads 数量分别是多少 as asking each subject for a count of what it names, not for a list", () => {
+    expect(ask("徐州和南岸区的疫苗接种数量分别是多少？")).toMatchObject({ kind: "comparison", want: "count", counted: "接种" });
+  });
+
   it("reads 哪个多 between two figures as asking for the larger one", () => {
     expect(ask("徐州的党史宣讲团和南岸区的党员示范岗，哪个多？")).toMatchObject({ kind: "comparison", extreme: "max", want: "count" });
     expect(ask("徐州和南岸区谁的党员示范岗更少")).toMatchObject({ extreme: "min", want: "count" });
