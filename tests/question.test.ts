@@ -56,6 +56,7 @@ describe("question analysis", () => {
     ["总结一下南岸区的做法", "overview"],
     ["简单介绍下南岸区卫健委的整体思路", "overview"],
     ["南岸区那篇报道主要讲了哪几个方面？", "overview"],
+    ["南岸那篇报道分几个部分讲的？", "overview"],
     ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
     ["哪个地区的疫苗接种最多？", "comparison"],
     ["徐州有没有投放AED？", "yesno"],
