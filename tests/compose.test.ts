@@ -96,6 +96,8 @@ const xuzhou: Report = {
     "人才是第一资源。青年人才占比排名全市第一，人才发展指数居全省第三。",
     "5月11日，市委副书记董兴连到市人民医院慰问护士，并代表市委市政府表示节日问候。随后，卫健委召开座谈会，表彰优秀护士。",
     "市疾控中心党支部派出9名专业人员，在市区设立多个科学补碘宣传点，开展宣传志愿活动。活动期间，向群众发放宣传折页、普及补碘常识。",
+    "座谈会对23名优秀护理工作者进行表彰。座谈会提出，受到表彰的护理工作者是大家学习的榜样。",
+    "10月12日，作为徐州市核酸检测队总领队，市第一人民医院检验科副主任余汉忠讲述了支援经历。",
   ],
 };
 
@@ -219,6 +221,13 @@ describe("composing an answer", () => {
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toBe("3家公立医院");
     expect(answer("徐州市卫健委第二期专题读书班在哪里开班？").status).toBe("related");
+  });
+
+  it("answers 怎么评价 with what someone said (提出, 表示), and 带头的是谁 with the team's 领队", () => {
+    expect(answer("徐州座谈会对受表彰的护理工作者是怎么评价的？").sentences[0]!.text).toContain("座谈会提出");
+    const lead = answer("徐州核酸检测队带头的是谁？");
+    expect(lead.status).toBe("answered");
+    expect(lead.sentences[0]!.highlight).toContain("余汉忠");
   });
 
   it("answers where only with a sentence naming what is placed (座谈会是在哪开的 is not answered by where leaders went)", () => {

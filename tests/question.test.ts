@@ -104,6 +104,12 @@ describe("question analysis", () => {
     expect(ask("南岸区有多少名党员？").placed).toBeNull();
   });
 
+  it("reads 怎么评价 and 怎么看 as asking for a view, and 带头的 as a role", () => {
+    expect(ask("南岸区怎么评价优秀护士？").asksView).toBe(true);
+    expect(ask("南岸区是怎么创建清廉品牌的？").asksView).toBe(false);
+    expect(ask("徐州核酸检测队带头的是谁？")).toMatchObject({ kind: "person", role: "带头的" });
+  });
+
   it("reads a rank question (排第几名) as asking for a rank, and 代表谁 as open to an organisation", () => {
     expect(ask("南岸区的人才发展指数排第几名")).toMatchObject({ want: "count", asksRank: true });
     expect(ask("南岸区的党员有多少名").asksRank).toBe(false);

@@ -73,9 +73,10 @@ function quantity(units: string | null): RegExp {
   return new RegExp(`${NUMBER}\\s?${tail}`, "gu");
 }
 
-/** Every 书记 a report names (党委书记, 党组书记, 党工委书记) answers a question about the subject's 书记. */
+/** Every 书记 a report names (党委书记, 党组书记, 党工委书记) answers a question about the subject's 书记; a 领队 or 队长 answers 带头的是谁. */
 function roleAlternatives(role: string): string {
-  return /^(?:党委|党组|党工委)?书记$/.test(role) ? "(?:党委|党组|党工委|党总支)?书记" : role;
+  if (/^(?:党委|党组|党工委)?书记$/.test(role)) return "(?:党委|党组|党工委|党总支)?书记";
+  return /^(?:带头|领头|带队)的$/.test(role) ? "(?:总?领队|队长|组长|负责人|带头人)" : role;
 }
 
 function roleWithName(role: string | null): RegExp {

@@ -143,6 +143,9 @@ export function bigramSet(text: string): Set<string> {
   return new Set(hanGrams(normalizeText(text).replace(/[^\p{L}\p{N}]/gu, "")));
 }
 
+/** Words that report what someone said or judged: 表示, 提出, 强调, 认为. */
+const SPEECH = /表示|提出|强调|指出|认为|称赞|评价|说[:：，,“]/;
+
 /** Words that state how something is done: 通过…方式, 采取…措施, 建立…机制. */
 const METHOD = /通过|采取|采用|方式|形式|举措|机制|推行|建立|具体来说|具体而言|具体做法|作为.{0,12}支撑/;
 
@@ -228,7 +231,8 @@ export function gatherEvidence(
         WEIGHTS.rank * (passage.score / bestFused) +
         (answers ? WEIGHTS.answersKind : 0) +
         (countsAskedNoun(q, norm) ? WEIGHTS.countedNoun : 0) +
-        (q.asksHow && METHOD.test(norm) ? WEIGHTS.method : 0) -
+        (q.asksHow && METHOD.test(norm) ? WEIGHTS.method : 0) +
+        (q.asksView && SPEECH.test(norm) ? WEIGHTS.speech : 0) -
         (q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0) +
         (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);
       out.push({ passage, doc, start, end: passage.chunk.start + span.end, text, score, answers });

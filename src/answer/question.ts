@@ -34,6 +34,7 @@ import {
   REPORT_SOURCE,
   SUBJECT_ORGANISATION,
   SUMMARY,
+  VIEW,
   WEAK_LIST,
   WHICH,
   WHICH_KIND,
@@ -67,6 +68,8 @@ export interface Question extends Asked {
   summarize: boolean;
   /** Whether the question asks how something is done (怎么, 如何, 做法, 措施), also inside a comparison or follow-up. */
   asksHow: boolean;
+  /** Whether it asks for a view (怎么评价, 怎么看): reported speech answers it (表示, 提出, 强调). */
+  asksView: boolean;
   /** Subjects the corpus knows, named in the question (徐州, 南岸区). */
   subjects: string[];
   /** Reports about those subjects. */
@@ -198,6 +201,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     aboutReport: REPORT_SOURCE.test(asked) ? "source" : REPORT_DATE.test(asked) ? "date" : null,
     summarize: SUMMARY.test(asked),
     asksHow: HOW.test(asked) || /做法|经验|举措/.test(asked),
+    asksView: VIEW.test(asked),
     subjects,
     subjectDocs,
     unknownPlaces,

@@ -32,7 +32,7 @@ const QUESTION_STOPWORDS = new Set(
  * alone) but weigh little beside the words that name the matter.
  */
 const GENERIC_VERBS = new Set(
-  "加强 开展 推进 推动 做好 落实 提升 提高 强化 实施 进行 抓好 抓实 做实 深化 加大 坚持 注重 着力 积极 切实 全面 不断 持续 大力 建成 完成 实现".split(" "),
+  "加强 开展 推进 推动 做好 落实 提升 提高 强化 实施 进行 抓好 抓实 做实 深化 加大 坚持 注重 着力 积极 切实 全面 不断 持续 大力 建成 完成 实现 采取 针对".split(" "),
 );
 export const isGenericVerb = (term: string): boolean => GENERIC_VERBS.has(term);
 

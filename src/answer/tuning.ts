@@ -37,6 +37,8 @@ export const WEIGHTS = {
   countedNoun: 0.2,
   /** For a how-question, the sentence states a method (通过…等方式, 采取, 建立…机制), not only the topic. */
   method: 0.15,
+  /** For a question asking a view (怎么评价, 怎么看), the sentence reports what someone said (表示, 提出, 强调). */
+  speech: 0.15,
   /** Subtracted in a report's lede (its first prose paragraph): it sums up every section, so it covers specific questions without answering them. */
   lede: 0.15,
   /** Share of a term credited when met only in the title, publisher or section: it places the sentence, it does not answer. */

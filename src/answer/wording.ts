@@ -6,7 +6,7 @@
 import { MEASURE_WORDS } from "./terms.js";
 
 // 记者, 通讯员, 责任编辑: a news report's byline names its writers by role as well.
-export const ROLE_WORDS = "党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长|记者|通讯员|责任编辑";
+export const ROLE_WORDS = "带头的|领头的|带队的|党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长|记者|通讯员|责任编辑";
 
 export const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
 export const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|(?:哪里|哪儿)[^，。？?]{0,12}最|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|区别|差异|比较|对比|相比|异同/;
@@ -53,6 +53,8 @@ export const WEAK_LIST = /有什么|有啥/;
 export const ASKED_MEANS = /(?:什么|哪些|哪几种|啥|何种|怎样的)(?:好的?)?(?:办法|途径|措施|举措|手段|招数?)/g;
 /** A follow-up asking for the details of what was just answered (具体是怎么做的？); 举个例子 is often answered by the same sentence (…等16个清廉品牌). */
 export const MORE_DETAIL = /具体|详细|展开(?:说|讲)/;
+/** 怎么评价, 怎么看: a view answers it, which the reports give as reported speech (see evidence.ts). */
+export const VIEW = /怎么(?:看|评价|认为)|如何(?:看待?|评价)|评价|看法|认为|说了(?:什么|啥|些啥)/;
 export const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
 export const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$/;
 
