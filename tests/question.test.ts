@@ -70,6 +70,11 @@ describe("question analysis", () => {
     expect(ask("江北新区给退伍兵发了多少钱补助").unit).toBe("元");
   });
 
+  it("reads the count a question asks, not the 那几家 that points at what it is about, and counts no vague noun (多少工作)", () => {
+    expect(ask("南岸区那几家新医院盖好以后能多出多少张病床？")).toMatchObject({ kind: "count", unit: "张" });
+    expect(ask("南岸区那三个人完成了多少工作？").counted).toBeNull();
+  });
+
   it("asks for a figure with 比例是多少, not with 比例算什么水平", () => {
     expect(ask("南岸区HPV疫苗接种的比例是多少？").want).toBe("count");
     expect(ask("南岸区HPV疫苗接种的比例在全国算什么水平").want).toBeNull();

@@ -97,9 +97,12 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
   };
 }
 
+/** Nouns a count question may end on that count nothing in particular (完成了多少工作). */
+const VAGUE_NOUNS = new Set(["工作", "事情", "东西", "事儿"]);
+
 /** The counted noun, when it begins one of the question's terms (多少名老年人 → 老年; not 多少人参加's 参加 if no term starts so). */
 function countedTerm(noun: string | undefined, terms: string[]): string | null {
-  return noun !== undefined && terms.some((t) => t.startsWith(noun)) ? noun : null;
+  return noun !== undefined && !VAGUE_NOUNS.has(noun) && terms.some((t) => t.startsWith(noun)) ? noun : null;
 }
 
 /** 多少钱 asks for an amount in 元 (130亿元). */
