@@ -57,6 +57,8 @@ describe("question analysis", () => {
     ["简单介绍下南岸区卫健委的整体思路", "overview"],
     ["南岸区那篇报道主要讲了哪几个方面？", "overview"],
     ["南岸那篇报道分几个部分讲的？", "overview"],
+    ["南岸区卫健委党建工作的总体思路是什么？", "overview"],
+    ["我在写论文，想请你概括一下南岸区卫健委党建工作的整体框架", "overview"],
     ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
     ["哪个地区的疫苗接种最多？", "comparison"],
     ["徐州有没有投放AED？", "yesno"],
@@ -150,6 +152,12 @@ describe("question analysis", () => {
 
   it("keeps a date as one term (5月8日)", () => {
     expect(ask("徐州5月8日開了什麼會？").terms).toContain("5月8日");
+  });
+
+  it("leaves out what the user says about themselves before asking (我在写论文，…)", () => {
+    const q = ask("我是退休医生，想了解一下，南岸区创建了哪些清廉品牌？");
+    expect(q.text).toBe("南岸区创建了哪些清廉品牌?");
+    expect(ask("我想问问").text).toBe("我想问问");
   });
 
   it("reads traditional characters as simplified", () => {

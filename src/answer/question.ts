@@ -30,6 +30,7 @@ import {
   MORE_DETAIL,
   OVERVIEW,
   PERSON,
+  PREAMBLE,
   REPORT_DATE,
   REPORT_SOURCE,
   SUBJECT_ORGANISATION,
@@ -101,7 +102,10 @@ const toSimplified = Converter({ from: "t", to: "cn" });
 /** NFKC (８３％ → 83%), lower case, traditional → simplified (黨史 → 党史). */
 export function normalizeQuestion(text: string): string {
   // 5月份 is written 5月 in the reports.
-  return toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
+  const simplified = toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
+  // 我在写论文，想请你概括一下…: what the user says about themselves is not asked.
+  const asked = simplified.replace(PREAMBLE, "");
+  return /\p{Script=Han}/u.test(asked) ? asked : simplified;
 }
 
 /**
