@@ -431,6 +431,18 @@ describe("details of a quoted name", () => {
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.text).toMatch(/^“名家讲堂”是指/);
   });
+
+  it("answers what a quoted name means (是什么意思, 指什么) with the sentence that says so, not one that only uses it", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "ls",
+        title: "溧水区卫生健康工作纪实",
+        paragraphs: ["溧水区大力推动“两大战略”，推动卫生健康战略落地，战略成效明显。", "“两大战略”分别是指区域医疗中心战略和疫情防控策略。"],
+      },
+    ]);
+    expect(ask("溧水区推动的“两大战略”是什么意思？").sentences[0]!.text).toMatch(/^“两大战略”分别是指/);
+    expect(ask("溧水区推动的“两大战略”指什么").sentences[0]!.text).toMatch(/^“两大战略”分别是指/);
+  });
 });
 
 describe("questions about a report itself", () => {

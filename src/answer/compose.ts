@@ -164,16 +164,23 @@ function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weigh
 /** 具体, 详细: the question asks for the details of what it names. */
 const DETAIL = /具体|详细|细节/;
 
-/**
- * A question asking for the details of a quoted name (“2+6+x”培训机制具体是怎么
- * 安排的) is answered only by a sentence that says what the name is (是, 指, 即,
- * 包括, 分别…), not by one that names it among other measures.
- */
-function explainsName(q: Question, text: string): boolean {
-  const name = /“([^”]+)”/.exec(q.text)?.[1];
-  if (name === undefined || !DETAIL.test(q.text)) return true;
+/** The name a question quotes (“2+6+x”, “两大战略策略”), if any. */
+const quotedName = (q: Question): string | undefined => /“([^”]+)”/.exec(q.text)?.[1];
+
+/** Whether `text` says what `name` is: the name, then within a few characters 是, 指, 即, 包括, 分别 or a colon. */
+function definesName(name: string, text: string): boolean {
   const at = text.indexOf(name);
   return at >= 0 && /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length));
+}
+
+/**
+ * A question asking for the details of a quoted name (“2+6+x”培训机制具体是怎么
+ * 安排的) is answered only by a sentence that says what the name is, not by one
+ * that names it among other measures.
+ */
+function explainsName(q: Question, text: string): boolean {
+  const name = quotedName(q);
+  return name === undefined || !DETAIL.test(q.text) || definesName(name, text);
 }
 
 export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
@@ -199,7 +206,10 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   const part = q.summarize && q.subjectDocs.length > 0 ? sectionQuotes(evidence[0]!.doc, relevance, locate) : null;
   if (part !== null) return assemble(q, "answered", part);
 
-  const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? evidence[0]!;
+  // “两大战略策略”是什么意思: the sentence that says what the name is, when there is one, over those that only use it.
+  const name = q.kind === "definition" || q.kind === "list" ? quotedName(q) : undefined;
+  const defining = name === undefined ? undefined : evidence.find((e) => definesName(name, e.text));
+  const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? defining ?? evidence[0]!;
   // 具体是怎么做的？: the best sentence restates what the previous answer said; what follows it says more.
   const lead = (q.asksMore ? following(best, evidence) : undefined) ?? best;
   // The lead may come from below the top passages (see collectEvidence): its own passage's coverage counts too.

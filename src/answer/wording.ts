@@ -50,7 +50,7 @@ export const RATE_NOUN = /(\p{Script=Han}{2})(?:率|比例|占比|比率|的?数
 // 哪个多, 谁更多: between two figures the larger is asked for as much as with 最多.
 export const EXTREME_MAX = /最(?:多|高|大|长|快)|(?:哪个|哪一个|谁)更?(?:多|高|大)|更多/;
 export const EXTREME_MIN = /最(?:少|低|小|短|慢)|(?:哪个|哪一个|谁)更?(?:少|低|小)|更少/;
-export const DEFINITION = /什么是|是指|指的是|什么意思|含义|定义|是什么/;
+export const DEFINITION = /什么是|是指|指的是|指什么|什么意思|含义|定义|是什么/;
 export const WEAK_LIST = /有什么|有啥/;
 /** 用什么办法, 采取了哪些措施: the kind of answer a how-question asks for, not a matter a passage must name. */
 export const ASKED_MEANS = /(?:什么|哪些|哪几种|啥|何种|怎样的)(?:好的?)?(?:办法|途径|措施|举措|手段|招数?)/g;
