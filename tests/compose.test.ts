@@ -186,6 +186,13 @@ describe("composing an answer", () => {
     expect(a.sentences.length).toBeGreaterThan(0);
   });
 
+  it("answers a question naming no subject about 那位主任 with a 科主任, and 一把手 with a 书记", () => {
+    const a = answer("医学影像科出席的那位主任叫什么？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toContain("张明");
+    expect(answer("徐州市卫健委的一把手是谁？").sentences[0]!.highlight).toContain("胡传峰");
+  });
+
   it("does not pass off a figure about something else: 徐州's vaccinations are not its 九价HPV doses", () => {
     const a = answer("徐州九价HPV疫苗累计接种了多少剂次？");
     expect(a.status).toBe("related");

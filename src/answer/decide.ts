@@ -73,18 +73,20 @@ function quantity(units: string | null): RegExp {
   return new RegExp(`${NUMBER}\\s?${tail}`, "gu");
 }
 
-/** Every 书记 a report names (党委书记, 党组书记, 党工委书记) answers a question about the subject's 书记; a 领队 or 队长 answers 带头的是谁. */
+/** Every 书记 a report names (党委书记, 党组书记, 党工委书记) answers a question about the subject's 书记; a 书记 or 局长 its 一把手; a 领队 or 队长 answers 带头的是谁. */
 function roleAlternatives(role: string): string {
   if (/^(?:党委|党组|党工委)?书记$/.test(role)) return "(?:党委|党组|党工委|党总支)?书记";
+  if (role === "一把手") return "(?:(?:党委|党组|党工委|党总支)?书记|局长|主任|院长)";
   return /^(?:带头|领头|带队)的$/.test(role) ? "(?:总?领队|队长|组长|负责人|带头人)" : role;
 }
 
-function roleWithName(role: string | null): RegExp {
+function roleWithName(role: string | null, ofSubject: boolean): RegExp {
   if (role === null) return new RegExp(PERSON_NAME, "gu");
-  // A 科主任 or 副主任 is not the subject's 主任 unless the question asked for that; the
-  // name may follow a second role (总领队，市第一人民医院检验科副主任余汉忠).
+  // A 科主任 or 副主任 is not the subject's 主任 unless the question asked for that (but 那位主任
+  // in a question naming no subject may be any 主任); the name may follow a second role
+  // (总领队，市第一人民医院检验科副主任余汉忠).
   return new RegExp(
-    `(?<![${SUB_UNIT}])${roleAlternatives(role)}(?:[、，,][^，,。；]{0,20}?(?:${ROLE_WORDS}))*\\s*([\\p{Script=Han}]{2,3})`,
+    `${ofSubject ? `(?<![${SUB_UNIT}])` : ""}${roleAlternatives(role)}(?:[、，,][^，,。；]{0,20}?(?:${ROLE_WORDS}))*\\s*([\\p{Script=Han}]{2,3})`,
     "gu",
   );
 }
@@ -114,7 +116,7 @@ function kindSpans(q: Question, text: string): string[] {
     case "person": {
       // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without
       // a role (优秀护理工作者都叫什么), the name must stand by the people the question names.
-      const people = [...text.matchAll(roleWithName(q.role))]
+      const people = [...text.matchAll(roleWithName(q.role, q.subjects.length > 0))]
         .filter((m) => looksLikePersonName(m[1]!) && (q.role !== null || near(text, m.index, m[0].length, q.terms, NAMED_PERSON_WINDOW)))
         .map((m) => m[0]);
       const organisations = q.asksOrganisation ? [...text.matchAll(PARTNER_ORGANISATION)].map((m) => m[1]!) : [];
