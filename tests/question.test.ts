@@ -60,6 +60,7 @@ describe("question analysis", () => {
     ["南岸那篇报道分几个部分讲的？", "overview"],
     ["南岸区卫健委党建工作的总体思路是什么？", "overview"],
     ["我在写论文，想请你概括一下南岸区卫健委党建工作的整体框架", "overview"],
+    ["南岸区卫健委2024年的党建工作大概有哪几块？", "overview"],
     ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
     ["哪个地区的疫苗接种最多？", "comparison"],
     ["徐州有没有投放AED？", "yesno"],
@@ -159,6 +160,12 @@ describe("question analysis", () => {
     const q = ask("我是退休医生，想了解一下，南岸区创建了哪些清廉品牌？");
     expect(q.text).toBe("南岸区创建了哪些清廉品牌?");
     expect(ask("我想问问").text).toBe("我想问问");
+  });
+
+  it("reads 这一块主要写了哪些内容 and 在…方面主要做了些什么 as asking for a summary of a part", () => {
+    expect(ask("徐州卫健委“开新局”这一块主要写了哪些内容？")).toMatchObject({ summarize: true, terms: ["开新局"] });
+    expect(ask("南岸区在清廉建设方面主要做了些什么？").summarize).toBe(true);
+    expect(ask("南岸区为老年人做了什么？").summarize).toBe(false);
   });
 
   it("reads traditional characters as simplified", () => {

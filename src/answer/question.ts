@@ -117,7 +117,9 @@ function questionKind(text: string, terms: string[], subjects: { distinct: numbe
   const subjectDocs = subjects.docs;
   // 哪个单位 about one named subject asks which of its units, not which report.
   if ((COMPARISON.test(text) && subjects.distinct !== 1) || subjects.distinct > 1) return "comparison";
-  if (OVERVIEW.test(text) && subjectDocs.length > 0 && terms.every((t) => isFiller(t) || gazetteer.describes(subjectDocs, withoutFiller(t)))) return "overview";
+  // A year (2020年的党建工作) dates the report asked about; it names no part of it.
+  const aboutReport = (t: string) => isFiller(t) || /^\d{4}年$/.test(t) || gazetteer.describes(subjectDocs, withoutFiller(t));
+  if (OVERVIEW.test(text) && subjectDocs.length > 0 && terms.every(aboutReport)) return "overview";
   if (PERSON.test(text)) return "person";
   if (DATE.test(text)) return "date";
   if (LIST.test(text)) return "list";
