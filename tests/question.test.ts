@@ -251,6 +251,7 @@ describe("comparisons", () => {
 
   it("reads 数量分别是多少 as asking each subject for a count of what it names, not for a list", () => {
     expect(ask("徐州和南岸区的疫苗接种数量分别是多少？")).toMatchObject({ kind: "comparison", want: "count", counted: "接种" });
+    expect(ask("徐州和南岸区的疫苗接种量分别是多少？").counted).toBe("接种");
   });
 
   it("reads 哪个多 between two figures as asking for the larger one", () => {
