@@ -79,9 +79,9 @@ describe("question analysis", () => {
     expect(ask("南岸区那三个人完成了多少工作？").counted).toBeNull();
   });
 
-  it("asks for a figure with 比例是多少, not with 比例算什么水平", () => {
-    expect(ask("南岸区HPV疫苗接种的比例是多少？").want).toBe("count");
-    expect(ask("南岸区HPV疫苗接种的比例在全国算什么水平").want).toBeNull();
+  it("asks for a figure with 比例是多少, and for a rank or standing with 比例在全国算什么水平", () => {
+    expect(ask("南岸区HPV疫苗接种的比例是多少？")).toMatchObject({ want: "count", asksRank: false });
+    expect(ask("南岸区HPV疫苗接种的比例在全国算什么水平")).toMatchObject({ want: "count", asksRank: true });
   });
 
   it("reads the role a who-question asks for, and leaves every role out of the content terms", () => {

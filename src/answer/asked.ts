@@ -66,6 +66,8 @@ export function wantOf(asked: string): Want | null {
   if (EXTREME_MAX.test(asked) || EXTREME_MIN.test(asked)) return "count";
   if (PERSON.test(asked)) return "person";
   if (DATE.test(asked)) return "date";
+  // 排第几, 在全国算什么水平: a rank answers it, which the count checks read (see decide.ts).
+  if (RANK_QUESTION.test(asked)) return "count";
   return COUNT.test(asked) && !LIST.test(asked) && !WHICH.test(asked) ? "count" : null;
 }
 

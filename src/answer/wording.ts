@@ -31,9 +31,9 @@ export const PARTNER = /(?:跟|和|与|同|联合|会同|携手|由|邀请|代�
 /** 第一期, 第十三次, 第2批. */
 export const ORDINAL_EXPRESSION = /第[一二两三四五六七八九十百\d]+[期次届批轮季章]/g;
 /** 排第几, 排名多少, 第几名: a rank answers it, not a count. */
-export const RANK_QUESTION = /排(?:名|在)?第?(?:几|多少)|第几[名位]|名次/;
+export const RANK_QUESTION = /排(?:名|在)?第?(?:几|多少)|第几[名位]|名次|(?:算|是|处于|属于)?(?:什么|啥|哪个)(?:水平|档次|层次)/;
 /** A rank as the reports state it: 排名全市区县第一, 居主城都市区第三, 位列全省前列. */
-export const RANK_EXPRESSION = /(?:排名|排在|排|位列|位居|居|列)[^，。；,;]{0,10}?(?:第[一二三四五六七八九十\d]+(?![期次届批轮季章个])[名位]?|首位|榜首|前列)/g;
+export const RANK_EXPRESSION = /(?:排名|排在|排|位列|位居|居|列)[^，。；,;]{0,10}?(?:第[一二三四五六七八九十\d]+(?![期次届批轮季章个])[名位]?|首位|榜首|前列)|(?:全国|全省|全市|同类|区县)[^，。；,;]{0,6}?(?:领先|前列|首位|第一)/g;
 /** 在哪里举行, 建在什么位置: a place answers it. 去哪个城市, 在哪支部队 ask which one (see WHICH). */
 export const PLACE = /(?:在|去|到)哪(?:儿|里)?(?![一个家位所座支项条种类])|哪里|哪儿|什么地方|什么位置|什么地点|何处|何地/;
 /** 为什么, 为啥: a cause or purpose answers it. */
