@@ -88,8 +88,7 @@ export class Answerer {
    * ways, and the follow-up reading is kept when it answers at least as well.
    */
   async ask(question: string, context: AskContext = {}): Promise<Answer> {
-    const alone = await this.answerAs(question, { previous: context.previous });
-    const { answer } = alone;
+    const { answer } = await this.answerAs(question, { previous: context.previous });
     if (context.previous === undefined || answer.interpreted !== null || answer.subjects.length > 0 || answer.unsearchable !== null) return answer;
     const goingOn = await this.answerAs(question, { previous: context.previous, loosely: true });
     // A word of its own the previous subject's reports never use (“2+6+x”) says the question is about something else.
