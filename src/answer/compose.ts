@@ -8,10 +8,11 @@
 import type { Answer, Chunk } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
 import { assemble, headerQuote, notFound, type Quote } from "./cite.js";
-import { countsAskedNoun, decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
+import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
+import { chooseLead, leadAnswers } from "./lead.js";
 import { PASSAGE_RANK_WEIGHT, RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
-import { bigramSet, coverage, gatherEvidence, holdsKeyTerm, passageCoverage, phraseOverlap, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
+import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
 import { completeList, type Locate } from "./lists.js";
 import { overviewQuotes, sectionQuotes } from "./outline.js";
 import type { Question } from "./question.js";
@@ -139,50 +140,6 @@ function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeC
   return { terms, evidence, bestCoverage, coverageOf };
 }
 
-/** Whether the lead states what was asked about what was asked, beyond holding the kind of thing asked for. */
-function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weightedTerms>, seen: (unit: string) => boolean): boolean {
-  // A figure, name or date from a passage without the question's most specific word is about something
-  // else (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
-  // A date, a place or a yes must be said of the key word itself: 去年 in a sentence about the
-  // epidemic does not date 首例, and a sentence about 星级党员 without 奖金 does not say yes to 奖金.
-  const keyHeld =
-    q.kind === "yesno"
-      ? holdsKeyTerm(terms, lead, seen, "sentence", "last")
-      : q.want === "date" || q.want === "place" || q.want === "which"
-        ? holdsKeyTerm(terms, lead, seen, "sentence")
-        : q.want === null || holdsKeyTerm(terms, lead, seen, "paragraph");
-  // 多少名党员 is answered by a figure of 党员, not by the 600余人次 of another count beside it.
-  const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || q.asksRank || countsAskedNoun(q, normalizeText(lead.text));
-  // A question that names no subject must share a phrase with the passage it is answered from:
-  // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
-  const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
-  // 座谈会是在哪开的 is not answered by where the leaders went the same day: the sentence names what is dated or placed.
-  const placed = q.placed === null || [q.placed, ...(q.alternatives[q.placed] ?? [])].some((f) => normalizeText(lead.text).includes(f));
-  return lead.answers && keyHeld && placed && grounded && counted && explainsName(q, lead.text);
-}
-
-/** 具体, 详细: the question asks for the details of what it names. */
-const DETAIL = /具体|详细|细节/;
-
-/** The name a question quotes (“2+6+x”, “两大战略策略”), if any. */
-const quotedName = (q: Question): string | undefined => /“([^”]+)”/.exec(q.text)?.[1];
-
-/** Whether `text` says what `name` is: the name, then within a few characters 是, 指, 即, 包括, 分别 or a colon. */
-function definesName(name: string, text: string): boolean {
-  const at = text.indexOf(name);
-  return at >= 0 && /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length));
-}
-
-/**
- * A question asking for the details of a quoted name (“2+6+x”培训机制具体是怎么
- * 安排的) is answered only by a sentence that says what the name is, not by one
- * that names it among other measures.
- */
-function explainsName(q: Question, text: string): boolean {
-  const name = quotedName(q);
-  return name === undefined || !DETAIL.test(q.text) || definesName(name, text);
-}
-
 export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
   if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
   // 那篇报道是哪个网站发的: the report's own header answers; when it does not say, its title is the closest.
@@ -206,21 +163,14 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   const part = q.summarize && q.subjectDocs.length > 0 ? sectionQuotes(evidence[0]!.doc, relevance, locate) : null;
   if (part !== null) return assemble(q, "answered", part);
 
-  // “两大战略策略”是什么意思: the sentence that says what the name is, when there is one, over those that only use it.
-  const name = q.kind === "definition" || q.kind === "list" ? quotedName(q) : undefined;
-  const defining = name === undefined ? undefined : evidence.find((e) => definesName(name, e.text));
-  const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? defining ?? evidence[0]!;
-  // 具体是怎么做的？: the best sentence restates what the previous answer said; what follows it says more.
-  const lead = (q.asksMore ? following(best, evidence) : undefined) ?? best;
+  const { lead, seen } = chooseLead(q, evidence);
   // The lead may come from below the top passages (see collectEvidence): its own passage's coverage counts too.
   const status = decideStatus(q, Math.max(bestCoverage, coverageOf(lead)), leadAnswers(q, lead, terms, context.seen), options.minCoverage);
   if (status === "not_found") return notFound(q);
   // Stay inside the lead's report (a second report's sentence would mix two places' facts), and
   // stay on what the lead answers: 清廉品牌 wants the 清廉 item, not the 党建 and 服务 items beside it.
   const bar = SERIES_RELEVANCE * relevance(lead.text);
-  // A follow-up asking for details has seen the best sentence already (see `following`).
-  const seen = (e: Evidence) => e === lead || (q.asksMore && e === best);
-  const sameReport = evidence.filter((e) => !seen(e) && e.doc.id === lead.doc.id && relevance(e.text) >= bar);
+  const sameReport = evidence.filter((e) => e !== lead && !seen(e) && e.doc.id === lead.doc.id && relevance(e.text) >= bar);
   const max = status === "related" || wantsSpan(q) || q.kind === "yesno" || q.kind === "fact" ? options.maxFactSentences : options.maxSentences;
   const [, ...rest] = pick([lead, ...sameReport], max, options);
   rest.sort((a, b) => a.start - b.start);
@@ -231,12 +181,6 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     relevance,
   );
   return assemble(q, status, quotes);
-}
-
-/** The sentence right after `sentence` in its paragraph, among the evidence. */
-function following(sentence: Evidence, evidence: Evidence[]): Evidence | undefined {
-  const inParagraph = (e: Evidence) => e.doc.id === sentence.doc.id && e.passage.chunk.paragraph === sentence.passage.chunk.paragraph;
-  return evidence.filter((e) => inParagraph(e) && e.start >= sentence.end).sort((a, b) => a.start - b.start)[0];
 }
 
 /** One sentence per report that states the asked-for thing, best report first. */

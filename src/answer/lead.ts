@@ -1,0 +1,73 @@
+/**
+ * The lead: the sentence an answer opens with, and whether it states what was
+ * asked. It is the best-scored sentence that holds the kind of thing asked
+ * for; a question about what a quoted name means is led by the sentence that
+ * says so, and a follow-up asking for details by what follows the sentence
+ * that answered before.
+ */
+import { normalizeText } from "../text/tokenize.js";
+import { countsAskedNoun, wantsSpan } from "./decide.js";
+import { holdsKeyTerm, phraseOverlap, type Evidence, type weightedTerms } from "./evidence.js";
+import type { Question } from "./question.js";
+
+/** The lead of an answer from `evidence` (best first), and the sentences the user has already seen (not quoted again). */
+export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence; seen: (e: Evidence) => boolean } {
+  // “两大战略策略”是什么意思: the sentence that says what the name is, when there is one, over those that only use it.
+  const name = q.kind === "definition" || q.kind === "list" ? quotedName(q) : undefined;
+  const defining = name === undefined ? undefined : evidence.find((e) => definesName(name, e.text));
+  const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? defining ?? evidence[0]!;
+  // 具体是怎么做的？: the best sentence restates what the previous answer said; what follows it says more.
+  const more = q.asksMore ? following(best, evidence) : undefined;
+  return more === undefined ? { lead: best, seen: () => false } : { lead: more, seen: (e) => e === best };
+}
+
+/** Whether the lead states what was asked about what was asked, beyond holding the kind of thing asked for. */
+export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weightedTerms>, seen: (unit: string) => boolean): boolean {
+  // A figure, name or date from a passage without the question's most specific word is about something
+  // else (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
+  // A date, a place or a yes must be said of the key word itself: 去年 in a sentence about the
+  // epidemic does not date 首例, and a sentence about 星级党员 without 奖金 does not say yes to 奖金.
+  const keyHeld =
+    q.kind === "yesno"
+      ? holdsKeyTerm(terms, lead, seen, "sentence", "last")
+      : q.want === "date" || q.want === "place" || q.want === "which"
+        ? holdsKeyTerm(terms, lead, seen, "sentence")
+        : q.want === null || holdsKeyTerm(terms, lead, seen, "paragraph");
+  // 多少名党员 is answered by a figure of 党员, not by the 600余人次 of another count beside it.
+  const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || q.asksRank || countsAskedNoun(q, normalizeText(lead.text));
+  // A question that names no subject must share a phrase with the passage it is answered from:
+  // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
+  const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
+  // 座谈会是在哪开的 is not answered by where the leaders went the same day: the sentence names what is dated or placed.
+  const placed = q.placed === null || [q.placed, ...(q.alternatives[q.placed] ?? [])].some((f) => normalizeText(lead.text).includes(f));
+  return lead.answers && keyHeld && placed && grounded && counted && explainsName(q, lead.text);
+}
+
+/** 具体, 详细: the question asks for the details of what it names. */
+const DETAIL = /具体|详细|细节/;
+
+/** The name a question quotes (“2+6+x”, “两大战略策略”), if any. */
+const quotedName = (q: Question): string | undefined => /“([^”]+)”/.exec(q.text)?.[1];
+
+/** Whether `text` says what `name` is: the name, then within a few characters 是, 指, 即, 包括, 分别 or a colon. */
+function definesName(name: string, text: string): boolean {
+  const at = text.indexOf(name);
+  return at >= 0 && /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length));
+}
+
+/**
+ * A question asking for the details of a quoted name (“2+6+x”培训机制具体是怎么
+ * 安排的) is answered only by a sentence that says what the name is, not by one
+ * that names it among other measures.
+ */
+function explainsName(q: Question, text: string): boolean {
+  const name = quotedName(q);
+  return name === undefined || !DETAIL.test(q.text) || definesName(name, text);
+}
+
+/** The sentence right after `sentence` in its paragraph, among the evidence. */
+function following(sentence: Evidence, evidence: Evidence[]): Evidence | undefined {
+  const inParagraph = (e: Evidence) => e.doc.id === sentence.doc.id && e.passage.chunk.paragraph === sentence.passage.chunk.paragraph;
+  return evidence.filter((e) => inParagraph(e) && e.start >= sentence.end).sort((a, b) => a.start - b.start)[0];
+}
+
