@@ -97,7 +97,7 @@ const xuzhou: Report = {
     "5月11日，市委副书记董兴连到市人民医院慰问护士，并代表市委市政府表示节日问候。随后，卫健委召开座谈会，表彰优秀护士。",
     "市疾控中心党支部派出9名专业人员，在市区设立多个科学补碘宣传点，开展宣传志愿活动。活动期间，向群众发放宣传折页、普及补碘常识。",
     "座谈会对23名优秀护理工作者进行表彰。座谈会提出，受到表彰的护理工作者是大家学习的榜样。",
-    "10月12日，作为徐州市核酸检测队总领队，市第一人民医院检验科副主任余汉忠讲述了支援经历。",
+    "10月12日，作为徐州市核酸检测队总领队，市第一人民医院检验科副主任余汉忠讲述了支援经历。早上7时，核酸检测队的第一班岗就已投入工作。",
   ],
 };
 
@@ -284,6 +284,12 @@ describe("composing an answer", () => {
 
   it("reads a figure spaced from its measure word (432 家)", () => {
     expect(answer("徐州有多少家规上企业复工了？").sentences[0]!.highlight).toBe("432 家");
+  });
+
+  it("answers 几点 with a time of day", () => {
+    const a = answer("徐州核酸检测队早上几点上岗？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("早上7时");
   });
 
   it("answers 哪一年 only with a year", () => {

@@ -14,7 +14,7 @@ import { COUNTED_NOUN_WINDOW, NAMED_PERSON_WINDOW, RELATED_MIN_COVERAGE } from "
 const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+)[余多]?[十百千万亿]*";
 /** Organisational units a role can belong to instead of the subject itself (科主任, 副主任). */
 const SUB_UNIT = "科室部所站组队副";
-const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬|上旬)|今年\d{1,2}月|今年|去年|日前|近日/;
+const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬|上旬)|今年\d{1,2}月|今年|去年|日前|近日|(?:早上|上午|中午|下午|晚上)?\d{1,2}[时点](?:\d{1,2}分)?/;
 /** An organisation named as a partner or organiser: 联合江海区委组织部, 由市卫健委主办. */
 const PARTNER_ORGANISATION = /(?:联合|会同|携手|协同|联手|邀请|代表|与|和|同|由)(\p{Script=Han}{2,12}?(?:组织部|政府|宣传部|委员会|党工委|党委|党组|支部|中心|协会|学会|集团|公司|大学|学院|医院|部|委|局|办|站|所|队|团))/gu;
 /** A place something is at or goes to: 在市人民医院, 赴江津, 走进2家公立医院. */
