@@ -388,6 +388,29 @@ describe("composing an answer", () => {
   });
 });
 
+describe("how-questions", () => {
+  const { answer } = corpus([
+    {
+      id: "ls",
+      title: "溧水区卫生健康工作纪实",
+      paragraphs: [
+        "另外，溧水区卫健委还会同政务、公安等部门，承担着新生儿出生“一件事”改革项目的实施工作。",
+        "具体来说，以区政务服务平台作为系统支撑，将新生儿出生医学证明签发、户口登记等事项整合成“一件事”。",
+        "溧水区妇幼保健院医护人员在街道开展健康咨询活动，服务群众。",
+        "活动中，新区卫生院医护人员以义诊和健康宣传的方式服务居民群众。",
+      ],
+    },
+  ]);
+
+  it("leads with a sentence saying how (具体来说, 以…作为支撑) over one that only names who carries the matter out", () => {
+    expect(answer("溧水区是怎么推进新生儿出生一件事改革的？").sentences[0]!.text).toMatch(/^具体来说/);
+  });
+
+  it("credits a method only to a sentence about the question's most specific word", () => {
+    expect(answer("溧水区妇幼保健院的医护人员是怎么服务群众的？", [3, 2, 0, 1]).sentences[0]!.text).toContain("妇幼保健院");
+  });
+});
+
 describe("outlining a report whose short lines are photo captions", () => {
   const yima: Report = {
     id: "ym",

@@ -204,6 +204,8 @@ export function gatherEvidence(
   context: EvidenceContext,
 ): Evidence[] {
   const bestFused = passages[0]?.passage.score ?? 1;
+  // A method (通过…, 以…为支撑) answers a how-question only in a sentence about its most specific word.
+  const keyWord = q.asksHow ? keyTerm(terms, context.seen, "rarest") : null;
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const { passage, coverage: passageCov } of passages) {
@@ -231,7 +233,7 @@ export function gatherEvidence(
         WEIGHTS.rank * (passage.score / bestFused) +
         (answers ? WEIGHTS.answersKind : 0) +
         (countsAskedNoun(q, norm) ? WEIGHTS.countedNoun : 0) +
-        (q.asksHow && METHOD.test(norm) ? WEIGHTS.method : 0) +
+        (q.asksHow && METHOD.test(norm) && (keyWord === null || termShare(keyWord, `${where}\n${norm}`) > 0) ? WEIGHTS.method : 0) +
         (q.asksView && SPEECH.test(norm) ? WEIGHTS.speech : 0) -
         (q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0) +
         (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);

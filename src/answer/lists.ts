@@ -86,9 +86,13 @@ function listContinuation(q: Question, lead: Quote, sentences: SentenceSpan[], r
   // A series of items (一是…二是…): every item of the paragraph.
   if (wantsList && ORDINAL.test(lead.text)) {
     const bar = SERIES_RELEVANCE * relevance(lead.text);
-    for (const s of sentences) {
-      if (ORDINAL.test(s.text) && (s.start < lead.start || s.start >= lead.end) && relevance(s.text) >= bar && added.length < MAX_LIST_ADDITIONS) added.push(s);
-    }
+    sentences.forEach((s, i) => {
+      if (!ORDINAL.test(s.text) || (s.start >= lead.start && s.start < lead.end) || relevance(s.text) < bar || added.length >= MAX_LIST_ADDITIONS) return;
+      // An item heading (二是严管党员。) comes with the sentence it heads.
+      const next = sentences[i + 1];
+      const heads = next !== undefined && next.start === s.end && !ORDINAL.test(next.text) && isHeadingSentence(s.text, false);
+      added.push(heads ? { start: s.start, end: next.end, text: `${s.text}${next.text}` } : s);
+    });
   }
   return added;
 }

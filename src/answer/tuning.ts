@@ -36,7 +36,7 @@ export const WEIGHTS = {
   /** A figure stands next to the noun the question counts (多少党员 → 受教育党员近4万人次). */
   countedNoun: 0.2,
   /** For a how-question, the sentence states a method (通过…等方式, 采取, 建立…机制), not only the topic. */
-  method: 0.15,
+  method: 0.3,
   /** For a question asking a view (怎么评价, 怎么看), the sentence reports what someone said (表示, 提出, 强调). */
   speech: 0.15,
   /** Subtracted in a report's lede (its first prose paragraph): it sums up every section, so it covers specific questions without answering them. */
