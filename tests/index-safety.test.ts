@@ -153,12 +153,15 @@ describe("malformed index files", () => {
 });
 
 describe("two builds of one index folder", () => {
-  it("take turns: the second waits, says so, and both finish with one whole index", async () => {
-    const second: BuildProgress[] = [];
-    const [a, b] = await Promise.all([build(), build(second)]);
-    expect(second[0]).toEqual({ phase: "wait", message: expect.stringMatching(/Another build is writing the index .*waiting/) });
-    expect(a.unchanged).toBe(false);
-    expect(b.unchanged).toBe(true); // it ran after the first, which had built the same corpus
+  it("take turns: the one that comes second waits, says so, and both finish with one whole index", async () => {
+    // Either build may take the lock first; exactly one waits for the other.
+    const progress: [BuildProgress[], BuildProgress[]] = [[], []];
+    const [a, b] = await Promise.all([build(progress[0]), build(progress[1])]);
+    const waited = progress.filter((p) => p[0]?.phase === "wait");
+    expect(waited).toHaveLength(1);
+    expect(waited[0]![0]).toEqual({ phase: "wait", message: expect.stringMatching(/Another build is writing the index .*waiting/) });
+    // The one that waited found the same corpus already built.
+    expect([a, b].map((r) => r.unchanged)).toEqual(progress.map((p) => p === waited[0]));
     const names = await readdir(ws.indexDir);
     expect(names.filter((n) => n.startsWith("gen-"))).toEqual([a.generation]);
     expect(names.filter((n) => n.startsWith(".tmp") || n.startsWith(".manifest"))).toEqual([]);
