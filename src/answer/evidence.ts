@@ -61,8 +61,8 @@ export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" 
     const weighed = forms.find(attested);
     const weight = weighed !== undefined ? context.idf(weighed) : ceiling === 0 ? context.idf(t) : ceiling;
     const borrowed = used !== null && !used(t);
-    const asked = q.topic.includes(t) ? TOPIC_TERM_WEIGHT : 1;
-    return { forms: forms.map(termUnits), weight: weight * (isGenericVerb(t) ? GENERIC_VERB_WEIGHT : 1) * (borrowed ? BORROWED_TERM_WEIGHT : 1) * asked };
+    const topical = q.topic.includes(t) ? TOPIC_TERM_WEIGHT : 1;
+    return { forms: forms.map(termUnits), weight: weight * (isGenericVerb(t) ? GENERIC_VERB_WEIGHT : 1) * (borrowed ? BORROWED_TERM_WEIGHT : 1) * topical };
   };
   return { content: q.terms.map(weigh), subject: q.subjects.map(weigh) };
 }

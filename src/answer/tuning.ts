@@ -35,7 +35,10 @@ export const WEIGHTS = {
   focus: 0.2,
   /** A figure stands next to the noun the question counts (多少党员 → 受教育党员近4万人次). */
   countedNoun: 0.2,
-  /** For a how-question, the sentence states a method (通过…等方式, 采取, 建立…机制), not only the topic. */
+  /**
+   * For a how-question, the sentence states a method (通过…等方式, 以…作为支撑, 建立…机制), not only the topic.
+   * As much as stating the asked-for thing: readers take the sentence that says how over the one naming who does it.
+   */
   method: 0.3,
   /** For a question asking a view (怎么评价, 怎么看), the sentence reports what someone said (表示, 提出, 强调). */
   speech: 0.15,
