@@ -98,6 +98,7 @@ const xuzhou: Report = {
     "市疾控中心党支部派出9名专业人员，在市区设立多个科学补碘宣传点，开展宣传志愿活动。活动期间，向群众发放宣传折页、普及补碘常识。",
     "座谈会对23名优秀护理工作者进行表彰。座谈会提出，受到表彰的护理工作者是大家学习的榜样。",
     "10月12日，作为徐州市核酸检测队总领队，市第一人民医院检验科副主任余汉忠讲述了支援经历。早上7时，核酸检测队的第一班岗就已投入工作。",
+    "系统内选拔医务工作者，组成一支68人的宣讲团，自6月初开始巡回宣讲。",
   ],
 };
 
@@ -280,6 +281,12 @@ describe("composing an answer", () => {
     const a = answer("徐州走访慰问了多少个烈士遗属？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toBe("50人");
+  });
+
+  it("reads no count in an ordinal (市第一人民医院), and 一支 as one", () => {
+    expect(answer("徐州核酸检测队一共有多少人？").status).toBe("related");
+    expect(answer("徐州组成了几支宣讲团？").sentences[0]!.highlight).toBe("一支");
+    expect(answer("徐州宣讲团有多少人？").sentences[0]!.highlight).toBe("68人");
   });
 
   it("reads a figure spaced from its measure word (432 家)", () => {

@@ -124,6 +124,7 @@ describe("question analysis", () => {
   it("reads a rank question (排第几名) as asking for a rank, and 代表谁 as open to an organisation", () => {
     expect(ask("南岸区的人才发展指数排第几名")).toMatchObject({ want: "count", asksRank: true });
     expect(ask("南岸区的党员有多少名").asksRank).toBe(false);
+    expect(ask("南岸区引进的人才里有多少是博士？").counted).toBe("博士");
     expect(ask("徐州市领导是代表谁去慰问的").asksOrganisation).toBe(true);
   });
 
@@ -228,8 +229,9 @@ describe("question analysis", () => {
     const q = ask("北京市卫健委主任是谁？");
     expect(q.unknownPlaces).toEqual(["北京市"]);
     expect(q.subjects).toEqual([]);
-    // A question word before 市 names no place.
+    // A question word before 市 or 县 names no place.
     expect(ask("护士节是哪位市领导去慰问的？").unknownPlaces).toEqual([]);
+    expect(ask("徐州宣讲团去了多少个县区？").unknownPlaces).toEqual([]);
   });
 
   it.each([

@@ -69,8 +69,8 @@ function figures(text: string, q: Question): { span: string; at: number }[] {
 function quantity(units: string | null): RegExp {
   // 2.1万剂次, 5家, 83.26%: a number, then the asked unit (with 次/人 compounds) or any measure word.
   const tail = units === null ? `(?:[${MEASURE_WORDS}][次人]?|%)` : `[${units}][次人]?`;
-  // 432 家: the reports sometimes space a figure from its measure word.
-  return new RegExp(`${NUMBER}\\s?${tail}`, "gu");
+  // 432 家: the reports sometimes space a figure from its measure word. 第一人民医院 counts no 人.
+  return new RegExp(`(?<![第\\d])${NUMBER}\\s?${tail}`, "gu");
 }
 
 /** Every 书记 a report names (党委书记, 党组书记, 党工委书记) answers a question about the subject's 书记; a 书记 or 局长 its 一把手; a 领队 or 队长 answers 带头的是谁. */
@@ -100,8 +100,12 @@ function near(text: string, at: number, length: number, words: readonly string[]
 /** Whether a figure in `text` stands next to the noun the question counts (受教育党员近4万人次). */
 export function countsAskedNoun(q: Question, text: string): boolean {
   if (q.counted === null) return false;
-  // The counted noun as the reports may write it (廉洁 → 清廉).
-  const nouns = [q.counted, ...Object.entries(q.alternatives).flatMap(([t, alts]) => (t.startsWith(q.counted!) ? alts : []))];
+  // The counted noun as the reports may write it (廉洁 → 清廉), and the rest of the phrase it begins
+  // (多少个市级以上重点学科: 市级 qualifies 学科, which the figure may stand next to instead).
+  const asked = COUNT.exec(q.text);
+  const phrase = asked === null ? "" : (/^[^，,。？?！!]*/.exec(q.text.slice(asked.index + asked[0].length))?.[0] ?? "");
+  const inPhrase = q.terms.filter((t) => t !== q.counted && phrase.includes(t));
+  const nouns = [q.counted, ...inPhrase, ...Object.entries(q.alternatives).flatMap(([t, alts]) => (t.startsWith(q.counted!) ? alts : []))];
   return figures(text, q).some((f) => near(text, f.at, f.span.length, nouns, COUNTED_NOUN_WINDOW));
 }
 
