@@ -99,6 +99,7 @@ const xuzhou: Report = {
     "座谈会对23名优秀护理工作者进行表彰。座谈会提出，受到表彰的护理工作者是大家学习的榜样。",
     "10月12日，作为徐州市核酸检测队总领队，市第一人民医院检验科副主任余汉忠讲述了支援经历。早上7时，核酸检测队的第一班岗就已投入工作。",
     "系统内选拔医务工作者，组成一支68人的宣讲团，自6月初开始巡回宣讲。",
+    "优化殡葬管理服务，投入约2.3亿元新建3座公益性骨灰堂。",
   ],
 };
 
@@ -297,6 +298,13 @@ describe("composing an answer", () => {
     const a = answer("徐州核酸检测队早上几点上岗？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toBe("早上7时");
+  });
+
+  it("answers 叫什么名字 about a thing with a name, not with a count of such things", () => {
+    const a = answer("江北新区的清廉品牌叫什么名字？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("“清廉仁济”");
+    expect(answer("徐州新建的公益性骨灰堂叫什么名字？").status).toBe("related");
   });
 
   it("answers 哪一年 only with a year", () => {

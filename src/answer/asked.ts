@@ -13,6 +13,7 @@ import {
   EXTREME_MAX,
   EXTREME_MIN,
   LIST,
+  NAME,
   ORDINAL_EXPRESSION,
   PARTNER,
   PERSON,
@@ -26,7 +27,7 @@ import {
 } from "./wording.js";
 
 /** The one thing a question asks for, that a sentence either states or does not. */
-export type Want = "count" | "person" | "date" | "place" | "reason" | "which";
+export type Want = "count" | "person" | "date" | "place" | "reason" | "which" | "name";
 
 export interface Asked {
   /** The one thing the question asks for, also inside a comparison (各地党委书记分别是谁 → a person); null for open questions. */
@@ -49,7 +50,7 @@ export interface Asked {
   asksOrganisation: boolean;
   /** A when-question asking for the year (哪一年): a day or month alone does not answer it. */
   asksYear: boolean;
-  /** What a when- or where-question asks the date or place of: the term standing last before 什么时候 or 在哪 (座谈会是在哪开的 → 座谈会). */
+  /** What a when-, where- or name-question asks the date, place or name of: the term standing last before 什么时候, 在哪 or 叫什么 (座谈会是在哪开的 → 座谈会). */
   placed: string | null;
   /** What a which-question names the kind of (哪个社区 → 社区, 哪个单位 → 单位), when it asks for one of a known kind. */
   whichKind: string | null;
@@ -79,7 +80,7 @@ export function wantOf(asked: string): Want | null {
 export function readAsked(asked: string, kind: QuestionKind, terms: string[]): Asked {
   const asking = wantOf(asked);
   const whichKind = WHICH_KIND.exec(asked)?.[1] ?? null;
-  const within: Want | null = PLACE.test(asked) ? "place" : REASON.test(asked) ? "reason" : whichKind !== null ? "which" : null;
+  const within: Want | null = PLACE.test(asked) ? "place" : REASON.test(asked) ? "reason" : whichKind !== null ? "which" : NAME.test(asked) ? "name" : null;
   const want: Want | null = kind === "comparison" ? asking : kind === "person" || kind === "date" || kind === "count" ? kind : within;
   const extreme = EXTREME_MAX.test(asked) ? "max" : EXTREME_MIN.test(asked) ? "min" : null;
   return {
@@ -93,7 +94,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     role: new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null,
     asksOrganisation: PARTNER.test(asked),
     asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
-    placed: placedTerm(asked, terms, want === "date" ? DATE : want === "place" ? PLACE : null),
+    placed: placedTerm(asked, terms, want === "date" ? DATE : want === "place" ? PLACE : want === "name" ? NAME : null),
     whichKind,
     focus: /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null,
   };

@@ -132,6 +132,14 @@ function kindSpans(q: Question, text: string): string[] {
       return [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!);
     case "which":
       return q.whichKind === "城市" ? [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!) : [...text.matchAll(namedOfKind(q.whichKind!))].map((m) => m[0]);
+    case "name": {
+      // A name is quoted (“清廉仁济”), or is the thing asked about named in full (…医院总支部委员会);
+      // 新建3座公益性骨灰堂 counts the things, it does not name them.
+      const quoted = text.match(/“[^”]{2,20}”|《[^》]{2,30}》/g) ?? [];
+      const at = q.placed === null ? -1 : text.indexOf(q.placed);
+      const counted = at >= 0 && new RegExp(`${NUMBER}[${MEASURE_WORDS}][^，,。；;]{0,6}$`, "u").test(text.slice(0, at));
+      return quoted.length > 0 ? quoted : at >= 0 && !counted ? [q.placed!] : [];
+    }
     case "reason":
       return text.split(/[，,；;。]/).filter((clause) => CAUSE.test(clause));
     default:
