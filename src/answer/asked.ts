@@ -75,7 +75,7 @@ export function wantOf(asked: string): Want | null {
 /**
  * What `asked` (normalized) asks for, given its kind and its content terms. A
  * count, person or date question asks for that; any other asks for a place,
- * reason or which-one when it says so within (在哪开的, 为啥没达到).
+ * reason, which-one or name when it says so within (在哪开的, 为啥没达到, 叫什么名字).
  */
 export function readAsked(asked: string, kind: QuestionKind, terms: string[]): Asked {
   const asking = wantOf(asked);
