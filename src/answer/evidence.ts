@@ -69,8 +69,20 @@ export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" 
 
 /** Whether the reports about `q`'s subjects use a term, as written or as one of its official words (true when it names none). */
 export function subjectReportsUse(q: Question, context: Pick<EvidenceContext, "docById">): (term: string) => boolean {
-  const text = normalizeText(q.subjectDocs.flatMap((id) => context.docById.get(id)?.paragraphs.map((p) => p.text) ?? []).join("\n"));
-  return (t) => text === "" || [t, ...(q.alternatives[t] ?? [])].some((f) => termUnits(f).every((u) => text.includes(u)));
+  const texts = q.subjectDocs.flatMap((id) => {
+    const doc = context.docById.get(id);
+    return doc === undefined ? [] : [reportText(doc)];
+  });
+  const uses = (f: string) => termUnits(f).every((u) => texts.some((text) => text.includes(u)));
+  return (t) => texts.length === 0 || [t, ...(q.alternatives[t] ?? [])].some(uses);
+}
+
+/** A report's whole text, normalized once: follow-ups and their double reading ask it again and again. */
+const reportTexts = new WeakMap<StoredDoc, string>();
+function reportText(doc: StoredDoc): string {
+  let text = reportTexts.get(doc);
+  if (text === undefined) reportTexts.set(doc, (text = normalizeText(doc.paragraphs.map((p) => p.text).join("\n"))));
+  return text;
 }
 
 /**
