@@ -320,6 +320,13 @@ describe("composing an answer", () => {
     expect(answer("有几家医疗机构开设了发热门诊？").status).toBe("answered");
   });
 
+  it("answers a question about a known subject that shares only a word or two with a passage as related, not as not found", () => {
+    // 发热门诊 is the only one of the question's words the report has: the report speaks of the subject and of that.
+    const a = answer("江北新区的发热门诊平时让不让家属陪着进去？");
+    expect(a.status).toBe("related");
+    expect(a.sentences[0]!.text).toContain("发热门诊");
+  });
+
   it("answers not found when nothing is about the question", () => {
     const a = answer("江北新区明天的天气怎么样？");
     expect(a).toMatchObject({ status: "not_found", found: false, sentences: [], citations: [] });
@@ -473,7 +480,11 @@ describe("details of a quoted name", () => {
   const report: Report = {
     id: "mj",
     title: "江宁区卫生健康工作纪实",
-    paragraphs: ["江宁区坚持“周三夜校”学习制度，开展“名家讲堂”活动。", "“名家讲堂”是指每月邀请专家为党员干部授课的学习品牌。"],
+    paragraphs: [
+      "江宁区坚持“周三夜校”学习制度，开展“名家讲堂”活动。",
+      "“名家讲堂”是指每月邀请专家为党员干部授课的学习品牌。",
+      "具体来说，将出生医学证明签发、出生户口登记等事项整合成“一件事”，办理“零跑腿”。",
+    ],
   };
   const { answer } = corpus([report]);
 
@@ -482,6 +493,12 @@ describe("details of a quoted name", () => {
     const a = answer("江宁区的“名家讲堂”具体是怎么安排的？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.text).toMatch(/^“名家讲堂”是指/);
+  });
+
+  it("takes a sentence that names what the name stands for before it (整合成“一件事”) as saying what it is", () => {
+    const a = answer("江宁区的出生“一件事”改革具体是怎么做的？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toMatch(/^具体来说/);
   });
 
   it("answers what a quoted name means (是什么意思, 指什么) with the sentence that says so, not one that only uses it", () => {

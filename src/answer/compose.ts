@@ -10,7 +10,7 @@ import type { StoredDoc } from "../index/store.js";
 import { assemble, headerQuote, notFound, type Quote } from "./cite.js";
 import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { chooseLead, leadAnswers } from "./lead.js";
-import { PASSAGE_RANK_WEIGHT, RELATED_MIN_COVERAGE, SERIES_RELEVANCE } from "./tuning.js";
+import { PASSAGE_MIN_COVERAGE, PASSAGE_RANK_WEIGHT, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
 import { completeList, type Locate } from "./lists.js";
@@ -132,7 +132,7 @@ function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeC
   // A passage that barely touches the question contributes no sentences; in a comparison, each
   // report's best passage does, since the question asks about every report it names.
   const bestOf = (docId: string) => (q.kind === "comparison" ? Math.max(...top.filter((p) => p.passage.chunk.docId === docId).map((p) => p.coverage)) : bestCoverage);
-  let evidence = gather(top.filter((p) => p.coverage >= Math.min(RELATED_MIN_COVERAGE, bestOf(p.passage.chunk.docId))));
+  let evidence = gather(top.filter((p) => p.coverage >= Math.min(PASSAGE_MIN_COVERAGE, bestOf(p.passage.chunk.docId))));
   // The figure, name or date may sit in a passage that shares few of the question's words
   // (该局党组书记张海明表示…): look through every retrieved passage for one.
   if (wantsSpan(q) && !evidence.some((e) => e.answers)) evidence = gather(scored);

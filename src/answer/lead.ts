@@ -13,7 +13,9 @@ import type { Question } from "./question.js";
 /** The lead of an answer from `evidence` (best first), and the sentences the user has already seen (not quoted again). */
 export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence; seen: (e: Evidence) => boolean } {
   // “两大战略策略”是什么意思: the sentence that says what the name is, when there is one, over those that only use it.
-  const name = q.kind === "definition" || q.kind === "list" ? quotedName(q) : undefined;
+  // Not when the question asks something else about the name (“一件事”改革的目标是什么).
+  const quoted = q.kind === "definition" || q.kind === "list" ? quotedName(q) : undefined;
+  const name = quoted !== undefined && (q.focus === null || !q.terms.includes(q.focus) || quoted.includes(q.focus)) ? quoted : undefined;
   const defining = name === undefined ? undefined : evidence.find((e) => definesName(name, e.text));
   const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? defining ?? evidence[0]!;
   // 具体是怎么做的？: the best sentence restates what the previous answer said; what follows it says more.
@@ -49,10 +51,15 @@ const DETAIL = /具体|详细|细节/;
 /** The name a question quotes (“2+6+x”, “两大战略策略”), if any. */
 const quotedName = (q: Question): string | undefined => /“([^”]+)”/.exec(q.text)?.[1];
 
-/** Whether `text` says what `name` is: the name, then within a few characters 是, 指, 即, 包括, 分别 or a colon. */
+/**
+ * Whether `text` says what `name` is: the name, then within a few characters 是, 指, 即, 包括, 分别 or a colon;
+ * or what it stands for, then the name (将…等事项整合成“一件事”, 简称“…”).
+ */
 function definesName(name: string, text: string): boolean {
   const at = text.indexOf(name);
-  return at >= 0 && /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length));
+  if (at < 0) return false;
+  const quoted = text[at - 1] === "“" ? at - 1 : at;
+  return /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length)) || /(?:整合成|合并成|统称为?|简称|称为|概括为|归纳为)$/.test(text.slice(0, quoted));
 }
 
 /**

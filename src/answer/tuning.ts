@@ -9,11 +9,20 @@
 export const REPORTS_PER_QUESTION = 3;
 
 /**
- * Least coverage of the question for a `related` answer: below it the reports
- * do not speak of what was asked at all. On the eval sets, off-topic questions
- * about a known subject covered 0.28 at most once the subject is set aside.
+ * Least coverage of the question for a `related` answer about a subject the
+ * reports know: below it the reports do not speak of what was asked at all.
+ * Off-topic questions about a known place (徐州地铁几号线) cover nothing once the
+ * place is set aside; a colloquial question (生娃前做排查的比例) still shares a
+ * word or two with the passage that answers it, and is better shown the
+ * closest passages with the caveat than told nothing was found.
  */
-export const RELATED_MIN_COVERAGE = 0.34;
+export const RELATED_MIN_COVERAGE = 0.15;
+
+/**
+ * Least coverage for a passage to give sentences to an answer, unless it is the
+ * best there is: below it a passage only touches the question.
+ */
+export const PASSAGE_MIN_COVERAGE = 0.34;
 
 /** How near (in characters) a count must stand to the noun it counts to be about it. */
 export const COUNTED_NOUN_WINDOW = 10;
