@@ -307,6 +307,27 @@ describe("composing an answer", () => {
     expect(answer("徐州新建的公益性骨灰堂叫什么名字？").status).toBe("related");
   });
 
+  it("does not answer 叫什么名字 with the thing's count written after it (居家养老服务中心72个)", () => {
+    expect(answer("江北新区那72个居家养老服务中心都叫什么名字？").status).toBe("related");
+  });
+
+  it("does not answer a count with the figure the question states itself", () => {
+    const { answer: ask } = corpus([
+      { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市卫健委梳理出“六大类224项”为民办实事项目，涉及医疗服务、健康服务等方面。"] },
+    ]);
+    expect(ask("徐州那“六大类224项”里，每一类各有多少项？").status).toBe("related");
+    expect(ask("徐州梳理出多少项为民办实事项目？").status).toBe("answered");
+  });
+
+  it("answers which members of a counted set (那5家医疗机构分别是哪几家) only by naming them", () => {
+    expect(answer("江北新区那5家医疗机构分别是哪几家？").status).toBe("related");
+    const brands = answer("江北新区打造的三个品牌分别是什么？");
+    expect(brands.status).toBe("answered");
+    expect(brands.sentences.map((s) => s.text).join("")).toContain("三是打造服务品牌");
+    // 那两家公立医院补上哪些规章 asks for rules, not for the hospitals: the set's members are not what is asked.
+    expect(answer("江北新区那5家医疗机构开设了哪些门诊？").status).toBe("answered");
+  });
+
   it("answers 哪一年 only with a year", () => {
     expect(answer("徐州市卫健委第二期专题读书班是哪一年开班的？").status).toBe("related");
   });

@@ -13,7 +13,7 @@ import { chooseLead, leadAnswers } from "./lead.js";
 import { PASSAGE_MIN_COVERAGE, PASSAGE_RANK_WEIGHT, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
-import { completeList, type Locate } from "./lists.js";
+import { completeList, namesMembers, type Locate } from "./lists.js";
 import { overviewQuotes, sectionQuotes } from "./outline.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
@@ -180,7 +180,7 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     locate,
     relevance,
   );
-  return assemble(q, status, quotes);
+  return assemble(q, status === "answered" && !namesMembers(q, quotes) ? "related" : status, quotes);
 }
 
 /** One sentence per report that states the asked-for thing, best report first. */

@@ -116,7 +116,10 @@ function kindSpans(q: Question, text: string): string[] {
       // 第几次 is answered by 第十三次, not by 第二期.
       if (q.asksRank) return text.match(RANK_EXPRESSION) ?? [];
       if (q.asksOrdinal) return (text.match(ORDINAL_EXPRESSION) ?? []).filter((o) => q.unit === null || o.endsWith(q.unit));
-      return figures(text, q).map((f) => f.span);
+      // 那“六大类224项”里每一类各有多少项: a figure the question states is not what it asks.
+      return figures(text, q)
+        .map((f) => f.span)
+        .filter((span) => !q.text.includes(span));
     case "person": {
       // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without
       // a role (优秀护理工作者都叫什么), the name must stand by the people the question names.
@@ -137,7 +140,11 @@ function kindSpans(q: Question, text: string): string[] {
       // 新建3座公益性骨灰堂 counts the things, it does not name them.
       const quoted = text.match(/“[^”]{2,20}”|《[^》]{2,30}》/g) ?? [];
       const at = q.placed === null ? -1 : text.indexOf(q.placed);
-      const counted = at >= 0 && new RegExp(`${NUMBER}[${MEASURE_WORDS}][^，,。；;]{0,6}$`, "u").test(text.slice(0, at));
+      // Counted before the noun (新建3座…骨灰堂) or after it (居家养老服务中心72个).
+      const counted =
+        at >= 0 &&
+        (new RegExp(`${NUMBER}[${MEASURE_WORDS}][^，,。；;]{0,6}$`, "u").test(text.slice(0, at)) ||
+          new RegExp(`^${NUMBER}[${MEASURE_WORDS}]`, "u").test(text.slice(at + q.placed!.length)));
       return quoted.length > 0 ? quoted : at >= 0 && !counted ? [q.placed!] : [];
     }
     case "reason":

@@ -11,6 +11,7 @@ import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
 import { phraseOverlap } from "./evidence.js";
 import type { Question } from "./question.js";
+import { MEASURE_WORDS } from "./terms.js";
 import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, SERIES_RELEVANCE } from "./tuning.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
@@ -37,6 +38,46 @@ function namedSet(text: string): { size: number; phrase: string } | null {
   if (!m) return null;
   const n = m[1]!;
   return { size: /\d/.test(n) ? Number(n) : n === "两" ? 2 : CHINESE_DIGITS.indexOf(n) + 1, phrase: m[0] };
+}
+
+/** A set the question counts (那5家医疗机构, 20项…清单, 四个抓手). */
+const COUNTED_SET = new RegExp(`(?:\\d+|[一二两三四五六七八九十]+)[${MEASURE_WORDS}]`, "u");
+
+/** Whether a list question asks for the members of a set it counts (那5家医疗机构分别是哪几家, 20项…清单都有哪些). */
+function asksMembers(q: Question): boolean {
+  const set = COUNTED_SET.exec(q.text);
+  if (q.kind !== "list" || set === null) return false;
+  // 那两家公立医院补上哪些规章 asks for rules, not for the two hospitals: what 哪些 asks for must be the set's noun.
+  const rest = q.text.slice(set.index);
+  const which = /(?:哪些|哪几|分别是|叫什么|都有|包括)(\p{Script=Han}{2})?/u.exec(rest);
+  const noun = which?.[1];
+  return which !== null && (noun === undefined || /^[哪什啥名]/.test(noun) || rest.slice(0, which.index).includes(noun));
+}
+
+/** How many items `quotes` name beyond what `q` says: series items, headings, names in a series or in quotes. */
+function itemsNamed(q: Question, quotes: Quote[]): number {
+  let items = 0;
+  for (const { text, doc, paragraph } of quotes) {
+    // An item of a series (一是…, 一、…), a section heading, or an item of a list whose items end in ；.
+    if (ORDINAL.test(text) || NUMBERED_HEADING.test(text) || /[；;]\s*$/.test(text) || doc.paragraphs[paragraph]?.heading === true) items++;
+    // A series of three names or more (中大医院新院区、省肿瘤医院江北新院区、…); two may be two verbs
+    // (办实事、解难题), and 居家养老服务中心72个、助餐点72家 counts things instead of naming them.
+    for (const clause of text.split(/[，,；;。：:]/)) {
+      const parts = clause.split("、");
+      if (parts.length >= 3 && parts.every((part) => !/\d/.test(part))) items += parts.length;
+    }
+    items += (text.match(/“[^”]{2,20}”|《[^》]{2,30}》/g) ?? []).filter((name) => !q.terms.some((t) => name.includes(t))).length;
+  }
+  return items;
+}
+
+/**
+ * Whether `quotes` name the members of the set a list question counts: two
+ * items at least. A sentence that only restates the count (5家医疗机构开设了发热门诊)
+ * does not. Questions that ask for no set's members are not held to it.
+ */
+export function namesMembers(q: Question, quotes: Quote[]): boolean {
+  return !asksMembers(q) || itemsNamed(q, quotes) >= 2;
 }
 
 /**
