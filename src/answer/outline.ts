@@ -10,6 +10,7 @@ import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { NUMBERED_HEADING, headingQuote, sectionHeadings, sentencesOf, type Locate, type Relevance, type SentenceSpan } from "./lists.js";
 import type { Question } from "./question.js";
+import { PARTS } from "./wording.js";
 import { MAX_OVERVIEW_SECTIONS, MAX_SECTION_QUOTES, MIN_TOPIC_LINES, SECTION_MATCH } from "./tuning.js";
 
 /**
@@ -24,17 +25,22 @@ export function overviewQuotes(q: Question, doc: StoredDoc, locate: Locate): Quo
   if (leadPick === undefined) return [];
   const leadPassage = locate(doc, leadPick.s.start, leadPick.s.end);
   if (leadPassage === null) return [];
-  const quotes: Quote[] = [{ doc, ...leadPick.s, highlight: null, passage: leadPassage, paragraph: leadPick.p.index }];
+  const lead: Quote = { doc, ...leadPick.s, highlight: null, passage: leadPassage, paragraph: leadPick.p.index };
+  const parts = outlineQuotes(doc, leadPick.p, locate);
+  // 主要讲了哪几方面 asks for the parts: they lead, and the sentence that sums them up follows.
+  return PARTS.test(q.text) && parts.length > 0 ? [...parts, lead] : [lead, ...parts];
+}
 
+/** The report's parts: its numbered sections, or its section headings, or its paragraphs' topic lines (after `lede`). */
+function outlineQuotes(doc: StoredDoc, lede: Paragraph, locate: Locate): Quote[] {
   const outline = sections(doc);
-  if (outline.length >= 2) return [...quotes, ...outline.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p))];
-  const topics = topicLines(doc).filter(({ p }) => p.index !== leadPick.p.index);
+  if (outline.length >= 2) return outline.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p));
+  const topics = topicLines(doc).filter(({ p }) => p.index !== lede.index);
   const titled = topics.filter(isTitled);
-  for (const { p, first } of (titled.length >= MIN_TOPIC_LINES ? titled : topics).slice(0, MAX_OVERVIEW_SECTIONS)) {
+  return (titled.length >= MIN_TOPIC_LINES ? titled : topics).slice(0, MAX_OVERVIEW_SECTIONS).flatMap(({ p, first }) => {
     const passage = locate(doc, first.start, first.end);
-    if (passage !== null) quotes.push({ doc, ...first, highlight: null, passage, paragraph: p.index });
-  }
-  return quotes;
+    return passage === null ? [] : [{ doc, ...first, highlight: null, passage, paragraph: p.index }];
+  });
 }
 
 /** Paragraphs after the first whose first sentence is short enough to be their topic line (机关党建工作常抓不懈。). */
