@@ -61,6 +61,7 @@ describe("question analysis", () => {
     ["南岸区卫健委党建工作的总体思路是什么？", "overview"],
     ["我在写论文，想请你概括一下南岸区卫健委党建工作的整体框架", "overview"],
     ["南岸区卫健委2024年的党建工作大概有哪几块？", "overview"],
+    ["南岸区卫健委抓党建有什么经验可以借鉴吗", "overview"],
     ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
     ["哪个地区的疫苗接种最多？", "comparison"],
     ["徐州有没有投放AED？", "yesno"],
@@ -163,6 +164,11 @@ describe("question analysis", () => {
     const q = ask("我是退休医生，想了解一下，南岸区创建了哪些清廉品牌？");
     expect(q.text).toBe("南岸区创建了哪些清廉品牌?");
     expect(ask("我想问问").text).toBe("我想问问");
+  });
+
+  it("leaves out what the user wants the answer for (可以借鉴, 值得学习)", () => {
+    expect(ask("南岸区有什么经验可以借鉴？").text).toBe("南岸区有什么经验?");
+    expect(ask("谁分享了感悟？").terms).toContain("分享");
   });
 
   it("reads 这一块主要写了哪些内容 and 在…方面主要做了些什么 as asking for a summary of a part", () => {

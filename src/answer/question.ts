@@ -32,6 +32,7 @@ import {
   PERSON,
   RANK_QUESTION,
   PREAMBLE,
+  FOR_USE,
   REPORT_DATE,
   REPORT_SOURCE,
   SUBJECT_ORGANISATION,
@@ -105,7 +106,7 @@ export function normalizeQuestion(text: string): string {
   // 5月份 is written 5月 in the reports.
   const simplified = toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
   // 我在写论文，想请你概括一下…: what the user says about themselves is not asked.
-  const asked = simplified.replace(PREAMBLE, "");
+  const asked = simplified.replace(PREAMBLE, "").replace(FOR_USE, "");
   return /\p{Script=Han}/u.test(asked) ? asked : simplified;
 }
 
