@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chunkDoc } from "../src/chunk.js";
 import { cleanReport } from "../src/corpus/clean.js";
 import { readCorpus } from "../src/corpus/load.js";
-import { hasSentenceEnd, splitSentences } from "../src/text/sentences.js";
+import { hasSentenceEnd, refersBack, splitSentences } from "../src/text/sentences.js";
 import { REAL_CORPUS } from "./helpers/corpus.js";
 
 const sentences = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -29,6 +29,12 @@ describe("sentence splitting", () => {
     expect(hasSentenceEnd("抓队伍、筑堡垒,压紧党建工作“硬责任”")).toBe(false);
     expect(hasSentenceEnd("比例为83.26%")).toBe(false);
     expect(hasSentenceEnd("已完成98个……")).toBe(true);
+  });
+
+  it("tells a sentence that continues the one before: a demonstrative, or the short name that one gives", () => {
+    expect(refersBack("此次读书班通过专家授课展开。", "读书班开班。")).toBe(true);
+    expect(refersBack("《方案》通过六大方式培训干部。", "印制《活动实施方案》(以下简称《方案》)。")).toBe(true);
+    expect(refersBack("《方案》通过六大方式培训干部。", "印制《活动实施方案》。")).toBe(false);
   });
 });
 

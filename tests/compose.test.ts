@@ -168,6 +168,19 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.text).toContain("此次读书班通过专家授课");
   });
 
+  it("reads a sentence opening with the short name the one before gives (以下简称《方案》) as about what that one is about", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "jh",
+        title: "江海区卫生健康局党建工作纪实",
+        paragraphs: [
+          "为加强干部队伍建设，着力提升党建工作水平，今年5月，该局印制《卫生健康系统业务大学习能力大提升活动实施方案》（以下简称《方案》），着力创建学习型机关。《方案》通过举办“卫健小课堂”活动、探索“日月年”学习制度等方式，全覆盖培训干部。",
+        ],
+      },
+    ]);
+    expect(ask("江海区是怎么创建学习型机关的？").sentences[0]!.text).toMatch(/^《方案》通过/);
+  });
+
   it("takes a paragraph's topic line as placing its sentences, not as answering", () => {
     const a = answer("徐州为退役军人做了哪些工作？");
     expect(a.sentences[0]!.text).toContain("接收自主就业退役士兵27人");

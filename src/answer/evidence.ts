@@ -5,7 +5,7 @@
  */
 import type { Chunk, Span } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { ANAPHORA, isHeadingSentence, splitSentences } from "../text/sentences.js";
+import { isHeadingSentence, refersBack, splitSentences } from "../text/sentences.js";
 import { passageContext } from "../text/passage.js";
 import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind, countsAskedNoun } from "./decide.js";
@@ -232,7 +232,8 @@ export function gatherEvidence(
       const text = passage.chunk.text.slice(span.start, span.end);
       const norm = normalizeText(passage.chunk.text.slice(span.body, span.end));
       const where = `${origin}\n${normalizeText(passage.chunk.text.slice(span.start, span.body))}`;
-      const before = ANAPHORA.test(text) ? normalizeText(sentenceBefore(doc, passage.chunk.paragraph, start)) : "";
+      const prior = sentenceBefore(doc, passage.chunk.paragraph, start);
+      const before = refersBack(text, prior) ? normalizeText(prior) : "";
       const own = coverage(terms.content, norm, (t) =>
         Math.max(WEIGHTS.inContext * termShare(t, where), WEIGHTS.inPassage * termShare(t, whole), WEIGHTS.inAntecedent * termShare(t, before)),
       );
@@ -245,7 +246,7 @@ export function gatherEvidence(
         WEIGHTS.rank * (passage.score / bestFused) +
         (answers ? WEIGHTS.answersKind : 0) +
         (countsAskedNoun(q, norm) ? WEIGHTS.countedNoun : 0) +
-        (q.asksHow && METHOD.test(norm) && (keyWord === null || termShare(keyWord, `${where}\n${norm}`) > 0) ? WEIGHTS.method : 0) +
+        (q.asksHow && METHOD.test(norm) && (keyWord === null || termShare(keyWord, `${where}\n${before}\n${norm}`) > 0) ? WEIGHTS.method : 0) +
         (q.asksView && SPEECH.test(norm) ? WEIGHTS.speech : 0) -
         (q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0) +
         (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);

@@ -5,7 +5,7 @@
  */
 import type { Paragraph } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { ANAPHORA, ORDINAL, isHeadingSentence, splitSentences } from "../text/sentences.js";
+import { ORDINAL, isHeadingSentence, refersBack, splitSentences } from "../text/sentences.js";
 import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
@@ -149,7 +149,7 @@ function headsParagraphItem(sentence: SentenceSpan, para: Paragraph): boolean {
  */
 function isLeadIn(q: Question, sentence: SentenceSpan, next: SentenceSpan | undefined): boolean {
   if (q.kind !== "how" || Array.from(sentence.text).length > LEAD_IN_MAX_CHARS) return false;
-  return phraseOverlap(q.text, sentence.text) >= LEAD_IN_OVERLAP || (next !== undefined && ANAPHORA.test(next.text));
+  return phraseOverlap(q.text, sentence.text) >= LEAD_IN_OVERLAP || (next !== undefined && refersBack(next.text, sentence.text));
 }
 
 /**

@@ -74,6 +74,16 @@ const TOPIC_CLAUSE_MAX_CHARS = 28;
 export const ANAPHORA = /^[“"]?(这|该|此|其|上述|以上)/;
 
 /**
+ * Whether `text` continues `before`: it opens with a demonstrative, or with the
+ * short name `before` gives what it speaks of (…实施方案》(以下简称《方案》) → 《方案》通过…).
+ */
+export function refersBack(text: string, before: string): boolean {
+  if (ANAPHORA.test(text)) return true;
+  const short = /简称([“《"][^”》"]{1,12}[”》"])/.exec(before)?.[1];
+  return short !== undefined && text.startsWith(short);
+}
+
+/**
  * A sentence that only names what follows: an item heading (一是精准施教提升能力本领。)
  * or, when it opens its paragraph, a topic line (发展党员增强组织活力。).
  */
