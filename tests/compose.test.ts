@@ -324,6 +324,15 @@ describe("composing an answer", () => {
     expect(answer("江北新区那72个居家养老服务中心都叫什么名字？").status).toBe("related");
   });
 
+  it("answers a count by a figure the question's verb takes (累计接种超千万剂次 for 累计接种了多少新冠疫苗)", () => {
+    const { answer: ask } = corpus([
+      { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["截至目前，徐州市累计接种超千万剂次，接种率在全国范围领先。", "接种新冠病毒疫苗是当前最有效的防控措施。"] },
+    ]);
+    const a = ask("徐州累计接种了多少新冠疫苗？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("千万剂次");
+  });
+
   it("does not answer a count with the figure the question states itself", () => {
     const { answer: ask } = corpus([
       { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市卫健委梳理出“六大类224项”为民办实事项目，涉及医疗服务、健康服务等方面。"] },

@@ -29,6 +29,10 @@ describe("question terms", () => {
     expect(questionTerms("江海区的业务学习方案覆盖培训了多少人？")).toEqual(["江海区", "业务", "学习", "方案", "覆盖", "培训"]);
   });
 
+  it("keeps no piece of what a counted question word counts (几个|人去)", () => {
+    expect(questionTerms("义马派了几个人去？")).toEqual(["义马"]);
+  });
+
   it("keeps latin terms and quoted names", () => {
     expect(questionTerms("南岸区九价HPV疫苗累计接种了多少剂次？")).toContain("hpv");
     expect(questionTerms("新生儿出生“一件事”改革的目标是什么？")).toContain("一件事");

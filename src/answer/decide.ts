@@ -9,7 +9,7 @@ import { looksLikePersonName } from "../index/gazetteer.js";
 import type { Question } from "./question.js";
 import { COUNT, ORDINAL_EXPRESSION, RANK_EXPRESSION, ROLE_WORDS } from "./wording.js";
 import { MEASURE_WORDS } from "./terms.js";
-import { COUNTED_NOUN_WINDOW, NAMED_PERSON_WINDOW, RELATED_MIN_COVERAGE } from "./tuning.js";
+import { COUNTED_NOUN_WINDOW, NAMED_PERSON_WINDOW, RELATED_MIN_COVERAGE, VERB_FIGURE_GAP } from "./tuning.js";
 
 const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+)[余多]?[十百千万亿]*";
 /** Organisational units a role can belong to instead of the subject itself (科主任, 副主任). */
@@ -106,7 +106,10 @@ export function countsAskedNoun(q: Question, text: string): boolean {
   const phrase = asked === null ? "" : (/^[^，,。？?！!]*/.exec(q.text.slice(asked.index + asked[0].length))?.[0] ?? "");
   const inPhrase = q.terms.filter((t) => t !== q.counted && phrase.includes(t));
   const nouns = [q.counted, ...inPhrase, ...Object.entries(q.alternatives).flatMap(([t, alts]) => (t.startsWith(q.counted!) ? alts : []))];
-  return figures(text, q).some((f) => near(text, f.at, f.span.length, nouns, COUNTED_NOUN_WINDOW));
+  // 累计接种了多少新冠疫苗 is answered by 累计接种超千万剂次: the verb that takes the count, right before the figure, pins it as well.
+  const verb = asked === null ? undefined : q.terms.find((t) => q.text.lastIndexOf(t, asked.index) >= 0 && /^[了过]?$/.test(q.text.slice(q.text.lastIndexOf(t, asked.index) + t.length, asked.index)));
+  const takes = (at: number) => verb !== undefined && text.slice(Math.max(0, at - verb.length - VERB_FIGURE_GAP), at).includes(verb);
+  return figures(text, q).some((f) => near(text, f.at, f.span.length, nouns, COUNTED_NOUN_WINDOW) || takes(f.at));
 }
 
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */

@@ -109,11 +109,14 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
   };
   let afterQuantity = false;
   let afterNumber = false;
+  let afterMeasured = false;
   for (const { segment, isWordLike } of segmenter.segment(normalizeText(question))) {
     let word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
     // The segmenter may glue a number's measure word onto the next word (三|个人): it counts, it names nothing.
-    if (afterNumber && word.length > 1 && MEASURE_WORDS.includes(word[0]!)) word = word.slice(1);
+    // So after a question word with its measure word (几个|人去): 人 is who is counted, 人去 no word.
+    if ((afterNumber || afterMeasured) && word.length > 1 && MEASURE_WORDS.includes(word[0]!)) word = word.slice(1);
     afterNumber = NUMERAL.test(word);
+    afterMeasured = QUANTITY_WORD.test(word) && ENDS_IN_MEASURE.test(word);
     // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
     const measure = afterQuantity && isSingleHan(word);
     const quantity = QUANTITY_WORD.test(word);

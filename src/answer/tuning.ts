@@ -27,6 +27,9 @@ export const PASSAGE_MIN_COVERAGE = 0.34;
 /** How near (in characters) a count must stand to the noun it counts to be about it. */
 export const COUNTED_NOUN_WINDOW = 10;
 
+/** How many characters (超, 近, 了) may stand between the verb a count question counts with and the figure (累计接种超千万剂次). */
+export const VERB_FIGURE_GAP = 3;
+
 /** How near a name must stand to the people a who-question names without a role (护理工作者都叫什么). */
 export const NAMED_PERSON_WINDOW = 10;
 
