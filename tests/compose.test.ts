@@ -163,6 +163,12 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.highlight).toContain("陆小军");
   });
 
+  it("answers who did something (谁负责的) with the organisation that did it", () => {
+    const a = answer("徐州的科学补碘宣传是谁负责的？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("市疾控中心党支部");
+  });
+
   it("quotes a short sentence that the next one refers back to (此次…) with it, for a how-question", () => {
     const a = answer("徐州是怎么办第二期专题读书班的？");
     expect(a.sentences[0]!.text).toContain("此次读书班通过专家授课");

@@ -17,6 +17,9 @@ const SUB_UNIT = "科室部所站组队副";
 const DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?:份|底|初|中旬|下旬|上旬)|今年\d{1,2}月|今年|去年|日前|近日|(?:早上|上午|中午|下午|晚上)?\d{1,2}[时点](?:\d{1,2}分)?/;
 /** An organisation named as a partner or organiser: 联合江海区委组织部, 由市卫健委主办. */
 const PARTNER_ORGANISATION = /(?:联合|会同|携手|协同|联手|邀请|代表|与|和|同|由)(\p{Script=Han}{2,12}?(?:组织部|政府|宣传部|委员会|党工委|党委|党组|支部|中心|协会|学会|集团|公司|大学|学院|医院|部|委|局|办|站|所|队|团))/gu;
+/** An organisation that does something, opening its clause: 义马市疾控中心党支部派出9名专业人员. */
+const ACTING_ORGANISATION =
+  /(?:^|[，,。；;])(\p{Script=Han}{2,14}?(?:党支部|党总支|党委|党组|党工委|中心|医院|卫健委|卫健局|卫生院))(?=派出|选派|组织|开展|牵头|负责|举办|成立|组建|联合|会同)/gu;
 /** A place something is at or goes to: 在市人民医院, 赴江津, 走进2家公立医院. */
 const PLACE_NAMED =
   /(?:在|到|赴|于|前往|走进|来到|落户)([\p{Script=Han}\d]{1,14}?(?:省|市|区|县|镇|乡|村|社区|街道|小区|医院|中心|卫生院|基地|会议室|学校|广场|公园|采样点|旧址|礼堂|大厅|院区)|\p{Script=Han}{2,4}(?=[、，,等]|开展|召开|举办|参加|学习|考察|调研|参观|支援|交流))/gu;
@@ -129,7 +132,7 @@ function kindSpans(q: Question, text: string): string[] {
       const people = [...text.matchAll(roleWithName(q.role, q.subjects.length > 0))]
         .filter((m) => looksLikePersonName(m[1]!) && (q.role !== null || near(text, m.index, m[0].length, q.terms, NAMED_PERSON_WINDOW)))
         .map((m) => m[0]);
-      const organisations = q.asksOrganisation ? [...text.matchAll(PARTNER_ORGANISATION)].map((m) => m[1]!) : [];
+      const organisations = q.asksOrganisation ? [...text.matchAll(PARTNER_ORGANISATION), ...text.matchAll(ACTING_ORGANISATION)].map((m) => m[1]!) : [];
       return [...people, ...organisations];
     }
     case "date":
