@@ -287,6 +287,12 @@ describe("follow-up questions", () => {
     expect(ask("南岸区呢", "徐州卫健委要学习贯彻市第几次党代会精神？").interpreted).toBe("南岸区卫健委要学习贯彻市第几次党代会精神？");
   });
 
+  it("reads 那徐州呢？ followed by a question as that question about what the previous one asked of the new subject", () => {
+    const q = ask("那徐州呢？去过哪些地方", "南岸区组织党员去红色基地参观学习了吗？");
+    expect(q.interpreted).toBe("徐州组织党员去红色基地参观学习了，去过哪些地方");
+    expect(q.subjectDocs).toEqual(["xz"]);
+  });
+
   it("reads a new subject with nothing but question words as the previous question about it", () => {
     expect(ask("那徐州有多少剂次？", "南岸区九价HPV疫苗累计接种了多少剂次？").interpreted).toBe("徐州九价HPV疫苗累计接种了多少剂次？");
     expect(ask("介绍一下徐州", "南岸区九价HPV疫苗累计接种了多少剂次？").interpreted).toBeNull();

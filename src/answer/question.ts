@@ -158,6 +158,10 @@ function followUp(text: string, previous: string, vocabulary: Vocabulary, loosel
   // 介绍一下徐州 asks about 徐州 itself, whatever came before.
   const bare = !standsAlone && !OVERVIEW.test(text);
   const asked = (completed: string | null) => (completed === null ? null : { text: completed, topic: "" });
+  // 那徐州呢？去过哪些地方: the previous question about the new subject, then what is asked of it.
+  const [, head, tail] = /^(.+?[？?])\s*(\S.*)$/.exec(text) ?? [];
+  const switched = head === undefined ? null : completeFollowUp(head, previous, vocabulary, false);
+  if (switched !== null) return continueTopic(tail!, switched, vocabulary, true) ?? asked(switched);
   return (
     asked(completeFollowUp(text, previous, vocabulary, bare)) ??
     (standsAlone ? null : (continueTopic(text, previous, vocabulary, loosely) ?? asked(carrySubject(text, previous, vocabulary))))
