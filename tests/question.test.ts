@@ -263,6 +263,13 @@ describe("comparisons", () => {
   it("reads 数量分别是多少 as asking each subject for a count of what it names, not for a list", () => {
     expect(ask("徐州和南岸区的疫苗接种数量分别是多少？")).toMatchObject({ kind: "comparison", want: "count", counted: "接种" });
     expect(ask("徐州和南岸区的疫苗接种量分别是多少？").counted).toBe("接种");
+    expect(ask("徐州和南岸区的疫苗接种量差多少？").counted).toBe("接种");
+  });
+
+  it("leaves every comparing word out of a comparison's terms (这几个地方…共同做法)", () => {
+    const q = ask("这几个地方抓党建有什么共同做法？");
+    expect(q.kind).toBe("comparison");
+    expect(q.terms).not.toContain("共同");
   });
 
   it("reads 哪个多 between two figures as asking for the larger one", () => {

@@ -193,7 +193,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   // What the subject and role checks cover is not asked again as content: the subject's
   // organisation (卫健委 vs the report's 卫生健康局) and a who-question's roles (党委书记 vs 党组书记; 党委书记、主任).
   // A comparison is about every report's own organisation, and its comparing words (几个地方, 分别) ask nothing.
-  const comparing = COMPARISON.test(asked) ? [COMPARISON.exec(asked)![0], "分别", "各自"] : [];
+  const comparing = COMPARISON.test(asked) ? [...(asked.match(new RegExp(COMPARISON.source, "g")) ?? []), "分别", "各自"] : [];
   const organisation = subjects.length > 0 || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
   const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...(want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [])], seen);
   // The kind is read from the question's own words, not from a name it quotes (“硬措施” asks no how).

@@ -52,7 +52,7 @@ export const COUNT = new RegExp(`(?:多少|(?<![那这举])几)(?:个(?=人))?([
 /** The noun a count question counts: 多少名老年人 → 老年, 几家医疗机构 → 医疗. */
 export const COUNTED_NOUN = new RegExp(`(?:多少|(?<![那这举])几)(?:个)?(?:[${MEASURE_WORDS}][次人]?)?(?:的|是|为)?(\\p{Script=Han}{2})`, "u");
 /** The noun a rate or amount question measures: 签约率是多少 → 签约, 接种数量分别是多少 → 接种. */
-export const RATE_NOUN = /(\p{Script=Han}{2})(?:率|比例|占比|比率|的?数量|的?人数|的?次数|的?总数|量)(?:分别|各)?(?:是|为|有|达到?)?(?:多少|几)/u;
+export const RATE_NOUN = /(\p{Script=Han}{2})(?:率|比例|占比|比率|的?数量|的?人数|的?次数|的?总数|量)(?:分别|各)?(?:是|为|有|达到?|相?差)?(?:多少|几)/u;
 // 哪个多, 谁更多: between two figures the larger is asked for as much as with 最多.
 export const EXTREME_MAX = /最(?:多|高|大|长|快)|(?:哪个|哪一个|谁)更?(?:多|高|大)|更多/;
 export const EXTREME_MIN = /最(?:少|低|小|短|慢)|(?:哪个|哪一个|谁)更?(?:少|低|小)|更少/;
