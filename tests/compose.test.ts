@@ -592,4 +592,10 @@ describe("questions about a report itself", () => {
     expect(a.status).toBe("related");
     expect(a.sentences[0]!.text).toBe(xuzhou.title);
   });
+
+  it("answers a question about every report (这几篇报道哪篇最新) with each one's date, or its title when its header has none", () => {
+    const a = answer("这几篇报道哪篇最新？");
+    expect(a.status).toBe("related");
+    expect(a.sentences.map((s) => s.text)).toEqual(["2024-05-29", xuzhou.title]);
+  });
 });

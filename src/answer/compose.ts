@@ -12,6 +12,7 @@ import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { chooseLead, leadAnswers } from "./lead.js";
 import { PASSAGE_MIN_COVERAGE, PASSAGE_RANK_WEIGHT, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
+import { EVERY_REPORT } from "./wording.js";
 import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
 import { completeList, namesMembers, type Locate } from "./lists.js";
 import { overviewQuotes, sectionQuotes } from "./outline.js";
@@ -143,11 +144,12 @@ function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeC
 export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
   if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
   // 那篇报道是哪个网站发的: the report's own header answers; when it does not say, its title is the closest.
-  if (q.aboutReport !== null && q.subjectDocs.length > 0) {
-    const docs = q.subjectDocs.map((id) => context.docById.get(id)!);
-    const stated = docs.flatMap((doc) => headerQuote(doc, doc[q.aboutReport!]) ?? []);
-    if (stated.length > 0) return assemble(q, "answered", stated);
-    return assemble(q, "related", docs.flatMap((doc) => headerQuote(doc, doc.title) ?? []));
+  const aboutReports = q.subjectDocs.length > 0 ? q.subjectDocs : EVERY_REPORT.test(q.text) ? [...context.docById.keys()] : [];
+  if (q.aboutReport !== null && aboutReports.length > 0) {
+    const docs = aboutReports.map((id) => context.docById.get(id)!);
+    const stated = docs.map((doc) => headerQuote(doc, doc[q.aboutReport!]));
+    const quotes = docs.flatMap((doc, i) => stated[i] ?? headerQuote(doc, doc.title) ?? []);
+    return assemble(q, stated.every((quote) => quote !== null) ? "answered" : "related", quotes);
   }
   const { terms, evidence, bestCoverage, coverageOf } = collectEvidence(q, ranked, context, options);
   if (evidence.length === 0) return notFound(q);

@@ -25,7 +25,9 @@ export const FOR_USE = /(?:可以|值得|可供|能够?)(?:我们)?(?:借鉴|分
 /** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. */
 export const REPORT_SOURCE = /(?:哪个|哪家|什么)(?:网站|媒体|报纸|报社|平台|网|报)|(?:登|刊登|刊发|发表|发布|发)(?:在|于)(?:哪|什么)|出处|来源是?(?:哪|什么)|谁发(?:的|布)/;
 /** When a report was published: 那篇报道是哪天发的. */
-export const REPORT_DATE = /(?:报道|文章|这篇|那篇|稿子|新闻)[^，。？?]{0,12}(?:哪天|什么时候|何时|哪一年|哪年|日期)|(?:哪天|什么时候|何时|哪年)(?:发|发布|发表|刊登|登|刊发)/;
+export const REPORT_DATE = /(?:报道|文章|这篇|那篇|稿子|新闻)[^，。？?]{0,12}(?:哪天|什么时候|何时|哪一年|哪年|日期)|(?:哪篇|哪一篇)[^，。？?]{0,4}(?:最新|最早|最近)|(?:哪天|什么时候|何时|哪年)(?:发|发布|发表|刊登|登|刊发)/;
+/** Every report at once (这几篇报道哪篇最新, 这些报道都是哪个网站发的): a question about the reports themselves asks it of each. */
+export const EVERY_REPORT = /这几篇|这些(?:报道|报告|文章)|各篇|哪一?篇|所有(?:的)?(?:报道|报告|文章)/;
 /** Words that ask for a summary in so many words (unlike 做了哪些, which may ask for a list). */
 export const SUMMARY = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|(?:写|讲)了(?:什么|哪些|啥)|主要内容|方面(?:主要)?(?:做|干)了(?:些)?(?:什么|哪些|啥)/;
 /** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
