@@ -65,6 +65,7 @@ describe("question analysis", () => {
     ["“六个聚焦”具体是哪六个？", "list"],
     ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
     ["哪个地区的疫苗接种最多？", "comparison"],
+    ["江海今年新发展的5名党员叫啥", "person"],
     ["徐州有没有投放AED？", "yesno"],
   ])("reads '%s' as a %s question", (text, kind) => {
     expect(ask(text).kind).toBe(kind);
