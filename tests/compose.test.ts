@@ -169,6 +169,12 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.highlight).toBe("市疾控中心党支部");
   });
 
+  it("answers who the 主要负责人 is with the head the report names (党工委书记、局长)", () => {
+    const a = answer("江北新区卫生健康党工委的主要负责人是谁？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toContain("陆小军");
+  });
+
   it("quotes a short sentence that the next one refers back to (此次…) with it, for a how-question", () => {
     const a = answer("徐州是怎么办第二期专题读书班的？");
     expect(a.sentences[0]!.text).toContain("此次读书班通过专家授课");
@@ -414,6 +420,14 @@ describe("composing an answer", () => {
   it("quotes every report a comparison names, also one that covers the question less than the others", () => {
     const a = answer("江北新区和徐州在技术指导团队和发热门诊接诊上各做了什么？");
     expect(new Set(a.citations.map((c) => c.docId))).toEqual(new Set(["jb", "xz"]));
+  });
+
+  it("looks through every passage of a compared report that its retrieved passages do not answer", () => {
+    const { answer: ask, chunks } = corpus([jiangbei, xuzhou]);
+    // Only passages without the 江北新区 secretary's name are retrieved.
+    const order = chunks.map((c, i) => ({ c, i })).filter(({ c }) => !c.text.includes("陆小军")).map(({ i }) => i);
+    const a = ask("江北新区和徐州的党委书记分别是谁？", order);
+    expect(a.sentences.map((x) => x.highlight)).toEqual(expect.arrayContaining([expect.stringContaining("陆小军"), expect.stringContaining("胡传峰")]));
   });
 
   it("leads a 哪个…最多 comparison with the report whose figure is largest", () => {

@@ -168,6 +168,19 @@ describe("question analysis", () => {
     expect(ask("我想问问").text).toBe("我想问问");
   });
 
+  it("takes the subject the user names before asking, and the context's words the reports have as context", () => {
+    const q = ask("我是南岸区的退休老人，听说那边有时间银行吗？");
+    expect(q.subjects).toContain("南岸区");
+    expect(q.subjectDocs).toEqual(["na"]);
+    const vaccine = ask("我想给女儿打那种进口疫苗，在南岸区还要排队吗？");
+    expect(vaccine.terms).toContain("疫苗");
+    expect(vaccine.topic).toContain("疫苗");
+  });
+
+  it("leaves out how the user wants the answer put (一两句话概括即可)", () => {
+    expect(ask("南岸区的总体思路是什么？一两句话概括即可。").text).toBe("南岸区的总体思路是什么?");
+  });
+
   it("leaves out what the user wants the answer for (可以借鉴, 值得学习)", () => {
     expect(ask("南岸区有什么经验可以借鉴？").text).toBe("南岸区有什么经验?");
     expect(ask("谁分享了感悟？").terms).toContain("分享");

@@ -136,7 +136,21 @@ function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeC
   let evidence = gather(top.filter((p) => p.coverage >= Math.min(PASSAGE_MIN_COVERAGE, bestOf(p.passage.chunk.docId))));
   // The figure, name or date may sit in a passage that shares few of the question's words
   // (该局党组书记张海明表示…): look through every retrieved passage for one.
-  if (wantsSpan(q) && !evidence.some((e) => e.answers)) evidence = gather(scored);
+  // In a comparison, so for each report it names (南岸区和江海区的党委书记分别是谁: 该局党组书记张海明表示…).
+  const answered = new Set(evidence.filter((e) => e.answers).map((e) => e.doc.id));
+  const unanswered = q.kind === "comparison" && answered.size > 0 ? q.subjectDocs.filter((d) => !answered.has(d)) : [];
+  if (wantsSpan(q) && answered.size === 0) evidence = gather(scored);
+  else if (wantsSpan(q) && unanswered.length > 0) {
+    // Through every passage of those reports: the answer may be beyond the few retrieved for each.
+    const all = unanswered.flatMap((docId) => {
+      const { asked, terms: own } = askedOf(docId);
+      return context.passagesOf(docId).map(({ id, chunk }) => {
+        const passage: RankedPassage = { id, chunk, score: 0 };
+        return { passage, coverage: passageCoverage(asked, own, passage, context.docById.get(docId)!) };
+      });
+    });
+    evidence = [...evidence.filter((e) => !unanswered.includes(e.doc.id)), ...gather(all)].sort((a, b) => b.score - a.score);
+  }
   const coverageOf = (e: Evidence) => scored.find((p) => p.passage === e.passage)?.coverage ?? 0;
   return { terms, evidence, bestCoverage, coverageOf };
 }

@@ -76,10 +76,11 @@ function quantity(units: string | null): RegExp {
   return new RegExp(`(?<![第\\d])${NUMBER}\\s?${tail}`, "gu");
 }
 
-/** Every 书记 a report names (党委书记, 党组书记, 党工委书记) answers a question about the subject's 书记; a 书记 or 局长 its 一把手; a 领队 or 队长 answers 带头的是谁. */
+/** Every 书记 a report names (党委书记, 党组书记, 党工委书记) answers a question about the subject's 书记; a 书记 or 局长 its 一把手 or 负责人; a 领队 or 队长 answers 带头的是谁. */
 function roleAlternatives(role: string): string {
   if (/^(?:党委|党组|党工委)?书记$/.test(role)) return "(?:党委|党组|党工委|党总支)?书记";
-  if (role === "一把手") return "(?:(?:党委|党组|党工委|党总支)?书记|局长|主任|院长)";
+  // 主要负责人 of a commission is its 一把手 as well.
+  if (role === "一把手" || role === "负责人") return "(?:负责人|(?:党委|党组|党工委|党总支)?书记|局长|主任|院长)";
   return /^(?:带头|领头|带队)的$/.test(role) ? "(?:总?领队|队长|组长|负责人|带头人)" : role;
 }
 

@@ -33,6 +33,7 @@ import {
   RANK_QUESTION,
   PREAMBLE,
   FOR_USE,
+  ANSWER_SHAPE,
   REPORT_DATE,
   REPORT_SOURCE,
   SUBJECT_ORGANISATION,
@@ -106,7 +107,7 @@ export function normalizeQuestion(text: string): string {
   // 5月份 is written 5月 in the reports.
   const simplified = toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
   // 我在写论文，想请你概括一下…: what the user says about themselves is not asked.
-  const asked = simplified.replace(PREAMBLE, "").replace(FOR_USE, "");
+  const asked = simplified.replace(PREAMBLE, "").replace(FOR_USE, "").replace(ANSWER_SHAPE, "");
   return /\p{Script=Han}/u.test(asked) ? asked : simplified;
 }
 
@@ -174,6 +175,19 @@ export interface ReadingOptions {
   loosely?: boolean;
 }
 
+/**
+ * What the user says before asking (我是江北新区的退休老人，…; 我想给女儿打那种进口疫苗，…):
+ * not the question, but the subject it names is what the question is about, and
+ * the words of it the reports have place the answer as a previous question's do.
+ */
+function readContext(raw: string, { gazetteer, seen }: Vocabulary): { subjects: string[]; terms: string[] } {
+  const said = PREAMBLE.exec(toSimplified(normalizeText(raw.trim())))?.[0] ?? "";
+  const subjects = gazetteer.find(said);
+  // 我在做重庆和广东两地的对比稿: places the reports are not about are the user's, not the question's.
+  const terms = termsWithout(said, [...subjects, ...placeMentions(said).keys()], seen).filter((t) => termUnits(t).every(seen) && !isFiller(t));
+  return { subjects, terms };
+}
+
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */
 export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous, loosely = false }: ReadingOptions = {}): Question {
   const { gazetteer, seen } = vocabulary;
@@ -182,7 +196,10 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const completed = followed?.text ?? null;
   // What a follow-up going on from the previous question asks in its own words (具体是怎么做的).
   const own = followed === null || followed.topic === "" ? null : normalizeQuestion(followed.text.slice(followed.topic.length + 1));
-  const asked = normalizeQuestion(completed ?? raw);
+  const context = readContext(completed ?? raw, vocabulary);
+  const question = normalizeQuestion(completed ?? raw);
+  // 我是江北新区的退休老人，…新区有搞这个吗: the subject the user named before asking.
+  const asked = gazetteer.find(question).length === 0 && context.subjects.length > 0 ? `${context.subjects.join("和")}${question}` : question;
   const subjects = gazetteer.find(asked);
   const subjectDocs = [...new Set(subjects.flatMap((s) => gazetteer.docsOf(s)))];
   const known = new Set(subjects);
@@ -202,6 +219,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const referent = own !== null && /[他她](?!们)/.test(own) ? subjects.find((s) => looksLikePersonName(s) && !/[省市区县镇]$/.test(s)) : undefined;
   // Everyday words are read as the reports' (打疫苗 → 接种); the kind is read from the user's own words.
   const reading = readEveryday(asked, terms, seen);
+  const said = context.terms.filter((t) => !reading.terms.includes(t));
   let why = unsearchable(asked);
   // Nothing to search for at all: no subject and no words beyond question words (？？？, 什么？).
   if (why === null && subjects.length === 0 && unknownPlaces.length === 0 && questionTerms(asked).length === 0) why = "no_content";
@@ -218,14 +236,14 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     subjects,
     subjectDocs,
     unknownPlaces,
-    terms: referent === undefined ? reading.terms : [referent, ...reading.terms],
-    // The previous question's words a follow-up goes on from: context, unless it has no words of its own.
-    topic: own === null ? [] : topicTerms(reading.terms, own),
+    terms: [...(referent === undefined ? [] : [referent]), ...reading.terms, ...said],
+    // The previous question's words a follow-up goes on from, and the user's own before asking: context.
+    topic: [...(own === null ? [] : topicTerms(reading.terms, own)), ...said],
     phrasing: own ?? asked,
     asksMore: own !== null && MORE_DETAIL.test(own) && reading.terms.every((t) => !own.includes(t)),
     alternatives: reading.alternatives,
     unattested: reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
-    searchText: [asked, ...reading.words].join(" "),
+    searchText: [asked, ...reading.words, ...said].join(" "),
     clauses: kind === "comparison" ? subjectClauses(asked, subjects, reading.terms, gazetteer) : {},
     unsearchable: why,
   };

@@ -22,6 +22,8 @@ export const PARTS = /哪几?个?方面|哪几块|几大块|几个?部分|哪几
 export const PREAMBLE = /^(?:(?:(?:我|本人)[^，,。！!？?]{0,20}|(?:想|请问|你好|您好|麻烦|打扰)[^，,。！!？?]{0,8})[，,。！!]\s*)+/;
 /** What the user wants an answer for (有什么经验可以借鉴, 值得学习的做法): not what is asked about. */
 export const FOR_USE = /(?:可以|值得|可供|能够?)(?:我们)?(?:借鉴|分享|参考|学习|推广)(?:的)?/g;
+/** How the user wants the answer put (一两句话概括即可, 请简要介绍): not what is asked about. */
+export const ANSWER_SHAPE = /[，,。]?\s*(?:请)?(?:用)?(?:一两|一|两|三|几)句话(?:概括|说明|总结|说|讲)?(?:一下)?(?:即可|就行|就好|就可以)?[。！!]?|[，,。]?\s*请?(?:简要|简单)(?:地)?(?:介绍|说明|概括)(?:一下)?(?:即可|就行)?[。！!]?$/g;
 /** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. */
 export const REPORT_SOURCE = /(?:哪个|哪家|什么)(?:网站|媒体|报纸|报社|平台|网|报)|(?:登|刊登|刊发|发表|发布|发)(?:在|于)(?:哪|什么)|出处|来源是?(?:哪|什么)|谁发(?:的|布)/;
 /** When a report was published: 那篇报道是哪天发的. */
