@@ -345,6 +345,13 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.highlight).toBe("千万剂次");
   });
 
+  it("answers a count of part of a stated set (23名…中有几名) only about that set", () => {
+    const { answer: ask } = corpus([
+      { id: "ym", title: "义马市卫健委抓党建工作纪实", paragraphs: ["护士节座谈会对23名优秀护理工作者进行表彰。市人民医院11名护理工作者到社区义诊。"] },
+    ]);
+    expect(ask("义马表彰的23名优秀护理工作者中，有几名来自市人民医院？").status).toBe("related");
+  });
+
   it("does not answer a count with the figure the question states itself", () => {
     const { answer: ask } = corpus([
       { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市卫健委梳理出“六大类224项”为民办实事项目，涉及医疗服务、健康服务等方面。"] },

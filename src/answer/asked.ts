@@ -6,6 +6,7 @@
  * against it.
  */
 import type { QuestionKind } from "./question.js";
+import { MEASURE_WORDS } from "./terms.js";
 import {
   COUNT,
   COUNTED_NOUN,
@@ -54,6 +55,8 @@ export interface Asked {
   placed: string | null;
   /** What a which-question names the kind of (哪个社区 → 社区, 哪个单位 → 单位), when it asks for one of a known kind. */
   whichKind: string | null;
+  /** The set a count question counts part of (23名优秀护理工作者中有几名… → 23名): the answer must be about that set. */
+  within: string | null;
   /** The noun the question ends on (…的目标是什么 → 目标). */
   focus: string | null;
 }
@@ -96,9 +99,13 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
     placed: placedTerm(asked, terms, want === "date" ? DATE : want === "place" ? PLACE : want === "name" ? NAME : null),
     whichKind,
+    within: asking === "count" ? (SUBSET.exec(asked)?.[1] ?? null) : null,
     focus: /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null,
   };
 }
+
+/** 23名优秀护理工作者中，有几名来自…: a count of part of a set the question states. */
+const SUBSET = new RegExp(`(\\d+[${MEASURE_WORDS}])[^，,。？?]{0,20}(?:中|里|当中|之中)[，,]?(?:有)?(?:几|多少)`, "u");
 
 /** Nouns a count question may end on that count nothing in particular (完成了多少工作). */
 const VAGUE_NOUNS = new Set(["工作", "事情", "东西", "事儿"]);

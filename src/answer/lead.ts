@@ -42,7 +42,9 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
   // 座谈会是在哪开的 is not answered by where the leaders went the same day: the sentence names what is dated or placed.
   const placed = q.placed === null || [q.placed, ...(q.alternatives[q.placed] ?? [])].some((f) => normalizeText(lead.text).includes(f));
-  return lead.answers && keyHeld && placed && grounded && counted && explainsName(q, lead.text);
+  // 23名…中有几名来自市人民医院 is answered about the 23, not by 市人民医院11名党员医护人员.
+  const ofSet = q.within === null || normalizeText(lead.text).includes(q.within);
+  return lead.answers && keyHeld && placed && grounded && counted && ofSet && explainsName(q, lead.text);
 }
 
 /** 具体, 详细: the question asks for the details of what it names. */
