@@ -180,6 +180,19 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.text).toContain("此次读书班通过专家授课");
   });
 
+  it("quotes a sentence that only restates a how-question in general words with the specific one after it", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "ym",
+        title: "义马市卫健委抓党建工作纪实",
+        paragraphs: [
+          "发展党员增强组织活力。去年以来，卫健委机关党委不断提高政治站位，严格发展党员程序，积极做好发展党员工作，引导职工向党组织靠拢。经机关党委研究决定，将5名优秀同志确定为新一批的党员发展对象。",
+        ],
+      },
+    ]);
+    expect(ask("义马卫健委机关党委发展党员是怎么做的？").sentences[0]!.text).toContain("将5名优秀同志确定为新一批的党员发展对象");
+  });
+
   it("reads a sentence opening with the short name the one before gives (以下简称《方案》) as about what that one is about", () => {
     const { answer: ask } = corpus([
       {

@@ -12,7 +12,7 @@ import { highlightOf } from "./decide.js";
 import { phraseOverlap } from "./evidence.js";
 import type { Question } from "./question.js";
 import { MEASURE_WORDS } from "./terms.js";
-import { LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, SERIES_RELEVANCE } from "./tuning.js";
+import { GENERIC_LEAD_IN_OVERLAP, LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, SERIES_RELEVANCE } from "./tuning.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
 export type Locate = (doc: StoredDoc, start: number, end: number) => Quote["passage"];
@@ -144,14 +144,22 @@ function headsParagraphItem(sentence: SentenceSpan, para: Paragraph): boolean {
   return isHeadingSentence(sentence.text, sentence.start === para.start);
 }
 
+/** What makes a sentence specific: a figure, a quoted or titled name, a count (5名, 三次). */
+const SPECIFIC = /\d|“|《|[一二两三四五六七八九十]+[个名项次家场批]/;
+
 /**
- * A short sentence that mostly repeats a how-question (…积极参与预检分诊工作。),
- * or that the next one refers back to (…读书班开班。此次读书班…), leads in to
- * the one after it, which says how.
+ * A sentence that leads in to the next one, which says how: a short one that
+ * mostly repeats a how-question (…积极参与预检分诊工作。), or that the next one
+ * refers back to (…读书班开班。此次读书班…); or one of any length that only
+ * restates what was asked in general words, when the next one is specific
+ * (…积极做好发展党员工作…。经机关党委研究决定，将5名…确定为…).
  */
 function isLeadIn(q: Question, sentence: SentenceSpan, next: SentenceSpan | undefined): boolean {
+  if (!q.asksHow) return false;
+  const overlap = phraseOverlap(q.text, sentence.text);
+  if (next !== undefined && overlap >= GENERIC_LEAD_IN_OVERLAP && !SPECIFIC.test(sentence.text) && SPECIFIC.test(next.text)) return true;
   if (q.kind !== "how" || Array.from(sentence.text).length > LEAD_IN_MAX_CHARS) return false;
-  return phraseOverlap(q.text, sentence.text) >= LEAD_IN_OVERLAP || (next !== undefined && refersBack(next.text, sentence.text));
+  return overlap >= LEAD_IN_OVERLAP || (next !== undefined && refersBack(next.text, sentence.text));
 }
 
 /**

@@ -68,6 +68,11 @@ export const WEIGHTS = {
 export const LEAD_IN_MAX_CHARS = 60;
 /** …that repeats this share of the question's phrases only leads in to the next one, which says how (see `isLeadIn`). */
 export const LEAD_IN_OVERLAP = 0.5;
+/**
+ * A sentence of any length without a figure or a name that repeats this share of a how-question's
+ * phrases leads in to a next one that has them: it says in general words what was asked.
+ */
+export const GENERIC_LEAD_IN_OVERLAP = 0.3;
 
 /** Most sentences list completion may add. */
 export const MAX_LIST_ADDITIONS = 8;
