@@ -220,6 +220,14 @@ describe("question analysis", () => {
     expect(q.terms).not.toContain("研究");
   });
 
+  it("reads no everyday word inside another word (覆盖了 is no 盖了, built)", () => {
+    const seen = (unit: string) => !["盖了", "新盖"].includes(unit);
+    const q = analyzeQuestion("南岸区培训覆盖了多少人？", { ...vocabulary, seen });
+    expect(q.terms).toContain("覆盖");
+    expect(q.terms).not.toContain("新建");
+    expect(analyzeQuestion("南岸区新盖了几家医院？", { ...vocabulary, seen }).terms).toContain("新建");
+  });
+
   it("puts an official word where its everyday phrase stood, and drops pieces cut across the phrase (老人小孩 → 人小)", () => {
     const seen = (unit: string) => !["老人", "小孩"].includes(unit);
     const q = analyzeQuestion("南岸区要求学哪些知识，比如老人小孩健康", { ...vocabulary, seen });
