@@ -29,6 +29,10 @@ describe("question terms", () => {
     expect(questionTerms("江海区的业务学习方案覆盖培训了多少人？")).toEqual(["江海区", "业务", "学习", "方案", "覆盖", "培训"]);
   });
 
+  it("drops words that only place the question in time (疫情期间, 那会儿)", () => {
+    expect(questionTerms("江北新区疫情期间有几家医疗机构开了发热门诊？")).not.toContain("期间");
+  });
+
   it("keeps no piece of what a counted question word counts (几个|人去)", () => {
     expect(questionTerms("义马派了几个人去？")).toEqual(["义马"]);
   });
