@@ -585,6 +585,15 @@ describe("details of a quoted name", () => {
     expect(a.sentences[0]!.text).toMatch(/^“名家讲堂”是指/);
   });
 
+  it("takes a sentence listing what a name covers before it (“重温入党誓词、集中学习”等规定动作) as saying what it is", () => {
+    const { answer: ask } = corpus([
+      { id: "ym", title: "义马市卫健委抓党建工作纪实", paragraphs: ["义马市卫健系统开展主题党日活动。在完成“重温入党誓词、集中学习”等主题党日规定动作的同时，开展卫生健康宣传。"] },
+    ]);
+    const a = ask("义马主题党日的“规定动作”具体包括哪些内容？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toContain("重温入党誓词");
+  });
+
   it("takes a sentence that names what the name stands for before it (整合成“一件事”) as saying what it is", () => {
     const a = answer("江宁区的出生“一件事”改革具体是怎么做的？");
     expect(a.status).toBe("answered");

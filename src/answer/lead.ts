@@ -55,13 +55,13 @@ const quotedName = (q: Question): string | undefined => /“([^”]+)”/.exec(q
 
 /**
  * Whether `text` says what `name` is: the name, then within a few characters 是, 指, 即, 包括, 分别 or a colon;
- * or what it stands for, then the name (将…等事项整合成“一件事”, 简称“…”).
+ * or what it stands for, then the name (将…等事项整合成“一件事”, 简称“…”, “重温入党誓词、集中学习”等主题党日规定动作).
  */
 function definesName(name: string, text: string): boolean {
   const at = text.indexOf(name);
   if (at < 0) return false;
   const quoted = text[at - 1] === "“" ? at - 1 : at;
-  return /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length)) || /(?:整合成|合并成|统称为?|简称|称为|概括为|归纳为)$/.test(text.slice(0, quoted));
+  return /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length)) || /(?:整合成|合并成|统称为?|简称|称为|概括为|归纳为|等\p{Script=Han}{0,6})$/u.test(text.slice(0, quoted));
 }
 
 /**
