@@ -111,10 +111,11 @@ function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeC
     return [docId, { asked, terms: weightedTerms(asked, context) }];
   }));
   const askedOf = (docId: string) => clauses.get(docId) ?? { asked: q, terms };
-  const scored = ranked.map((passage) => {
+  const scoreOf = (passage: RankedPassage) => {
     const { asked, terms: own } = askedOf(passage.chunk.docId);
     return { passage, coverage: passageCoverage(asked, own, passage, context.docById.get(passage.chunk.docId)!) };
-  });
+  };
+  const scored = ranked.map(scoreOf);
   const gather = (passages: typeof scored): Evidence[] =>
     clauses.size === 0
       ? gatherEvidence(q, terms, passages, context)
@@ -142,13 +143,7 @@ function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeC
   if (wantsSpan(q) && answered.size === 0) evidence = gather(scored);
   else if (wantsSpan(q) && unanswered.length > 0) {
     // Through every passage of those reports: the answer may be beyond the few retrieved for each.
-    const all = unanswered.flatMap((docId) => {
-      const { asked, terms: own } = askedOf(docId);
-      return context.passagesOf(docId).map(({ id, chunk }) => {
-        const passage: RankedPassage = { id, chunk, score: 0 };
-        return { passage, coverage: passageCoverage(asked, own, passage, context.docById.get(docId)!) };
-      });
-    });
+    const all = unanswered.flatMap((docId) => context.passagesOf(docId).map(({ id, chunk }) => scoreOf({ id, chunk, score: 0 })));
     evidence = [...evidence.filter((e) => !unanswered.includes(e.doc.id)), ...gather(all)].sort((a, b) => b.score - a.score);
   }
   const coverageOf = (e: Evidence) => scored.find((p) => p.passage === e.passage)?.coverage ?? 0;
