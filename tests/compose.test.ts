@@ -358,6 +358,11 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.highlight).toBe("千万剂次");
   });
 
+  it("answers how many there are in all (一共有多少) only by a figure not counting those something was done to", () => {
+    expect(answer("徐州一共有多少困难群众？").status).toBe("related");
+    expect(answer("徐州一共有多少个养老服务中心？").status).toBe("answered");
+  });
+
   it("answers a count of part of a stated set (23名…中有几名) only about that set", () => {
     const { answer: ask } = corpus([
       { id: "ym", title: "义马市卫健委抓党建工作纪实", paragraphs: ["护士节座谈会对23名优秀护理工作者进行表彰。市人民医院11名护理工作者到社区义诊。"] },

@@ -6,7 +6,7 @@
  * that answered before.
  */
 import { normalizeText } from "../text/tokenize.js";
-import { countsAskedNoun, wantsSpan } from "./decide.js";
+import { answersKind, countsAskedNoun, wantsSpan } from "./decide.js";
 import { holdsKeyTerm, phraseOverlap, type Evidence, type weightedTerms } from "./evidence.js";
 import type { Question } from "./question.js";
 
@@ -44,7 +44,19 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   const placed = q.placed === null || [q.placed, ...(q.alternatives[q.placed] ?? [])].some((f) => normalizeText(lead.text).includes(f));
   // 23名…中有几名来自市人民医院 is answered about the 23, not by 市人民医院11名党员医护人员.
   const ofSet = q.within === null || normalizeText(lead.text).includes(q.within);
-  return lead.answers && keyHeld && placed && grounded && counted && ofSet && explainsName(q, lead.text);
+  // 一共有多少名党员 asks for all of them, not for the 700名…党员干部 trained.
+  const total = !TOTAL.test(q.text) || !figureClauses(q, normalizeText(lead.text)).every((c) => [...c.matchAll(EVENT)].some((m) => !q.text.includes(m[0])));
+  return lead.answers && keyHeld && placed && grounded && counted && ofSet && total && explainsName(q, lead.text);
+}
+
+/** 一共有多少, 总共有多少: a question asking how many there are in all. */
+const TOTAL = /一共有|总共有|共有|总数|一共多少|总共多少/;
+/** Things done to or by some of a group (培训, 表彰, 派出): a figure in such a clause counts those, not the whole group. */
+const EVENT = /培训|表彰|派出|选派|参加|接诊|慰问|帮扶|走访|义诊|讲解|接种|检测|救治|服务/g;
+
+/** The clauses of `text` that hold a figure answering `q`. */
+function figureClauses(q: Question, text: string): string[] {
+  return text.split(/[，,；;。]/).filter((c) => answersKind(q, c));
 }
 
 /** 具体, 详细: the question asks for the details of what it names. */
