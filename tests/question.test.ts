@@ -294,6 +294,10 @@ describe("comparisons", () => {
     expect(q.terms).not.toContain("共同");
   });
 
+  it("reads whether two figures are the same (人数和…数量一样吗) as asking each for its figure", () => {
+    expect(ask("徐州宣讲团人数和南岸区党员示范岗数量一样吗")).toMatchObject({ kind: "comparison", want: "count", extreme: null });
+  });
+
   it("reads 哪个多 between two figures as asking for the larger one", () => {
     expect(ask("徐州的党史宣讲团和南岸区的党员示范岗，哪个多？")).toMatchObject({ kind: "comparison", extreme: "max", want: "count" });
     expect(ask("徐州和南岸区谁的党员示范岗更少")).toMatchObject({ extreme: "min", want: "count" });

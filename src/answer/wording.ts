@@ -59,6 +59,8 @@ export const COUNTED_NOUN = new RegExp(`(?:多少|(?<![那这举])几)(?:个)?(?
 export const RATE_NOUN = /(\p{Script=Han}{2})(?:率|比例|占比|比率|的?数量|的?人数|的?次数|的?总数|量)(?:分别|各)?(?:是|为|有|达到?|相?差)?(?:多少|几)/u;
 // 哪个多, 谁更多: between two figures the larger is asked for as much as with 最多.
 export const EXTREME_MAX = /最(?:多|高|大|长|快)|(?:哪个|哪一个|谁)更?(?:多|高|大)|更多/;
+/** 人数和…数量一样吗, 一样多吗: whether two figures are the same, which the figures answer. */
+export const SAME_FIGURE = /(?:人数|数量|次数|多少)[^，,。？?]{0,12}(?:一样|相同|相等|差不多)|一样多|差不多多/;
 export const EXTREME_MIN = /最(?:少|低|小|短|慢)|(?:哪个|哪一个|谁)更?(?:少|低|小)|更少/;
 export const DEFINITION = /什么是|是指|指的是|指什么|什么意思|含义|定义|是什么/;
 export const WEAK_LIST = /有什么|有啥/;
