@@ -63,6 +63,8 @@ describe("question analysis", () => {
     ["南岸区卫健委2024年的党建工作大概有哪几块？", "overview"],
     ["南岸区卫健委抓党建有什么经验可以借鉴吗", "overview"],
     ["“六个聚焦”具体是哪六个？", "list"],
+    ["南岸那几个“硬”分别指啥", "definition"],
+    ["南岸那篇主要讲了啥", "overview"],
     ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
     ["哪个地区的疫苗接种最多？", "comparison"],
     ["江海今年新发展的5名党员叫啥", "person"],
@@ -357,6 +359,12 @@ describe("follow-up questions", () => {
     const q = ask("他怎么看党史学习？", "徐州市卫健委党委书记胡传峰在会上强调了什么？");
     expect(q.terms[0]).toBe("胡传峰");
     expect(ask("他们怎么看党史学习？", "徐州市卫健委党委书记胡传峰在会上强调了什么？").terms).not.toContain("胡传峰");
+  });
+
+  it("leaves the previous question's question words out of the topic a follow-up goes on from (啥时候)", () => {
+    const q = analyzeQuestion("都有啥形式？", vocabulary, { previous: "徐州第二期专题读书班啥时候开班的", loosely: true });
+    expect(q.interpreted).not.toContain("啥时候");
+    expect(q.kind).not.toBe("date");
   });
 
   it("reads any question naming no subject as going on from the previous one when asked to read loosely, its own words first", () => {

@@ -89,12 +89,15 @@ export function namesMembers(q: Question, quotes: Quote[]): boolean {
  * (突出四个抓手 in the lede; 四项监督, named inside section three, is not the outline).
  */
 function namedSections(q: Question, doc: StoredDoc): Paragraph[] {
-  const set = q.kind === "list" ? namedSet(q.text) : null;
-  if (set === null) return [];
-  // 三个“硬”: the sections whose headings all carry the quoted word, when there are as many.
-  const word = /“([^”]+)”/.exec(q.text)?.[1];
-  const carrying = word === undefined ? [] : sectionHeadings(doc).filter((p) => p.text.includes(word));
+  if (q.kind !== "list" && q.kind !== "definition") return [];
+  const set = namedSet(q.text);
+  // 三个“硬”, 那几个“硬”分别指啥, “硬责任”“硬实力”各指什么: the sections whose headings carry the
+  // quoted words, when there are as many as the question says, or several when it says no number.
+  const words = [...q.text.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
+  const carrying = sectionHeadings(doc).filter((p) => words.some((w) => p.text.includes(w)));
+  if (set === null) return carrying.length >= 2 ? carrying : [];
   if (carrying.length === set.size) return carrying;
+  if (q.kind !== "list") return [];
   const numbered = sectionHeadings(doc).filter((p) => NUMBERED_HEADING.test(p.text));
   if (numbered.length !== set.size) return [];
   const intro = doc.paragraphs.filter((p) => p.index < numbered[0]!.index).map((p) => normalizeText(p.text));

@@ -213,8 +213,9 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const comparing = COMPARISON.test(asked) ? [...(asked.match(new RegExp(COMPARISON.source, "g")) ?? []), "分别", "各自"] : [];
   const organisation = subjects.length > 0 || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
   const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...(want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [])], seen);
-  // The kind is read from the question's own words, not from a name it quotes (“硬措施” asks no how).
-  const kind = questionKind(asked.replace(/“[^”]*”/g, "“”"), terms, { distinct: gazetteer.subjectCount(subjects), docs: subjectDocs }, gazetteer);
+  // The kind is read from the question's own words, not from a name it quotes (“硬措施” asks no how);
+  // 啥 is 什么 as people type it (分别指啥, 有啥经验).
+  const kind = questionKind(asked.replace(/“[^”]*”/g, "“”").replace(/啥/g, "什么"), terms, { distinct: gazetteer.subjectCount(subjects), docs: subjectDocs }, gazetteer);
   // 他怎么看…, after a question naming a person: the sentence must name that person, not only their report.
   const referent = own !== null && /[他她](?!们)/.test(own) ? subjects.find((s) => looksLikePersonName(s) && !/[省市区县镇]$/.test(s)) : undefined;
   // Everyday words are read as the reports' (打疫苗 → 接种); the kind is read from the user's own words.
