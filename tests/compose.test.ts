@@ -431,6 +431,18 @@ describe("composing an answer", () => {
     expect(a.sentences.map((s) => s.text).slice(0, 2)).toEqual(["抓队伍、筑堡垒，压紧党建工作“硬责任”", "抓防疫、强保障，提升党建引领“硬实力”"]);
   });
 
+  it("answers which ones a set the question counts is (五个方面是哪五个) with the sentence that names the set", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "na",
+        title: "南岸区卫生健康委党建工作",
+        paragraphs: ["南岸区围绕“稳健发展、能力提升、优化服务”三个方面加压奋进。", "南岸区从党纪学习、清廉建设两个方面建章立制。"],
+      },
+    ]);
+    const a = ask("南岸区的三个方面是哪三个？");
+    expect(a.sentences[0]!.text).toContain("稳健发展、能力提升、优化服务");
+  });
+
   it("leads an overview asking for the report's parts (主要讲了哪几方面) with its sections", () => {
     const a = answer("江北新区那篇报道主要讲了哪几方面？");
     expect(a.sentences.map((s) => s.text)).toEqual(["一、抓队伍，筑堡垒", "二、抓服务，惠民生", "江北新区卫生健康党工委坚持党建引领，突出两个抓手，推动事业高质量发展。"]);

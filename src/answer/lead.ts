@@ -8,6 +8,7 @@
 import { normalizeText } from "../text/tokenize.js";
 import { answersKind, countsAskedNoun, wantsSpan } from "./decide.js";
 import { holdsKeyTerm, phraseOverlap, type Evidence, type weightedTerms } from "./evidence.js";
+import { namedSet } from "./lists.js";
 import type { Question } from "./question.js";
 
 /** The lead of an answer from `evidence` (best first), and the sentences the user has already seen (not quoted again). */
@@ -17,7 +18,10 @@ export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence;
   const quoted = q.kind === "definition" || q.kind === "list" ? quotedName(q) : undefined;
   const name = quoted !== undefined && (q.focus === null || !q.terms.includes(q.focus) || quoted.includes(q.focus)) ? quoted : undefined;
   const defining = name === undefined ? undefined : evidence.find((e) => definesName(name, e.text));
-  const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? defining ?? evidence[0]!;
+  // 南岸的五个方面是哪五个: the sentence that names the set (围绕“…”五个方面加压奋进) lists it.
+  const set = q.kind === "list" ? namedSet(q.text)?.phrase : undefined;
+  const introducing = set === undefined ? undefined : evidence.find((e) => normalizeText(e.text).includes(set));
+  const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? defining ?? introducing ?? evidence[0]!;
   // 具体是怎么做的？: the best sentence restates what the previous answer said; what follows it says more.
   const more = q.asksMore ? following(best, evidence) : undefined;
   return more === undefined ? { lead: best, seen: () => false } : { lead: more, seen: (e) => e === best };

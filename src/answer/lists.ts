@@ -33,7 +33,7 @@ const CONTINUES = /[；;：:][”"]?\s*$/;
 const CHINESE_DIGITS = "一二三四五六七八九十";
 
 /** "四个抓手" → 4 and the phrase itself: the set a question names, if it names one. */
-function namedSet(text: string): { size: number; phrase: string } | null {
+export function namedSet(text: string): { size: number; phrase: string } | null {
   const m = /([一二两三四五六七八九十]|\d+)(?:个|大|项|条|方面)\p{Script=Han}{0,2}/u.exec(text);
   if (!m) return null;
   const n = m[1]!;
