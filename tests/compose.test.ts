@@ -349,6 +349,13 @@ describe("composing an answer", () => {
     expect(answer("江北新区那72个居家养老服务中心都叫什么名字？").status).toBe("related");
   });
 
+  it("answers 多少趟 or 几回 with a figure in 次", () => {
+    const { answer: ask } = corpus([{ id: "jb", title: "江北新区卫生健康工作纪实", paragraphs: ["江北新区走访群众300人，走访社区25次。"] }]);
+    const a = ask("江北新区走访了多少趟？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("25次");
+  });
+
   it("answers a count by a figure the question's verb takes (累计接种超千万剂次 for 累计接种了多少新冠疫苗)", () => {
     const { answer: ask } = corpus([
       { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["截至目前，徐州市累计接种超千万剂次，接种率在全国范围领先。", "接种新冠病毒疫苗是当前最有效的防控措施。"] },

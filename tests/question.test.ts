@@ -296,6 +296,11 @@ describe("comparisons", () => {
     expect(q.terms).not.toContain("共同");
   });
 
+  it("reads everyday measure words for times (跑了多少趟, 开了几回) as counts", () => {
+    expect(ask("南岸区领导下基层跑了多少趟？")).toMatchObject({ want: "count", unit: "趟" });
+    expect(ask("南岸区开了几回会？")).toMatchObject({ want: "count", unit: "回" });
+  });
+
   it("reads whether two figures are the same (人数和…数量一样吗) as asking each for its figure", () => {
     expect(ask("徐州宣讲团人数和南岸区党员示范岗数量一样吗")).toMatchObject({ kind: "comparison", want: "count", extreme: null });
   });

@@ -51,7 +51,8 @@ const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*([\\p{Sc
 
 /** Measure words that count the same things: 多少人 is answered by 700名, 几家 by 5所. */
 // 个 is the general measure word for things: 几个专利 is answered by 2项, but not by people, times or money.
-const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家项所座支处条台张件批户例", 家: "家个所", 所: "所家个", 次: "次场", 场: "场次" };
+// 跑了多少趟, 开了几回 count times as the reports' 次 do.
+const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家项所座支处条台张件批户例", 家: "家个所", 所: "所家个", 次: "次场", 场: "场次", 趟: "次趟", 回: "次回", 遍: "次遍" };
 
 /** Words for people: 多少个当兵的家里 counts people, whom the reports count in 名 or 人. */
 const PEOPLE = /人|员|者|兵|属|众|民|士|师|干部/;
