@@ -193,6 +193,17 @@ describe("composing an answer", () => {
     expect(ask("义马卫健委机关党委发展党员是怎么做的？").sentences[0]!.text).toContain("将5名优秀同志确定为新一批的党员发展对象");
   });
 
+  it("quotes a short sentence opening with 这 with the sentence it is about", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "xz",
+        title: "徐州市卫健委推进党史学习教育纪实",
+        paragraphs: ["徐州市卫健委推进党史学习教育。“我们将永远把人民群众生命安全和身体健康放在第一位。”这是卫健系统广大党员干部的共同心声。"],
+      },
+    ]);
+    expect(ask("徐州卫健系统党员干部的共同心声是什么？").sentences[0]!.text).toMatch(/^“我们将永远把人民群众生命安全和身体健康放在第一位。”这是/);
+  });
+
   it("reads a sentence opening with the short name the one before gives (以下简称《方案》) as about what that one is about", () => {
     const { answer: ask } = corpus([
       {

@@ -5,7 +5,7 @@
  */
 import type { Paragraph } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { ORDINAL, isHeadingSentence, refersBack, splitSentences } from "../text/sentences.js";
+import { ANAPHORA, ORDINAL, isHeadingSentence, refersBack, splitSentences } from "../text/sentences.js";
 import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
@@ -174,7 +174,11 @@ function withHeadedSentence(q: Question, quote: Quote, para: Paragraph, locate: 
   const at = sentences.findIndex((s) => s.start === quote.start);
   if (at < 0) return quote;
   const prev = sentences[at - 1];
-  const from = prev !== undefined && ORDINAL.test(prev.text) && headsParagraphItem(prev, para) ? at - 1 : at;
+  // An item's heading comes with it; so does what a short sentence opening with 这 or 此 is about
+  // (“…把人民群众生命安全和身体健康放在第一位…”这是卫健系统广大党员干部的共同心声。).
+  const heads = prev !== undefined && ORDINAL.test(prev.text) && headsParagraphItem(prev, para);
+  const refers = prev !== undefined && Array.from(sentences[at]!.text).length <= LEAD_IN_MAX_CHARS && ANAPHORA.test(sentences[at]!.text);
+  const from = heads || refers ? at - 1 : at;
   // The quote's last sentence; a heading or a lead-in never ends it (two more at most).
   let to = Math.max(at, sentences.findIndex((s) => s.end >= quote.end));
   const opens = (i: number) => (i === at && headsParagraphItem(sentences[i]!, para)) || isLeadIn(q, sentences[i]!, sentences[i + 1]);
