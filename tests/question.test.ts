@@ -121,6 +121,9 @@ describe("question analysis", () => {
   it("reads 怎么评价 and 怎么看 as asking for a view, and 带头的 as a role", () => {
     expect(ask("南岸区怎么评价优秀护士？").asksView).toBe(true);
     expect(ask("南岸区是怎么创建清廉品牌的？").asksView).toBe(false);
+    // What someone said (书记说…, 头儿说…) is reported speech as well; 说说 and 说明 ask no view.
+    expect(ask("南岸区卫健委的头儿说政治水平提高了有啥好处？").asksView).toBe(true);
+    expect(ask("说说南岸区的做法").asksView).toBe(false);
     // 怎么看 asks for a view, not how something is done.
     expect(ask("南岸区怎么看清廉建设的作用？").asksHow).toBe(false);
     expect(ask("徐州核酸检测队带头的是谁？")).toMatchObject({ kind: "person", role: "带头的" });
