@@ -1,20 +1,21 @@
 /**
  * Question understanding: everything that reasons about what a question asks.
  * A question is normalized (full-width → half-width, traditional →
- * simplified), its subject is looked up in the corpus's gazetteer, the kind
+ * simplified; said.ts, which also sets aside what the user says before
+ * asking), its subject is looked up in the corpus's gazetteer, the kind
  * of answer it wants is read from its wording, and what is left are the
  * content terms a passage must cover. An elliptical follow-up (那徐州呢？)
  * is completed from the previous question first (followup.ts); content
  * terms, everyday words, what is asked for (asked.ts), a comparison's
  * clauses and the question words themselves (wording.ts) each have a module.
  */
-import { Converter } from "opencc-js";
 import type { Unsearchable } from "../types.js";
 import { looksLikePersonName, placeMentions, type Gazetteer } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
-import { readAsked, wantOf, type Asked } from "./asked.js";
+import { readAsked, wantOf, type Asked, type Want } from "./asked.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";
+import { normalizeQuestion, readContext, toSimplified } from "./said.js";
 import { carrySubject, completeFollowUp, continueTopic, type Continuation } from "./followup.js";
 import { isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
 import {
@@ -31,9 +32,6 @@ import {
   OVERVIEW,
   PERSON,
   RANK_QUESTION,
-  PREAMBLE,
-  FOR_USE,
-  ANSWER_SHAPE,
   REPORT_DATE,
   REPORT_SOURCE,
   SUBJECT_ORGANISATION,
@@ -100,16 +98,6 @@ export interface Question extends Asked {
   unsearchable: Unsearchable | null;
 }
 
-const toSimplified = Converter({ from: "t", to: "cn" });
-
-/** NFKC (８３％ → 83%), lower case, traditional → simplified (黨史 → 党史). */
-export function normalizeQuestion(text: string): string {
-  // 5月份 is written 5月 in the reports.
-  const simplified = toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
-  // 我在写论文，想请你概括一下…: what the user says about themselves is not asked.
-  const asked = simplified.replace(PREAMBLE, "").replace(FOR_USE, "").replace(ANSWER_SHAPE, "");
-  return /\p{Script=Han}/u.test(asked) ? asked : simplified;
-}
 
 /**
  * The kind of answer the question wants, from its wording and the reports it
@@ -176,17 +164,18 @@ export interface ReadingOptions {
 }
 
 /**
- * What the user says before asking (我是江北新区的退休老人，…; 我想给女儿打那种进口疫苗，…):
- * not the question, but the subject it names is what the question is about, and
- * the words of it the reports have place the answer as a previous question's do.
+ * What the subject and role checks cover is not asked again as content: the subject's
+ * organisation (卫健委 vs the report's 卫生健康局) and a who-question's roles (党委书记 vs 党组书记;
+ * 党委书记、主任). A comparison is about every report's own organisation, and its comparing words
+ * (几个地方, 分别) ask nothing; nor do the kind of thing a which-question names or the means asked for.
  */
-function readContext(raw: string, { gazetteer, seen }: Vocabulary): { subjects: string[]; terms: string[] } {
-  const said = PREAMBLE.exec(toSimplified(normalizeText(raw.trim())))?.[0] ?? "";
-  const subjects = gazetteer.find(said);
-  // 我在做重庆和广东两地的对比稿: places the reports are not about are the user's, not the question's.
-  const terms = termsWithout(said, [...subjects, ...placeMentions(said).keys()], seen).filter((t) => termUnits(t).every(seen) && !isFiller(t));
-  return { subjects, terms };
+function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null): string[] {
+  const comparing = COMPARISON.test(asked) ? [...(asked.match(new RegExp(COMPARISON.source, "g")) ?? []), "分别", "各自"] : [];
+  const organisation = namesSubject || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
+  const roles = want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [];
+  return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles];
 }
+
 
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */
 export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous, loosely = false }: ReadingOptions = {}): Question {
@@ -207,12 +196,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     .filter(([name, { stem }]) => !known.has(name) && gazetteer.docsOf(stem).length === 0 && !subjects.some((s) => s.includes(stem)))
     .map(([name]) => name);
   const want = wantOf(asked);
-  // What the subject and role checks cover is not asked again as content: the subject's
-  // organisation (卫健委 vs the report's 卫生健康局) and a who-question's roles (党委书记 vs 党组书记; 党委书记、主任).
-  // A comparison is about every report's own organisation, and its comparing words (几个地方, 分别) ask nothing.
-  const comparing = COMPARISON.test(asked) ? [...(asked.match(new RegExp(COMPARISON.source, "g")) ?? []), "分别", "各自"] : [];
-  const organisation = subjects.length > 0 || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
-  const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...(want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [])], seen);
+  const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...askedNotAbout(asked, subjects.length > 0, want)], seen);
   // The kind is read from the question's own words, not from a name it quotes (“硬措施” asks no how);
   // 啥 is 什么 as people type it (分别指啥, 有啥经验).
   const kind = questionKind(asked.replace(/“[^”]*”/g, "“”").replace(/啥/g, "什么"), terms, { distinct: gazetteer.subjectCount(subjects), docs: subjectDocs }, gazetteer);
@@ -220,7 +204,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const referent = own !== null && /[他她](?!们)/.test(own) ? subjects.find((s) => looksLikePersonName(s) && !/[省市区县镇]$/.test(s)) : undefined;
   // Everyday words are read as the reports' (打疫苗 → 接种); the kind is read from the user's own words.
   const reading = readEveryday(asked, terms, seen);
-  const said = context.terms.filter((t) => !reading.terms.includes(t));
+  const contextTerms = context.terms.filter((t) => !reading.terms.includes(t));
   let why = unsearchable(asked);
   // Nothing to search for at all: no subject and no words beyond question words (？？？, 什么？).
   if (why === null && subjects.length === 0 && unknownPlaces.length === 0 && questionTerms(asked).length === 0) why = "no_content";
@@ -237,14 +221,14 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     subjects,
     subjectDocs,
     unknownPlaces,
-    terms: [...(referent === undefined ? [] : [referent]), ...reading.terms, ...said],
+    terms: [...(referent === undefined ? [] : [referent]), ...reading.terms, ...contextTerms],
     // The previous question's words a follow-up goes on from, and the user's own before asking: context.
-    topic: [...(own === null ? [] : topicTerms(reading.terms, own)), ...said],
+    topic: [...(own === null ? [] : topicTerms(reading.terms, own)), ...contextTerms],
     phrasing: own ?? asked,
     asksMore: own !== null && MORE_DETAIL.test(own) && reading.terms.every((t) => !own.includes(t)),
     alternatives: reading.alternatives,
     unattested: reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
-    searchText: [asked, ...reading.words, ...said].join(" "),
+    searchText: [asked, ...reading.words, ...contextTerms].join(" "),
     clauses: kind === "comparison" ? subjectClauses(asked, subjects, reading.terms, gazetteer) : {},
     unsearchable: why,
   };

@@ -1,0 +1,37 @@
+/**
+ * What a user types besides the question proper: full-width and traditional
+ * characters (normalized away), and what they say before asking (我是江北新区的
+ * 退休老人，…), why (可以借鉴) and how they want the answer put (一两句话概括即可).
+ * Only the question is read for what it asks; the subject and the words of
+ * what was said before it stay as context.
+ */
+import { Converter } from "opencc-js";
+import { placeMentions } from "../index/gazetteer.js";
+import { normalizeText, termUnits } from "../text/tokenize.js";
+import type { Vocabulary } from "./question.js";
+import { isFiller, termsWithout } from "./terms.js";
+import { ANSWER_SHAPE, FOR_USE, PREAMBLE } from "./wording.js";
+
+export const toSimplified = Converter({ from: "t", to: "cn" });
+
+/** NFKC (８３％ → 83%), lower case, traditional → simplified (黨史 → 党史). */
+export function normalizeQuestion(text: string): string {
+  // 5月份 is written 5月 in the reports.
+  const simplified = toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
+  // 我在写论文，想请你概括一下…: what the user says about themselves is not asked (its subject is kept, see readContext).
+  const asked = simplified.replace(PREAMBLE, "").replace(FOR_USE, "").replace(ANSWER_SHAPE, "");
+  return /\p{Script=Han}/u.test(asked) ? asked : simplified;
+}
+
+/**
+ * What the user says before asking (我是江北新区的退休老人，…; 我想给女儿打那种进口疫苗，…):
+ * not the question, but the subject it names is what the question is about, and
+ * the words of it the reports have place the answer as a previous question's do.
+ */
+export function readContext(raw: string, { gazetteer, seen }: Vocabulary): { subjects: string[]; terms: string[] } {
+  const said = PREAMBLE.exec(toSimplified(normalizeText(raw.trim())))?.[0] ?? "";
+  const subjects = gazetteer.find(said);
+  // 我在做重庆和广东两地的对比稿: places the reports are not about are the user's, not the question's.
+  const terms = termsWithout(said, [...subjects, ...placeMentions(said).keys()], seen).filter((t) => termUnits(t).every(seen) && !isFiller(t));
+  return { subjects, terms };
+}
