@@ -65,6 +65,7 @@ describe("question analysis", () => {
     ["“六个聚焦”具体是哪六个？", "list"],
     ["南岸那几个“硬”分别指啥", "definition"],
     ["南岸那篇主要讲了啥", "overview"],
+    ["南岸卫健委那篇报道大概写了哪些党建活动", "overview"],
     ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
     ["哪个地区的疫苗接种最多？", "comparison"],
     ["江海今年新发展的5名党员叫啥", "person"],
