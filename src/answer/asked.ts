@@ -57,7 +57,7 @@ export interface Asked {
   /** What a which-question names the kind of (哪个社区 → 社区, 哪个单位 → 单位), when it asks for one of a known kind. */
   whichKind: string | null;
   /** The set a count question counts part of (23名优秀护理工作者中有几名… → 23名): the answer must be about that set. */
-  within: string | null;
+  partOf: string | null;
   /** The noun the question ends on (…的目标是什么 → 目标). */
   focus: string | null;
 }
@@ -100,7 +100,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
     placed: placedTerm(asked, terms, want === "date" ? DATE : want === "place" ? PLACE : want === "name" ? NAME : null),
     whichKind,
-    within: asking === "count" ? (SUBSET.exec(asked)?.[1] ?? null) : null,
+    partOf: asking === "count" ? (SUBSET.exec(asked)?.[1] ?? null) : null,
     focus: /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null,
   };
 }

@@ -47,7 +47,7 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   // 座谈会是在哪开的 is not answered by where the leaders went the same day: the sentence names what is dated or placed.
   const placed = q.placed === null || [q.placed, ...(q.alternatives[q.placed] ?? [])].some((f) => normalizeText(lead.text).includes(f));
   // 23名…中有几名来自市人民医院 is answered about the 23, not by 市人民医院11名党员医护人员.
-  const ofSet = q.within === null || normalizeText(lead.text).includes(q.within);
+  const ofSet = q.partOf === null || normalizeText(lead.text).includes(q.partOf);
   // 一共有多少名党员 asks for all of them, not for the 700名…党员干部 trained.
   const total = !TOTAL.test(q.text) || !figureClauses(q, normalizeText(lead.text)).every((c) => [...c.matchAll(EVENT)].some((m) => !q.text.includes(m[0])));
   return lead.answers && keyHeld && placed && grounded && counted && ofSet && total && explainsName(q, lead.text);
