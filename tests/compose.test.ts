@@ -388,6 +388,14 @@ describe("composing an answer", () => {
     expect(ask("义马表彰的23名优秀护理工作者中，有几名来自市人民医院？").status).toBe("related");
   });
 
+  it("answers a count of each part (每一类各有多少项) only with a figure for each", () => {
+    const { answer: ask } = corpus([
+      { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市卫健委梳理出“六大类224项”为民办实事项目。其中，县处级“一把手”工程25项。"] },
+    ]);
+    expect(ask("徐州那224项每一类各有多少项？").status).toBe("related");
+    expect(ask("徐州县处级“一把手”工程有多少项？").status).toBe("answered");
+  });
+
   it("does not answer a count with the figure the question states itself", () => {
     const { answer: ask } = corpus([
       { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市卫健委梳理出“六大类224项”为民办实事项目，涉及医疗服务、健康服务等方面。"] },

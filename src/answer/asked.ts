@@ -58,6 +58,8 @@ export interface Asked {
   whichKind: string | null;
   /** The set a count question counts part of (23名优秀护理工作者中有几名… → 23名): the answer must be about that set. */
   partOf: string | null;
+  /** A count asked of each part (每一类各有多少项): one figure does not answer it. */
+  asksEach: boolean;
   /** The noun the question ends on (…的目标是什么 → 目标). */
   focus: string | null;
 }
@@ -101,12 +103,16 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     placed: placedTerm(asked, terms, want === "date" ? DATE : want === "place" ? PLACE : want === "name" ? NAME : null),
     whichKind,
     partOf: asking === "count" ? (SUBSET.exec(asked)?.[1] ?? null) : null,
+    asksEach: asking === "count" && kind !== "comparison" && EACH.test(asked),
     focus: /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null,
   };
 }
 
 /** 23名优秀护理工作者中，有几名来自…: a count of part of a set the question states. */
 const SUBSET = new RegExp(`(\\d+[${MEASURE_WORDS}])[^，,。？?]{0,20}(?:中|里|当中|之中)[，,]?(?:有)?(?:几|多少)`, "u");
+
+/** 每一类各有多少, 每个…分别多少: a count of each part of something. */
+const EACH = /每一?[类个项种批家支所][^，,。？?]{0,8}(?:各|分别)?(?:有|是|为)?(?:多少|几)|各(?:有|是|为)多少/;
 
 /** Nouns a count question may end on that count nothing in particular (完成了多少工作). */
 const VAGUE_NOUNS = new Set(["工作", "事情", "东西", "事儿"]);

@@ -118,7 +118,7 @@ export function countsAskedNoun(q: Question, text: string): boolean {
 }
 
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */
-function kindSpans(q: Question, text: string): string[] {
+export function kindSpans(q: Question, text: string): string[] {
   switch (q.want) {
     case "count":
       // 第几次 is answered by 第十三次, not by 第二期.

@@ -6,7 +6,7 @@
  * that answered before.
  */
 import { normalizeText } from "../text/tokenize.js";
-import { answersKind, countsAskedNoun, wantsSpan } from "./decide.js";
+import { answersKind, countsAskedNoun, kindSpans, wantsSpan } from "./decide.js";
 import { holdsKeyTerm, phraseOverlap, type Evidence, type weightedTerms } from "./evidence.js";
 import { namedSet } from "./lists.js";
 import type { Question } from "./question.js";
@@ -48,9 +48,11 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   const placed = q.placed === null || [q.placed, ...(q.alternatives[q.placed] ?? [])].some((f) => normalizeText(lead.text).includes(f));
   // 23名…中有几名来自市人民医院 is answered about the 23, not by 市人民医院11名党员医护人员.
   const ofSet = q.partOf === null || normalizeText(lead.text).includes(q.partOf);
+  // 那224项每一类各有多少项 is not answered by one figure (其中…“一把手”工程25项).
+  const each = !q.asksEach || kindSpans(q, lead.text).length >= 2;
   // 一共有多少名党员 asks for all of them, not for the 700名…党员干部 trained.
   const total = !TOTAL.test(q.text) || !figureClauses(q, normalizeText(lead.text)).every((c) => [...c.matchAll(EVENT)].some((m) => !q.text.includes(m[0])));
-  return lead.answers && keyHeld && placed && grounded && counted && ofSet && total && explainsName(q, lead.text);
+  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && explainsName(q, lead.text);
 }
 
 /** 一共有多少, 总共有多少: a question asking how many there are in all. */
