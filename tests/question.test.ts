@@ -358,6 +358,13 @@ describe("follow-up questions", () => {
     expect(ask("有多少人参加？", "南岸区创建清廉品牌，具体是怎么做的？").interpreted).toBe("南岸区创建清廉品牌，有多少人参加？");
   });
 
+  it("reads 后来呢？ as asking what followed what the previous question asked", () => {
+    const q = ask("后来呢？", "徐州护士节谁去医院慰问了？");
+    expect(q.interpreted).toBe("徐州护士节去医院慰问了，后来呢？");
+    expect(q.asksMore).toBe(true);
+    expect(q.terms).not.toContain("后来");
+  });
+
   it("reads 举几个例子 as asking for examples, not a count, and 具体… as asking for details", () => {
     expect(ask("举几个例子？", "南岸区创建了多少个清廉品牌？").want).toBeNull();
     expect(ask("具体是怎么做的？", "南岸区是怎么创建清廉品牌的？").asksMore).toBe(true);

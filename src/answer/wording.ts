@@ -67,7 +67,7 @@ export const WEAK_LIST = /有什么|有啥/;
 /** 用什么办法, 采取了哪些措施: the kind of answer a how-question asks for, not a matter a passage must name. */
 export const ASKED_MEANS = /(?:什么|哪些|哪几种|啥|何种|怎样的)(?:好的?)?(?:办法|途径|措施|举措|手段|招数?)/g;
 /** A follow-up asking for the details of what was just answered (具体是怎么做的？); 举个例子 is often answered by the same sentence (…等16个清廉品牌). */
-export const MORE_DETAIL = /具体|详细|展开(?:说|讲)/;
+export const MORE_DETAIL = /具体|详细|展开(?:说|讲)|^(?:那么?)?(?:后来|然后|接下来|之后|随后)/;
 /** 怎么评价, 怎么看: a view answers it, which the reports give as reported speech (see evidence.ts). */
 export const VIEW = /怎么(?:看|评价|认为)|如何(?:看待?|评价)|评价|看法|认为|说了(?:什么|啥|些啥)|(?:书记|局长|主任|院长|头儿|领导|干部|专家|[他她]们?)(?:是)?(?:怎么)?说(?![明说])/;
 export const HOW = /怎么|怎样|如何|采取|措施|举措|方式|方法|途径|办法|机制/;
