@@ -31,6 +31,7 @@ import {
   MORE_DETAIL,
   OVERVIEW,
   PERSON,
+  PROVINCE,
   RANK_QUESTION,
   REPORT_DATE,
   REPORT_SOURCE,
@@ -192,9 +193,11 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const subjects = gazetteer.find(asked);
   const subjectDocs = [...new Set(subjects.flatMap((s) => gazetteer.docsOf(s)))];
   const known = new Set(subjects);
-  const unknownPlaces = [...placeMentions(asked).entries()]
+  const provinces = (asked.match(PROVINCE) ?? []).map((name): [string, { stem: string }] => [name, { stem: name }]);
+  const unknownPlaces = [...placeMentions(asked).entries(), ...provinces]
     .filter(([name, { stem }]) => !known.has(name) && gazetteer.docsOf(stem).length === 0 && !subjects.some((s) => s.includes(stem)))
-    .map(([name]) => name);
+    .map(([name]) => name)
+    .filter((name, i, names) => !names.some((other, j) => j !== i && other.includes(name)));
   const want = wantOf(asked);
   const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...askedNotAbout(asked, subjects.length > 0, want)], seen);
   // The kind is read from the question's own words, not from a name it quotes (“硬措施” asks no how);

@@ -20,6 +20,8 @@ export const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈
 export const PARTS = /哪几?个?方面|哪?几大?块|几个?部分|哪几部分|几个板块|[写讲]了哪些/;
 /** What a user says about themselves or to the bot before asking (我在写论文，想了解一下，…): context, not the question. */
 export const PREAMBLE = /^(?:(?:(?:我|本人)[^，,。！!？?]{0,20}|(?:想|请问|你好|您好|麻烦|打扰)[^，,。！!？?]{0,8})[，,。！!]\s*)+/;
+/** Province-level names, which people write without 省 or 市 (重庆南岸区, 广东江门): places like any other. */
+export const PROVINCE = /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门/g;
 /** What the user wants an answer for (有什么经验可以借鉴, 值得学习的做法): not what is asked about. */
 export const FOR_USE = /(?:可以|值得|可供|能够?)(?:我们)?(?:借鉴|分享|参考|学习|推广)(?:的)?/g;
 /** How the user wants the answer put (一两句话概括即可, 请简要介绍): not what is asked about. */
