@@ -29,6 +29,12 @@ describe("question terms", () => {
     expect(questionTerms("江海区的业务学习方案覆盖培训了多少人？")).toEqual(["江海区", "业务", "学习", "方案", "覆盖", "培训"]);
   });
 
+  it("breaks a run of characters the corpus lacks at a particle or the copula (读书|班|是以), but not inside a word (要点)", () => {
+    const seen = (bigram: string) => !["班是", "是以", "要点"].includes(bigram);
+    expect(questionTerms("读书班是以什么形式开展的？", seen)).not.toContain("班是以");
+    expect(questionTerms("党建工作要点有哪些？", seen)).toContain("要点");
+  });
+
   it("drops words that only place the question in time (疫情期间, 那会儿)", () => {
     expect(questionTerms("江北新区疫情期间有几家医疗机构开了发热门诊？")).not.toContain("期间");
   });

@@ -59,6 +59,9 @@ const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
  */
 const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第里说他她它上".split(""));
 
+/** Particles, the copula and prepositions: they never sit inside a word the corpus lacks (班|是以 is 班, 以). 要, 会, 能 do (要点). */
+const FUNCTION_CHARS = new Set("的了是有在和与及或吗呢吧啊呀么给把被对从".split(""));
+
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const isForeignWord = (word: string, seen: (bigram: string) => boolean): boolean => /^\p{Script=Han}+$/u.test(word) && !hanGrams(word).some(seen);
 const isSingleHan = (s: string): boolean => /^\p{Script=Han}$/u.test(s);
@@ -125,8 +128,12 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
       flush();
     } else if (isSingleHan(word) || (seen !== undefined && isForeignWord(word, seen))) {
       // A word whose every bigram the corpus lacks may be a wrong cut (向外地学 → 向外|地学):
-      // its characters rejoin the run, to be cut again where the corpus has bigrams (外地).
-      run += word;
+      // its characters rejoin the run, to be cut again where the corpus has bigrams (外地);
+      // a question word among them still breaks it (读书|班|是以 → 班, 以).
+      for (const char of word) {
+        if (FUNCTION_CHARS.has(char)) flush();
+        else run += char;
+      }
     } else {
       flush();
       add(word);
