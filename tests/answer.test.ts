@@ -80,9 +80,18 @@ describe("answering from the real reports", () => {
     expect(new Set(texts).size).toBe(texts.length);
   });
 
-  it.each(["北京协和医院的院长是谁？", "明天上海的天气怎么样？"])("answers '%s' with not found and no citations", async (q) => {
-    const answer = await answerer.ask(q);
+  it("answers a question about nothing the reports cover with not found and no citations", async () => {
+    const answer = await answerer.ask("明天的天气怎么样？");
     expect(answer).toMatchObject({ status: "not_found", found: false, answer: NOT_FOUND_MESSAGE, sentences: [], citations: [] });
+  });
+
+  it.each([
+    ["北京协和医院的院长是谁？", "北京"],
+    ["明天上海的天气怎么样？", "上海"],
+  ])("answers '%s' with not found, naming the place no report is about", async (q, place) => {
+    const answer = await answerer.ask(q);
+    expect(answer).toMatchObject({ status: "not_found", found: false, sentences: [], citations: [] });
+    expect(answer.answer).toContain(`没有关于${place}的内容`);
   });
 
   it.each([

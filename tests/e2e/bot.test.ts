@@ -102,7 +102,7 @@ describe("a person asking in a private chat", () => {
   });
 
   it("gets 'not found' with a pointer to the report list for a question the reports do not cover", async () => {
-    const [reply] = await ask(104, "明天上海的天气怎么样？");
+    const [reply] = await ask(104, "明天的天气怎么样？");
     expect(reply!.text).toContain("没有找到");
     expect(reply!.text).toContain("/docs");
     expect(reply!.reply_markup).toBeUndefined();
