@@ -46,5 +46,7 @@ describe("question terms", () => {
   it("keeps latin terms and quoted names", () => {
     expect(questionTerms("南岸区九价HPV疫苗累计接种了多少剂次？")).toContain("hpv");
     expect(questionTerms("新生儿出生“一件事”改革的目标是什么？")).toContain("一件事");
+    // A quoted name that opens with a number (“四名工程”) is no count.
+    expect(questionTerms("人才工作中的“四名工程”是指什么")).toContain("四名工程");
   });
 });

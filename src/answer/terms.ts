@@ -94,7 +94,7 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
   // A day or month (5月8日, 2020年) is one term, and so is a quoted single character (三个“硬”):
   // the segmenter cuts the one into digits and characters, and the other would be dropped as too short.
   // So is a quoted name of digits and letters (“2+6+x”), which the segmenter cuts into pieces too short to keep.
-  const quoted = [...normalizeText(question).matchAll(/“([^”]{1,12})”/g)].map((m) => m[1]!).filter((q) => /^\p{Script=Han}$/u.test(q) || /^[\w+\-.]{2,}$/u.test(q));
+  const quoted = [...normalizeText(question).matchAll(/“([^”]{1,12})”/g)].map((m) => m[1]!).filter((q) => /^\p{Script=Han}$/u.test(q) || /^[\w+\-.]{2,}$/u.test(q) || /^[一二两三四五六七八九十\d]+[^“”]{1,6}$/u.test(q));
   const terms: string[] = [...(normalizeText(question).match(CALENDAR_DATE) ?? []), ...quoted];
   question = normalizeText(question).replace(CALENDAR_DATE, "，");
   let run = "";
