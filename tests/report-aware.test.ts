@@ -9,6 +9,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../src/answer/answerer.js";
+import { rankReports, type RankedPassage } from "../src/answer/retrieve.js";
 import { lookAlike } from "../src/bench/synthetic.js";
 import { HashedEmbedder } from "../src/embed/hashed.js";
 import { buildIndex } from "../src/index/build.js";
@@ -66,5 +67,20 @@ describe("retrieval among look-alike reports", () => {
     const answer = await answerer.ask("北京市卫健委主任是谁？");
     expect(answer.status).toBe("not_found");
     expect(answer.answer).toContain("北京市");
+  });
+});
+
+describe("ranking reports for a question that names no subject", () => {
+  const passage = (docId: string, score: number): RankedPassage => ({
+    id: 0,
+    score,
+    chunk: { id: `${docId}#0`, docId, paragraph: 0, section: null, start: 0, end: 1, text: "" },
+  });
+
+  it("ranks a report by its best passage and half its second best, the best passage's report first", () => {
+    // y's two passages outweigh x's one, but x holds the best passage of all (a rare word's match).
+    const ranked = [passage("x", 0.025), passage("y", 0.024), passage("y", 0.023), passage("z", 0.02), passage("z", 0.019)];
+    expect(rankReports(ranked)).toEqual(["x", "y", "z"]);
+    expect(rankReports(ranked.slice(1))).toEqual(["y", "z"]);
   });
 });

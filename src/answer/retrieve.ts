@@ -96,7 +96,11 @@ export function retrieve(
   });
 }
 
-/** Reports ranked by their passages in `ranked`: each scores its best passage plus half its second best. */
+/**
+ * Reports ranked by their passages in `ranked`: each scores its best passage plus half its second
+ * best, except that the report of the best passage of all comes first. Rank fusion flattens a rare
+ * word's match (四名工程) to little above reports with several weaker ones.
+ */
 export function rankReports(ranked: RankedPassage[]): string[] {
   const best = new Map<string, number[]>();
   for (const p of ranked) {
@@ -104,5 +108,7 @@ export function rankReports(ranked: RankedPassage[]): string[] {
     if (scores.length < 2) best.set(p.chunk.docId, [...scores, p.score]);
   }
   const score = (s: number[]) => s[0]! + SECOND_PASSAGE_WEIGHT * (s[1] ?? 0);
-  return [...best].sort((a, b) => score(b[1]) - score(a[1]) || a[0].localeCompare(b[0])).map(([doc]) => doc);
+  const order = [...best].sort((a, b) => score(b[1]) - score(a[1]) || a[0].localeCompare(b[0])).map(([doc]) => doc);
+  const top = ranked[0]?.chunk.docId;
+  return top === undefined ? order : [top, ...order.filter((d) => d !== top)];
 }
