@@ -507,6 +507,12 @@ describe("composing an answer", () => {
     expect(a.sentences.map((x) => x.highlight)).toEqual(expect.arrayContaining([expect.stringContaining("陆小军"), expect.stringContaining("胡传峰")]));
   });
 
+  it("quotes every report that states the person asked for in a comparison naming no report (各地…分别是谁)", () => {
+    const a = answer("各地卫健部门党组织的负责人分别是谁？");
+    expect(a.status).toBe("answered");
+    expect(new Set(a.citations.map((c) => c.docId))).toEqual(new Set(["jb", "xz"]));
+  });
+
   it("leads a 哪个…最多 comparison with the report whose figure is largest", () => {
     const a = answer("哪个地区组建的卫生技术指导团队最多？");
     expect(a.sentences[0]!.text).toContain("10支卫生技术指导团队");

@@ -137,10 +137,12 @@ function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeC
   let evidence = gather(top.filter((p) => p.coverage >= Math.min(PASSAGE_MIN_COVERAGE, bestOf(p.passage.chunk.docId))));
   // The figure, name or date may sit in a passage that shares few of the question's words
   // (该局党组书记张海明表示…): look through every retrieved passage for one.
-  // In a comparison, so for each report it names (南岸区和江海区的党委书记分别是谁: 该局党组书记张海明表示…).
+  // In a comparison, so for each report it names or is answered from (南岸区和江海区的党委书记分别是谁:
+  // 该局党组书记张海明表示…).
   const answered = new Set(evidence.filter((e) => e.answers).map((e) => e.doc.id));
-  const unanswered = q.kind === "comparison" && answered.size > 0 ? q.subjectDocs.filter((d) => !answered.has(d)) : [];
-  if (wantsSpan(q) && answered.size === 0) evidence = gather(scored);
+  const compared = q.subjectDocs.length > 0 ? q.subjectDocs : [...new Set(ranked.map((p) => p.chunk.docId))];
+  const unanswered = q.kind === "comparison" ? compared.filter((d) => !answered.has(d)) : [];
+  if (wantsSpan(q) && answered.size === 0 && unanswered.length === 0) evidence = gather(scored);
   else if (wantsSpan(q) && unanswered.length > 0) {
     // Through every passage of those reports: the answer may be beyond the few retrieved for each.
     const all = unanswered.flatMap((docId) => context.passagesOf(docId).map(({ id, chunk }) => scoreOf({ id, chunk, score: 0 })));
@@ -194,6 +196,9 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   return assemble(q, status === "answered" && !namesMembers(q, quotes) ? "related" : status, quotes);
 }
 
+/** Whether what a comparison asks for is named, not counted: a report's sentence that names it answers for that report. */
+const statesOwnName = (q: Question): boolean => q.want !== null && q.want !== "count";
+
 /** One sentence per report that states the asked-for thing, best report first. */
 function compareReports(q: Question, evidence: Evidence[], bestCoverage: number, options: ComposeOptions): Answer {
   const best = new Map<string, Evidence>();
@@ -204,9 +209,11 @@ function compareReports(q: Question, evidence: Evidence[], bestCoverage: number,
   // 哪个地区…最多: the report with the largest (or smallest) figure leads.
   const figure = (e: Evidence) => figureValue(highlightOf(q, e.text) ?? "") ?? (q.extreme === "max" ? -Infinity : Infinity);
   const byExtreme = (a: Evidence, b: Evidence) => (q.extreme === "max" ? figure(b) - figure(a) : figure(a) - figure(b));
-  // Every report the question names is asked about; others only when they answer nearly as well as the best.
+  // Every report the question names is asked about, and every report that names the person, date or
+  // thing asked for (各地…负责人分别是谁); others only when they answer nearly as well as the best
+  // (any figure answers a count, so a weak match would win 哪个…最多).
   const chosen = values
-    .filter((e) => q.subjectDocs.includes(e.doc.id) || e.score >= options.secondaryRatio * values[0]!.score)
+    .filter((e, i) => i === 0 || q.subjectDocs.includes(e.doc.id) || statesOwnName(q) || e.score >= options.secondaryRatio * values[0]!.score)
     .slice(0, options.maxReports)
     .sort((a, b) => (q.extreme === null ? named(a) - named(b) : byExtreme(a, b)));
   const status = values.length === 0 ? "not_found" : decideStatus(q, bestCoverage, true, options.minCoverage);
