@@ -24,8 +24,11 @@ export const PREAMBLE = /^(?:(?:(?:我|本人)[^，,。！!？?]{0,20}|(?:想|�
 export const PROVINCE = /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门/g;
 /** What the user wants an answer for (有什么经验可以借鉴, 值得学习的做法): not what is asked about. */
 export const FOR_USE = /(?:可以|值得|可供|能够?)(?:我们)?(?:借鉴|分享|参考|学习|推广)(?:的)?/g;
-/** How the user wants the answer put (一两句话概括即可, 请简要介绍): not what is asked about. */
-export const ANSWER_SHAPE = /[，,。]?\s*(?:请)?(?:用)?(?:一两|一|两|三|几)句话(?:概括|说明|总结|说|讲)?(?:一下)?(?:即可|就行|就好|就可以)?[。！!]?|[，,。]?\s*请?(?:简要|简单)(?:地)?(?:介绍|说明|概括)(?:一下)?(?:即可|就行)?[。！!]?$/g;
+/**
+ * How the user wants the answer put: a clause after the question (…是什么？一两句话概括即可, 请简要介绍),
+ * or 一句话 inside it (一句话概括是啥, whose 概括 still asks for a summary). Not what is asked about.
+ */
+export const ANSWER_SHAPE = /[？?][^？?]*(?:句话|简要|简单)[^？?]*$|(?:用)?(?:一两|一|两|三|几)句话(?:来)?/g;
 /** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. */
 export const REPORT_SOURCE = /(?:哪个|哪家|什么)(?:网站|媒体|报纸|报社|平台|网|报)|(?:登|刊登|刊发|发表|发布|发)(?:在|于)(?:哪|什么)|出处|来源是?(?:哪|什么)|谁发(?:的|布)/;
 /** When a report was published: 那篇报道是哪天发的. */
