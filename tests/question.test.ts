@@ -186,7 +186,7 @@ describe("question analysis", () => {
   it("leaves out how the user wants the answer put (一两句话概括即可)", () => {
     expect(ask("南岸区的总体思路是什么？一两句话概括即可。").text).toBe("南岸区的总体思路是什么?");
     // Inside the question only 一句话 goes: 概括 still asks for a summary.
-    expect(ask("南岸区抓党建一句话概括是啥？")).toMatchObject({ text: "南岸区抓党建概括是啥?", kind: "overview" });
+    expect(ask("南岸区的做法一句话概括一下")).toMatchObject({ text: "南岸区的做法概括一下", kind: "overview" });
   });
 
   it("leaves out what the user wants the answer for (可以借鉴, 值得学习)", () => {
