@@ -469,6 +469,25 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.text).toContain("稳健发展、能力提升、优化服务");
   });
 
+  it("opens an overview with the first sentence naming the most of the question's subjects, not a dateline", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "jh",
+        title: "江海:党建引领激发“红色动能”",
+        source: "江门日报",
+        paragraphs: [
+          "江门讯 赓续红色血脉，凝聚奋进力量。",
+          "江门市江海区卫生健康局不断强化党建引领，激活“红色细胞”。",
+          "# 武装思想，培养高素质队伍",
+          "江门市江海区卫生健康局落实第一议题，江门市各级党组织积极参与。",
+        ],
+      },
+    ]);
+    const a = ask("介绍一下江门江海区卫健局抓党建的情况");
+    expect(a.subjects).toEqual(expect.arrayContaining(["江门", "江海区"]));
+    expect(a.sentences[0]!.text).toMatch(/^江门市江海区卫生健康局/);
+  });
+
   it("leads an overview asking for the report's parts (主要讲了哪几方面) with its sections", () => {
     const a = answer("江北新区那篇报道主要讲了哪几方面？");
     expect(a.sentences.map((s) => s.text)).toEqual(["一、抓队伍，筑堡垒", "二、抓服务，惠民生", "江北新区卫生健康党工委坚持党建引领，突出两个抓手，推动事业高质量发展。"]);

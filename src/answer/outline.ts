@@ -21,7 +21,10 @@ export function overviewQuotes(q: Question, doc: StoredDoc, locate: Locate): Quo
   const prose = doc.paragraphs.filter((p) => !p.heading);
   const names = q.subjects.map((s) => normalizeText(s));
   const opening = prose.slice(0, 2).flatMap((p) => sentencesOf(p).map((s) => ({ p, s })));
-  const leadPick = opening.find(({ s }) => names.some((n) => normalizeText(s.text).includes(n))) ?? opening[0];
+  // The first sentence naming the most of the subjects: 江门市江海区卫生健康局…, not the dateline 江门讯.
+  const named = (text: string) => names.filter((n) => normalizeText(text).includes(n)).length;
+  const most = Math.max(0, ...opening.map(({ s }) => named(s.text)));
+  const leadPick = (most > 0 ? opening.find(({ s }) => named(s.text) === most) : undefined) ?? opening[0];
   if (leadPick === undefined) return [];
   const leadPassage = locate(doc, leadPick.s.start, leadPick.s.end);
   if (leadPassage === null) return [];

@@ -19,7 +19,7 @@ export function normalizeQuestion(text: string): string {
   // 5月份 is written 5月 in the reports.
   const simplified = toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
   // 我在写论文，想请你概括一下…: what the user says about themselves is not asked (its subject is kept, see readContext).
-  const asked = simplified.replace(PREAMBLE, "").replace(FOR_USE, "").replace(ANSWER_SHAPE, (shape) => (/^[？?]/.test(shape) ? shape[0]! : ""));
+  const asked = simplified.replace(PREAMBLE, "").replace(FOR_USE, "").replace(ANSWER_SHAPE, (shape: string) => (/^[？?]/.test(shape) ? shape[0]! : ""));
   return /\p{Script=Han}/u.test(asked) ? asked : simplified;
 }
 
