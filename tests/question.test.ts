@@ -183,6 +183,10 @@ describe("question analysis", () => {
     expect(vaccine.topic).toContain("疫苗");
   });
 
+  it("reads a short label before a colon (写作业用：…) as what the user says before asking, and 分成哪几块 as asking for the parts", () => {
+    expect(ask("写作业用：南岸区那篇报道分成哪几块？")).toMatchObject({ text: "南岸区那篇报道分成哪几块?", kind: "overview" });
+  });
+
   it("leaves out how the user wants the answer put (一两句话概括即可)", () => {
     expect(ask("南岸区的总体思路是什么？一两句话概括即可。").text).toBe("南岸区的总体思路是什么?");
     // Inside the question only 一句话 goes: 概括 still asks for a summary.
