@@ -364,6 +364,12 @@ describe("follow-up questions", () => {
     expect(ask("有多少人参加？", "南岸区创建清廉品牌，具体是怎么做的？").interpreted).toBe("南岸区创建清廉品牌，有多少人参加？");
   });
 
+  it("reads 第二天呢？ as the previous question about the day after the one it names", () => {
+    expect(ask("第二天呢？", "徐州卫健委5月8日召开了什么会议？").interpreted).toBe("徐州卫健委5月9日召开了什么会议？");
+    expect(ask("前一天呢？", "徐州卫健委5月8号召开了什么会议？").interpreted).toBe("徐州卫健委5月7日召开了什么会议？");
+    expect(ask("第二天呢？", "徐州卫健委召开了什么会议？").interpreted ?? "").not.toMatch(/\d日/);
+  });
+
   it("reads 后来呢？ as asking what followed what the previous question asked", () => {
     const q = ask("后来呢？", "徐州护士节谁去医院慰问了？");
     expect(q.interpreted).toBe("徐州护士节去医院慰问了，后来呢？");

@@ -40,6 +40,24 @@ export function completeFollowUp(text: string, previous: string, { gazetteer, se
   return out.replace(/\u0000+/g, subject).replaceAll(`${subject}${subject}`, subject);
 }
 
+/** 第二天呢？, 前一天呢: the day after or before the one the previous question names. */
+const DAY_SHIFT = /^(?:那么?)?\s*(第二天|次日|隔天|后一天|前一天|头一天)\s*(?:呢|怎么样|又如何)?[？?！!。\s]*$/;
+
+/**
+ * 第二天呢？ after "义马卫健委5月8日开了什么会？" → "义马卫健委5月9日开了什么会？": the previous
+ * question about the day after (or before) the one it names. Null when `text` is no such follow-up
+ * or the previous question names no day.
+ */
+export function shiftDay(text: string, previous: string): string | null {
+  const shift = DAY_SHIFT.exec(text)?.[1];
+  const date = /(\d{1,2})月(\d{1,2})[日号]/.exec(previous);
+  if (shift === undefined || date === null) return null;
+  const day = Number(date[2]) + (/前|头/.test(shift) ? -1 : 1);
+  // A shift across a month's end would need the month's length; such a day is left unread.
+  if (day < 1 || day > 28) return null;
+  return previous.replace(date[0], `${date[1]}月${day}日`);
+}
+
 /** Words standing for the previous question's subject. */
 const PRONOUN = /他们|她们|它们|该委|该局|当地/;
 /** Words a question opens with when it goes on from the previous one. */
