@@ -300,10 +300,11 @@ describe("comparisons", () => {
     expect(ask("徐州和南岸区的疫苗接种量差多少？").counted).toBe("接种");
   });
 
-  it("leaves every comparing word out of a comparison's terms (这几个地方…共同做法)", () => {
+  it("leaves every comparing word out of a comparison's terms (这几个地方…共同做法, 有啥不一样)", () => {
     const q = ask("这几个地方抓党建有什么共同做法？");
     expect(q.kind).toBe("comparison");
     expect(q.terms).not.toContain("共同");
+    expect(ask("徐州和南岸区的学习形式有啥不一样？").terms).not.toContain("不一样");
   });
 
   it("reads everyday measure words for times (跑了多少趟, 开了几回) as counts", () => {

@@ -9,7 +9,7 @@ import { MEASURE_WORDS } from "./terms.js";
 export const ROLE_WORDS = "一把手|带头的|领头的|带队的|党委书记|党组书记|党工委书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长|记者|通讯员|责任编辑";
 
 export const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
-export const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|(?:哪里|哪儿)[^，。？?]{0,12}最|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|区别|差异|比较|对比|相比|异同/;
+export const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|(?:哪里|哪儿)[^，。？?]{0,12}最|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|不一样|区别|差异|比较|对比|相比|异同/;
 /**
  * The subject's own organisation: with a subject named, 江海区卫健委 (or its
  * Party committee, 卫健民政党工委) means the subject, whatever the report calls it.
