@@ -60,6 +60,8 @@ export interface Asked {
   partOf: string | null;
   /** A count asked of each part (每一类各有多少项): one figure does not answer it. */
   asksEach: boolean;
+  /** A count of all there are (一共有多少名党员): a figure of those something was done to does not answer it. */
+  asksTotal: boolean;
   /** The noun the question ends on (…的目标是什么 → 目标). */
   focus: string | null;
 }
@@ -104,6 +106,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     whichKind,
     partOf: asking === "count" ? (SUBSET.exec(asked)?.[1] ?? null) : null,
     asksEach: asking === "count" && kind !== "comparison" && EACH.test(asked),
+    asksTotal: asking === "count" && TOTAL.test(asked),
     focus: /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null,
   };
 }
@@ -113,6 +116,9 @@ const SUBSET = new RegExp(`(\\d+[${MEASURE_WORDS}])[^，,。？?]{0,20}(?:中|�
 
 /** 每一类各有多少, 每个…分别多少: a count of each part of something. */
 const EACH = /每一?[类个项种批家支所][^，,。？?]{0,8}(?:各|分别)?(?:有|是|为)?(?:多少|几)|各(?:有|是|为)多少/;
+
+/** 一共有多少, 总共有多少: how many there are in all. */
+const TOTAL = /一共有|总共有|共有|总数|一共多少|总共多少/;
 
 /** Nouns a count question may end on that count nothing in particular (完成了多少工作). */
 const VAGUE_NOUNS = new Set(["工作", "事情", "东西", "事儿"]);

@@ -12,12 +12,12 @@ import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { chooseLead, leadAnswers } from "./lead.js";
 import { PASSAGE_MIN_COVERAGE, PASSAGE_RANK_WEIGHT, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
-import { EVERY_REPORT } from "./wording.js";
 import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
 import { completeList, namesMembers, type Locate } from "./lists.js";
 import { overviewQuotes, sectionQuotes } from "./outline.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
+import { EVERY_REPORT } from "./wording.js";
 
 export { NOT_FOUND_MESSAGE, notFound } from "./cite.js";
 
@@ -196,8 +196,8 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   return assemble(q, status === "answered" && !namesMembers(q, quotes) ? "related" : status, quotes);
 }
 
-/** Whether what a comparison asks for is named, not counted: a report's sentence that names it answers for that report. */
-const statesOwnName = (q: Question): boolean => q.want !== null && q.want !== "count";
+/** Whether a comparison asks for a person, date, place or name, which a report's sentence names, rather than for a figure. */
+const asksNamedThing = (q: Question): boolean => q.want !== null && q.want !== "count";
 
 /** One sentence per report that states the asked-for thing, best report first. */
 function compareReports(q: Question, evidence: Evidence[], bestCoverage: number, options: ComposeOptions): Answer {
@@ -213,7 +213,7 @@ function compareReports(q: Question, evidence: Evidence[], bestCoverage: number,
   // thing asked for (各地…负责人分别是谁); others only when they answer nearly as well as the best
   // (any figure answers a count, so a weak match would win 哪个…最多).
   const chosen = values
-    .filter((e, i) => i === 0 || q.subjectDocs.includes(e.doc.id) || statesOwnName(q) || e.score >= options.secondaryRatio * values[0]!.score)
+    .filter((e, i) => i === 0 || q.subjectDocs.includes(e.doc.id) || asksNamedThing(q) || e.score >= options.secondaryRatio * values[0]!.score)
     .slice(0, options.maxReports)
     .sort((a, b) => (q.extreme === null ? named(a) - named(b) : byExtreme(a, b)));
   const status = values.length === 0 ? "not_found" : decideStatus(q, bestCoverage, true, options.minCoverage);

@@ -50,19 +50,20 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   const ofSet = q.partOf === null || normalizeText(lead.text).includes(q.partOf);
   // 那224项每一类各有多少项 is not answered by one figure (其中…“一把手”工程25项).
   const each = !q.asksEach || kindSpans(q, lead.text).length >= 2;
-  // 一共有多少名党员 asks for all of them, not for the 700名…党员干部 trained.
-  const total = !TOTAL.test(q.text) || !figureClauses(q, normalizeText(lead.text)).every((c) => [...c.matchAll(EVENT)].some((m) => !q.text.includes(m[0])));
+  const total = !q.asksTotal || countsWhole(q, normalizeText(lead.text));
   return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && explainsName(q, lead.text);
 }
 
-/** 一共有多少, 总共有多少: a question asking how many there are in all. */
-const TOTAL = /一共有|总共有|共有|总数|一共多少|总共多少/;
 /** Things done to or by some of a group (培训, 表彰, 派出): a figure in such a clause counts those, not the whole group. */
 const EVENT = /培训|表彰|派出|选派|参加|接诊|慰问|帮扶|走访|义诊|讲解|接种|检测|救治|服务/g;
 
-/** The clauses of `text` that hold a figure answering `q`. */
-function figureClauses(q: Question, text: string): string[] {
-  return text.split(/[，,；;。]/).filter((c) => answersKind(q, c));
+/**
+ * Whether `text` has a figure answering `q` that counts a whole group: 一共有多少名党员 asks for all
+ * of them, not for the 700名…党员干部 trained. A clause naming an event the question does not is about some.
+ */
+function countsWhole(q: Question, text: string): boolean {
+  const clauses = text.split(/[，,；;。]/).filter((c) => answersKind(q, c));
+  return clauses.some((c) => [...c.matchAll(EVENT)].every((m) => q.text.includes(m[0])));
 }
 
 /** 具体, 详细: the question asks for the details of what it names. */
