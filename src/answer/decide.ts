@@ -112,7 +112,8 @@ export function countsAskedNoun(q: Question, text: string): boolean {
   const inPhrase = q.terms.filter((t) => t !== q.counted && phrase.includes(t));
   const nouns = [q.counted, ...inPhrase, ...Object.entries(q.alternatives).flatMap(([t, alts]) => (t.startsWith(q.counted!) ? alts : []))];
   // 累计接种了多少新冠疫苗 is answered by 累计接种超千万剂次: the verb that takes the count, right before the figure, pins it as well.
-  const verb = asked === null ? undefined : q.terms.find((t) => q.text.lastIndexOf(t, asked.index) >= 0 && /^[了过]?$/.test(q.text.slice(q.text.lastIndexOf(t, asked.index) + t.length, asked.index)));
+  const before = asked === null ? "" : q.text.slice(0, asked.index).replace(/[了过]$/, "");
+  const verb = before === "" ? undefined : q.terms.find((t) => before.endsWith(t));
   const takes = (at: number) => verb !== undefined && text.slice(Math.max(0, at - verb.length - VERB_FIGURE_GAP), at).includes(verb);
   return figures(text, q).some((f) => near(text, f.at, f.span.length, nouns, COUNTED_NOUN_WINDOW) || takes(f.at));
 }
