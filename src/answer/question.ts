@@ -99,7 +99,6 @@ export interface Question extends Asked {
   unsearchable: Unsearchable | null;
 }
 
-
 /**
  * The kind of answer the question wants, from its wording and the reports it
  * names. An overview asks about nothing but the report itself: its terms are
@@ -176,7 +175,6 @@ function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null):
   const roles = want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [];
   return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles];
 }
-
 
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */
 export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous, loosely = false }: ReadingOptions = {}): Question {

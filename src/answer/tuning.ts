@@ -105,7 +105,6 @@ export const SECTION_MATCH = 0.6;
 /** Most sentences a summary of one part quotes: its first sentence of content and what three more items open with. */
 export const MAX_SECTION_QUOTES = 4;
 
-
 /**
  * The hashed embedder is character n-grams: a weak, lexical-like signal that
  * mostly repeats BM25 and adds near-copies, so it counts half. A real
