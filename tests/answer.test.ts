@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Answerer } from "../src/answer/answerer.js";
 import { NOT_FOUND_MESSAGE } from "../src/answer/compose.js";
 import { fuseRankings, retrieve } from "../src/answer/retrieve.js";
-import { loadCoreConfig } from "../src/config.js";
 import { HashedEmbedder } from "../src/embed/hashed.js";
 import { buildIndex } from "../src/index/build.js";
 import { loadIndex } from "../src/index/store.js";

@@ -11,7 +11,7 @@
  */
 import type { Unsearchable } from "../types.js";
 import { looksLikePersonName, placeMentions, type Gazetteer } from "../index/gazetteer.js";
-import { normalizeText, termUnits } from "../text/tokenize.js";
+import { termUnits } from "../text/tokenize.js";
 import { readAsked, wantOf, type Asked, type Want } from "./asked.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";

@@ -7,7 +7,6 @@ import { spawn } from "node:child_process";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { Answerer } from "../answer/answerer.js";
-import { retrieve } from "../answer/retrieve.js";
 import { HashedEmbedder } from "../embed/hashed.js";
 import { evaluate, normalizeForMatch, readGoldSet, type GoldQuestion } from "../eval.js";
 import { buildIndex, type BuildProgress } from "../index/build.js";
