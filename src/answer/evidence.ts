@@ -231,8 +231,10 @@ export function gatherEvidence(
       const text = passage.chunk.text.slice(span.start, span.end);
       const norm = normalizeText(passage.chunk.text.slice(span.body, span.end));
       const where = `${origin}\n${normalizeText(passage.chunk.text.slice(span.start, span.body))}`;
-      const prior = sentenceBefore(doc, passage.chunk.paragraph, start);
-      const before = refersBack(text, prior) ? normalizeText(prior) : "";
+      // The sentence before is looked up only for a sentence that may refer back to it.
+      let prior: string | undefined;
+      const priorText = () => (prior ??= sentenceBefore(doc, passage.chunk.paragraph, start));
+      const before = refersBack(text, priorText) ? normalizeText(priorText()) : "";
       const own = coverage(terms.content, norm, (t) =>
         Math.max(WEIGHTS.inContext * termShare(t, where), WEIGHTS.inPassage * termShare(t, whole), WEIGHTS.inAntecedent * termShare(t, before)),
       );

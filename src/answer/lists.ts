@@ -162,7 +162,7 @@ function isLeadIn(q: Question, sentence: SentenceSpan, next: SentenceSpan | unde
   const overlap = phraseOverlap(q.text, sentence.text);
   if (next !== undefined && overlap >= GENERIC_LEAD_IN_OVERLAP && !SPECIFIC.test(sentence.text) && SPECIFIC.test(next.text)) return true;
   if (q.kind !== "how" || Array.from(sentence.text).length > LEAD_IN_MAX_CHARS) return false;
-  return overlap >= LEAD_IN_OVERLAP || (next !== undefined && refersBack(next.text, sentence.text));
+  return overlap >= LEAD_IN_OVERLAP || (next !== undefined && refersBack(next.text, () => sentence.text));
 }
 
 /**

@@ -74,12 +74,14 @@ const TOPIC_CLAUSE_MAX_CHARS = 28;
 export const ANAPHORA = /^[“"]?(这|该|此|其|上述|以上)/;
 
 /**
- * Whether `text` continues `before`: it opens with a demonstrative, or with the
- * short name `before` gives what it speaks of (…实施方案》(以下简称《方案》) → 《方案》通过…).
+ * Whether `text` continues the sentence before it: it opens with a demonstrative, or with the
+ * short name that sentence gives what it speaks of (…实施方案》(以下简称《方案》) → 《方案》通过…).
+ * `before` is only asked for when `text` opens with a quoted or titled name.
  */
-export function refersBack(text: string, before: string): boolean {
+export function refersBack(text: string, before: () => string): boolean {
   if (ANAPHORA.test(text)) return true;
-  const short = /简称([“《"][^”》"]{1,12}[”》"])/.exec(before)?.[1];
+  if (!/^[“《"]/.test(text)) return false;
+  const short = /简称([“《"][^”》"]{1,12}[”》"])/.exec(before())?.[1];
   return short !== undefined && text.startsWith(short);
 }
 
