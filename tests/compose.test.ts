@@ -404,6 +404,11 @@ describe("composing an answer", () => {
     expect(ask("徐州梳理出多少项为民办实事项目？").status).toBe("answered");
   });
 
+  it("does not answer a question contrasting a stated fact (…，那二价HPV接种了多少) with the sentence stating that fact", () => {
+    expect(answer("江北新区九价HPV打了2.1万剂，那二价HPV接种了多少？").status).toBe("related");
+    expect(answer("江北新区九价HPV疫苗接种了多少剂次？").status).toBe("answered");
+  });
+
   it("answers which members of a counted set (那5家医疗机构分别是哪几家) only by naming them", () => {
     expect(answer("江北新区那5家医疗机构分别是哪几家？").status).toBe("related");
     // 哪几家 counts in the set's measure word: the hospitals asked for are the five.

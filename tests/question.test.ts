@@ -254,6 +254,20 @@ describe("question analysis", () => {
     expect(ask("徐州有没有三个人组成小组的事儿").terms).toEqual(["组成", "小组"]);
   });
 
+  it("keeps a noun suffix the segmenter cuts off on its word (卫生|室 and 卫生|院 are different places), not a character starting a run", () => {
+    const q = ask("徐州村级卫生室规范化建设完成了几个？镇卫生院呢");
+    expect(q.terms).toEqual(expect.arrayContaining(["卫生室", "规范化", "卫生院"]));
+    expect(q.terms).not.toContain("卫生");
+    const seen = (unit: string) => unit !== "生签";
+    expect(analyzeQuestion("新区的家庭医生签约率是多少？", { ...vocabulary, seen }).terms).toContain("医生");
+  });
+
+  it("reads what a question contrasts with a fact it states first (…2.1万剂，那二价HPV接种了多少 → 二价), not 那次 pointing back", () => {
+    expect(ask("南岸区九价HPV打了2.1万剂，那二价HPV接种了多少？").contrasted).toBe("二价");
+    expect(ask("义马卫生院派了5名医护人员参加义诊，那次一共服务了多少居民？").contrasted).toBeNull();
+    expect(ask("南岸区九价HPV接种了多少？").contrasted).toBeNull();
+  });
+
   it("cuts again a word the segmenter cut wrongly, where the corpus has bigrams (向外|地学 → 外地)", () => {
     const seen = (unit: string) => unit !== "向外" && unit !== "地学";
     const q = analyzeQuestion("南岸区向外地学过经验吗", { ...vocabulary, seen });

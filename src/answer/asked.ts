@@ -64,6 +64,11 @@ export interface Asked {
   asksTotal: boolean;
   /** The noun the question ends on (…的目标是什么 → 目标). */
   focus: string | null;
+  /**
+   * What a question contrasts with a fact it states first (九价HPV打了2.1万剂，那二价HPV接种了多少 → 二价):
+   * the first term of its asking clause that the stated fact lacks. The answer must be about it.
+   */
+  contrasted: string | null;
 }
 
 /**
@@ -108,7 +113,20 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     asksEach: asking === "count" && kind !== "comparison" && EACH.test(asked),
     asksTotal: asking === "count" && TOTAL.test(asked),
     focus: /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null,
+    contrasted: contrastedTerm(asked, terms),
   };
+}
+
+/** ，那 (or 那么) opening a clause that asks about something else; not 那次, 那天, 那些 pointing back at what was said. */
+const CONTRAST = /[，,]那么?(?![次天个些里时年场位名会阵边儿样种])/u;
+
+/** The first term after a contrasting 那 that the clause before it does not have: the thing now asked about. */
+function contrastedTerm(asked: string, terms: string[]): string | null {
+  const at = CONTRAST.exec(asked)?.index;
+  if (at === undefined) return null;
+  const [stated, asking] = [asked.slice(0, at), asked.slice(at)];
+  const own = terms.filter((t) => asking.includes(t) && !stated.includes(t)).sort((a, b) => asking.indexOf(a) - asking.indexOf(b));
+  return own[0] ?? null;
 }
 
 /** 23名优秀护理工作者中，有几名来自…: a count of part of a set the question states. */

@@ -51,7 +51,9 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   // 那224项每一类各有多少项 is not answered by one figure (其中…“一把手”工程25项).
   const each = !q.asksEach || kindSpans(q, lead.text).length >= 2;
   const total = !q.asksTotal || countsWhole(q, normalizeText(lead.text));
-  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && explainsName(q, lead.text);
+  // 九价HPV打了2.1万剂，那二价HPV接种了多少 is not answered by the 九价 sentence it restates.
+  const contrast = q.contrasted === null || [q.contrasted, ...(q.alternatives[q.contrasted] ?? [])].some((f) => normalizeText(lead.text).includes(f));
+  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && contrast && explainsName(q, lead.text);
 }
 
 /** Things done to or by some of a group (培训, 表彰, 派出): a figure in such a clause counts those, not the whole group. */

@@ -62,6 +62,9 @@ const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把�
 /** Particles, the copula and prepositions: they never sit inside a word the corpus lacks (班|是以 is 班, 以). 要, 会, 能 do (要点). */
 const FUNCTION_CHARS = new Set("的了是有在和与及或吗呢吧啊呀么给把被对从".split(""));
 
+/** Characters that end a noun the segmenter cuts off (卫生|室 and 卫生|院 are different places). */
+const NOUN_SUFFIXES = new Set("室院站所化率性者员区县镇级部局委队科处馆园厅".split(""));
+
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const isForeignWord = (word: string, seen: (bigram: string) => boolean): boolean => /^\p{Script=Han}+$/u.test(word) && !hanGrams(word).some(seen);
 const isSingleHan = (s: string): boolean => /^\p{Script=Han}$/u.test(s);
@@ -109,11 +112,20 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
   const flush = (): void => {
     add(run);
     run = "";
+    oneWord = false;
   };
   let afterQuantity = false;
   let afterNumber = false;
   let afterMeasured = false;
-  for (const { segment, isWordLike } of segmenter.segment(normalizeText(question))) {
+  const segments = [...segmenter.segment(normalizeText(question))];
+  // Whether the run is one Han word, which a lone noun suffix after it may end (卫生|室, 卫生|院, 规范|化),
+  // kept where the corpus has the bigram across the cut; not a character that starts a run (医生|签|约|率).
+  let oneWord = false;
+  const endsWord = (i: number) => {
+    const next = segments[i + 1]?.segment ?? "";
+    return NOUN_SUFFIXES.has(segments[i]!.segment) && !(isSingleHan(next) && !RUN_BREAKERS.has(next) && !FUNCTION_CHARS.has(next));
+  };
+  for (const [i, { segment, isWordLike }] of segments.entries()) {
     let word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
     // The segmenter may glue a number's measure word onto the next word (三|个人): it counts, it names nothing.
     // So after a question word with its measure word (几个|人去): 人 is who is counted, 人去 no word.
@@ -130,13 +142,18 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
       // A word whose every bigram the corpus lacks may be a wrong cut (向外地学 → 向外|地学):
       // its characters rejoin the run, to be cut again where the corpus has bigrams (外地);
       // a question word among them still breaks it (读书|班|是以 → 班, 以).
+      if (oneWord && !endsWord(i)) flush();
+      oneWord = false;
       for (const char of word) {
         if (FUNCTION_CHARS.has(char)) flush();
         else run += char;
       }
     } else {
       flush();
-      add(word);
+      if (/^\p{Script=Han}+$/u.test(word)) {
+        run = word;
+        oneWord = true;
+      } else add(word);
     }
   }
   flush();
