@@ -401,6 +401,8 @@ describe("composing an answer", () => {
       { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市卫健委梳理出“六大类224项”为民办实事项目，涉及医疗服务、健康服务等方面。"] },
     ]);
     expect(ask("徐州那“六大类224项”里，每一类各有多少项？").status).toBe("related");
+    // Nor written otherwise (224个 is the report's 224项).
+    expect(ask("徐州那224个为民办实事项目里，涉及多少个方面？").status).toBe("related");
     expect(ask("徐州梳理出多少项为民办实事项目？").status).toBe("answered");
   });
 

@@ -125,10 +125,11 @@ export function kindSpans(q: Question, text: string): string[] {
       // 第几次 is answered by 第十三次, not by 第二期.
       if (q.asksRank) return text.match(RANK_EXPRESSION) ?? [];
       if (q.asksOrdinal) return (text.match(ORDINAL_EXPRESSION) ?? []).filter((o) => q.unit === null || o.endsWith(q.unit));
-      // 那“六大类224项”里每一类各有多少项: a figure the question states is not what it asks.
+      // 那“六大类224项”里每一类各有多少项: a figure the question states is not what it asks, however
+      // it is written there (近700人 is the 700名 of the report).
       return figures(text, q)
         .map((f) => f.span)
-        .filter((span) => !q.text.includes(span));
+        .filter((span) => !q.text.includes(span) && !statedValues(q).includes(figureValue(span) ?? NaN));
     case "person": {
       // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without
       // a role (优秀护理工作者都叫什么), the name must stand by the people the question names.
@@ -161,6 +162,11 @@ export function kindSpans(q: Question, text: string): string[] {
     default:
       return [];
   }
+}
+
+/** The values of the figures a question states (近700人, 432家, 2.1万剂). */
+function statedValues(q: Question): number[] {
+  return [...q.text.matchAll(quantity(null))].flatMap((m) => figureValue(m[0]) ?? []);
 }
 
 const CHINESE_MAGNITUDES: Record<string, number> = { 十: 10, 百: 100, 千: 1e3, 万: 1e4, 亿: 1e8 };
