@@ -78,6 +78,7 @@ describe("question analysis", () => {
     const q = ask("南岸区为多少名老年人做了体检？");
     expect(q).toMatchObject({ kind: "count", unit: "名", counted: "老年" });
     expect(ask("江北新区给退伍兵发了多少钱补助").unit).toBe("元");
+    expect(ask("南岸区HPV疫苗接种量增长了百分之多少？").unit).toBe("%");
   });
 
   it("reads the count a question asks, not the 那几家 that points at what it is about, and counts no vague noun (多少工作)", () => {

@@ -99,7 +99,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
   return {
     want,
     extreme: kind === "comparison" ? extreme : null,
-    unit: asking === "count" ? unitOf(COUNT.exec(asked)?.[1]) : null,
+    unit: asking === "count" ? unitOf(COUNT.exec(asked)) : null,
     counted: asking === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1], terms) : null,
     asksOrdinal: /第几/.test(asked),
     asksRank: RANK_QUESTION.test(asked),
@@ -146,8 +146,10 @@ function countedTerm(noun: string | undefined, terms: string[]): string | null {
   return noun !== undefined && !VAGUE_NOUNS.has(noun) && terms.some((t) => t.startsWith(noun)) ? noun : null;
 }
 
-/** 多少钱 asks for an amount in 元 (130亿元). */
-function unitOf(word: string | undefined): string | null {
+/** 多少钱 asks for an amount in 元 (130亿元), 百分之多少 for a percentage. */
+function unitOf(asking: RegExpExecArray | null): string | null {
+  const word = asking?.[1];
+  if (asking?.[0].startsWith("百分之")) return "%";
   return word === undefined ? null : word === "钱" ? "元" : word;
 }
 
