@@ -253,6 +253,9 @@ describe("question analysis", () => {
 
   it("keeps a number's measure word out of the next word (三|个人) and framing words of an example out of the terms", () => {
     expect(ask("徐州有没有三个人组成小组的事儿").terms).toEqual(["组成", "小组"]);
+    // …nor after 多少 (多少|人参|赛), but a measure word of its own stays (多少|人次).
+    expect(ask("徐州的知识竞赛有多少人参赛").terms).toContain("参赛");
+    expect(ask("徐州的核酸检测做了多少人次").terms).toContain("人次");
   });
 
   it("keeps a noun suffix the segmenter cuts off on its word (卫生|室 and 卫生|院 are different places), not a character starting a run", () => {

@@ -130,10 +130,13 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
     // The segmenter may glue a number's measure word onto the next word (三|个人): it counts, it names nothing.
     // So after a question word with its measure word (几个|人去): 人 is who is counted, 人去 no word.
     if ((afterNumber || afterMeasured) && word.length > 1 && MEASURE_WORDS.includes(word[0]!)) word = word.slice(1);
+    // So after 多少 (多少|人参|赛: 人 is counted, 参赛 is what they did), unless the word is a measure itself (多少|人次).
+    const glued = afterQuantity && word.length > 1 && MEASURE_WORDS.includes(word[0]!) && !MEASURE_WORDS.includes(word[1]!);
+    if (glued) word = word.slice(1);
     afterNumber = NUMERAL.test(word);
     afterMeasured = QUANTITY_WORD.test(word) && ENDS_IN_MEASURE.test(word);
     // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
-    const measure = afterQuantity && isSingleHan(word);
+    const measure = afterQuantity && !glued && isSingleHan(word);
     const quantity = QUANTITY_WORD.test(word);
     afterQuantity = quantity && !ENDS_IN_MEASURE.test(word);
     if (!isWordLike || measure || quantity || QUESTION_STOPWORDS.has(word) || RUN_BREAKERS.has(word)) {
