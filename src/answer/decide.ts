@@ -35,6 +35,9 @@ const KIND_SUFFIXES: Record<string, string> = {
   部队: "军|部队|师|团",
 };
 
+/** A count of things of a kind (走进2家公立医院), which names none of them. */
+const COUNTED_KIND = new RegExp(`(?<![第\\d])${NUMBER}\\s?[${MEASURE_WORDS}]\\p{Script=Han}{0,4}$`, "u");
+
 /** A name of `kind`: a few characters ending as names of that kind do (…社区 for 社区 when no suffixes are listed). */
 function namedOfKind(kind: string): RegExp {
   return new RegExp(`[\\p{Script=Han}\\d]{2,12}?(?:${KIND_SUFFIXES[kind] ?? kind})`, "gu");
@@ -144,7 +147,10 @@ export function kindSpans(q: Question, text: string): string[] {
     case "place":
       return [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!);
     case "which":
-      return q.whichKind === "城市" ? [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!) : [...text.matchAll(namedOfKind(q.whichKind!))].map((m) => m[0]);
+      // 走进2家公立医院 counts hospitals, it names none.
+      return q.whichKind === "城市"
+        ? [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!)
+        : [...text.matchAll(namedOfKind(q.whichKind!))].map((m) => m[0]).filter((name) => !COUNTED_KIND.test(name));
     case "name": {
       // A name is quoted (“清廉仁济”), or is the thing asked about named in full (…医院总支部委员会);
       // 新建3座公益性骨灰堂 counts the things, it does not name them.
