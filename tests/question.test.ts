@@ -22,6 +22,11 @@ describe("the gazetteer", () => {
     expect(personNames("南京江北新区卫生健康和民政党工委书记、局长陆小军表示")).toEqual(["陆小军"]);
   });
 
+  it("knows the city a title names before its place (南京江北新区) as the report's, not a city named mid-line", () => {
+    expect(placeNames("江北新区卫生健康和民政党工委。", "南京江北新区:坚持党建引领")).toContain("南京");
+    expect(placeNames("江北新区卫生健康和民政党工委。", "坚持党建引领推进江北新区发展")).not.toContain("推进");
+  });
+
   it("does not take a verb before a generic 新区 or 全市 for a place", () => {
     const names = placeNames("围绕新区中心工作，推动新区发展。全市共有。");
     expect(names).not.toContain("围绕");

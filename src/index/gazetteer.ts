@@ -85,6 +85,11 @@ export function placeNames(text: string, header = ""): string[] {
     names.add(name);
     if (count >= MIN_PLACE_MENTIONS || inHeader.has(name)) names.add(stem);
   }
+  // A header line opening with a city before a place it names (南京江北新区): people name the report by either.
+  for (const name of inHeader.keys()) {
+    const city = new RegExp(`^(\\p{Script=Han}{2})${name}`, "mu").exec(normalizeText(header))?.[1];
+    if (city !== undefined && !NOT_A_STEM.has(city[0]!)) names.add(city);
+  }
   return [...names];
 }
 
