@@ -550,6 +550,17 @@ describe("composing an answer", () => {
     expect(new Set(b.citations.map((c) => c.docId)).size).toBe(2);
   });
 
+  it("quotes for each compared report a figure standing by what was asked, not another figure of a sentence naming it (对比…接种数量)", () => {
+    const { answer: ask } = corpus([
+      { id: "jb", title: "江北新区卫生健康工作纪实", paragraphs: ["江北新区卫生健康党工委坚持党建引领。", "围绕新冠疫苗接种等热点难点问题，开展实地调研33次。", "累计接种新冠疫苗近43万人。"] },
+      { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["截至目前，徐州市累计接种超千万剂次。"] },
+    ]);
+    const a = ask("对比一下江北新区和徐州的新冠疫苗接种数量");
+    expect(a.sentences.map((x) => x.highlight)).toEqual(["43万人", "千万剂次"]);
+    // 有啥数字 asks for figures; 数字 is no matter to match.
+    expect(ask("江北新区和徐州的新冠疫苗接种有啥数字？").sentences.map((x) => x.highlight)).toEqual(["43万人", "千万剂次"]);
+  });
+
   it("asks each subject of a comparison its own clause (江北新区的A和徐州的B，哪个多)", () => {
     const a = answer("江北新区接种的疫苗和徐州开设发热门诊的医疗机构，哪个多？");
     const byReport = Object.fromEntries(a.citations.map((c) => [c.docId, c.excerpt]));

@@ -13,6 +13,7 @@ import {
   DATE,
   EXTREME_MAX,
   EXTREME_MIN,
+  FIGURE_NOUN,
   LIST,
   NAME,
   ORDINAL_EXPRESSION,
@@ -77,7 +78,7 @@ export interface Asked {
  */
 export function wantOf(asked: string): Want | null {
   // 哪个地区接种最多 asks for a figure as much as 多少 does; 谁的…更多 compares figures, it asks for no person.
-  if (EXTREME_MAX.test(asked) || EXTREME_MIN.test(asked) || SAME_FIGURE.test(asked)) return "count";
+  if (EXTREME_MAX.test(asked) || EXTREME_MIN.test(asked) || SAME_FIGURE.test(asked) || FIGURE_NOUN.test(asked)) return "count";
   if (PERSON.test(asked)) return "person";
   if (DATE.test(asked)) return "date";
   // 排第几, 在全国算什么水平: a rank answers it, which the count checks read (see decide.ts).

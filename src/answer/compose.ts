@@ -8,7 +8,7 @@
 import type { Answer, Chunk } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
 import { assemble, headerQuote, notFound, type Quote } from "./cite.js";
-import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
+import { decideStatus, figureNearTerms, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { chooseLead, leadAnswers } from "./lead.js";
 import { PASSAGE_MIN_COVERAGE, PASSAGE_RANK_WEIGHT, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
@@ -171,7 +171,11 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     const quotes = overviewQuotes(q, evidence[0]!.doc, locate);
     if (quotes.length > 0) return assemble(q, "answered", quotes);
   }
-  if (q.kind === "comparison") return compareReports(q, evidence, bestCoverage, options);
+  if (q.kind === "comparison") {
+    // A figure compared across reports names no counted noun as often as not (各打了多少): it stands by what was asked.
+    const states = (e: Evidence) => leadAnswers(q, e, terms, context.seen) && (q.want !== "count" || q.counted !== null || figureNearTerms(q, e.text));
+    return compareReports(q, evidence, bestCoverage, options, states);
+  }
   // 南岸区在抓落实提质效上有什么经验？: a summary of one part of a report is that part, in outline.
   const part = q.summarize && q.subjectDocs.length > 0 ? sectionQuotes(evidence[0]!.doc, relevance, locate) : null;
   if (part !== null) return assemble(q, "answered", part);
@@ -199,11 +203,19 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
 /** Whether a comparison asks for a person, date, place or name, which a report's sentence names, rather than for a figure. */
 const asksNamedThing = (q: Question): boolean => q.want !== null && q.want !== "count";
 
-/** One sentence per report that states the asked-for thing, best report first. */
-function compareReports(q: Question, evidence: Evidence[], bestCoverage: number, options: ComposeOptions): Answer {
+/**
+ * One sentence per report that states the asked-for thing, best report first: for a figure, name or
+ * date, the best that states it of what was asked (`states`: 累计接种超千万剂次 for 新冠疫苗各打了多少, not the
+ * 重点项目共有四项 beside it), else the best holding one.
+ */
+function compareReports(q: Question, evidence: Evidence[], bestCoverage: number, options: ComposeOptions, states: (e: Evidence) => boolean): Answer {
   const best = new Map<string, Evidence>();
-  for (const e of evidence) if (!best.has(e.doc.id) && (e.answers || !wantsSpan(q))) best.set(e.doc.id, e);
-  const values = [...best.values()];
+  const takeFirst = (ok: (e: Evidence) => boolean) => {
+    for (const e of evidence) if (!best.has(e.doc.id) && ok(e)) best.set(e.doc.id, e);
+  };
+  if (wantsSpan(q)) [states, (e: Evidence) => e.answers].forEach(takeFirst);
+  else takeFirst(() => true);
+  const values = [...best.values()].sort((a, b) => b.score - a.score);
   // Reports the question names come in the order it names them (江海区和义马 → 江海区 first).
   const named = (e: Evidence) => (q.subjectDocs.includes(e.doc.id) ? q.subjectDocs.indexOf(e.doc.id) : q.subjectDocs.length);
   // 哪个地区…最多: the report with the largest (or smallest) figure leads.

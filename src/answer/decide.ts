@@ -121,6 +121,11 @@ export function countsAskedNoun(q: Question, text: string): boolean {
   return figures(text, q).some((f) => near(text, f.at, f.span.length, nouns, COUNTED_NOUN_WINDOW) || takes(f.at));
 }
 
+/** Whether a figure in `text` stands next to one of the question's words (累计接种新冠疫苗近43万人, not …等问题,开展实地调研33次). */
+export function figureNearTerms(q: Question, text: string): boolean {
+  return figures(text, q).some((f) => near(text, f.at, f.span.length, q.terms, COUNTED_NOUN_WINDOW));
+}
+
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */
 export function kindSpans(q: Question, text: string): string[] {
   switch (q.want) {

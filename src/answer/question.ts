@@ -25,6 +25,7 @@ import {
   COUNT,
   DATE,
   DEFINITION,
+  FIGURE_NOUN,
   GREETING,
   HOW,
   LIST,
@@ -173,7 +174,9 @@ function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null):
   const comparing = COMPARISON.test(asked) ? [...(asked.match(new RegExp(COMPARISON.source, "g")) ?? []), "分别", "各自"] : [];
   const organisation = namesSubject || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
   const roles = want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [];
-  return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles];
+  // 有啥数字吗 asks for figures: 数字 is no matter (the reports' 数字鸿沟).
+  const figures = FIGURE_NOUN.exec(asked)?.[0].match(/数字|数据/) ?? [];
+  return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...figures];
 }
 
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */
