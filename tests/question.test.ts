@@ -339,6 +339,13 @@ describe("comparisons", () => {
     expect(ask("徐州宣讲团人数和南岸区党员示范岗数量一样吗")).toMatchObject({ kind: "comparison", want: "count", extreme: null });
   });
 
+  it("reads …接种数量 and 有啥数字吗 as asking for figures, and 数字 there as no content word", () => {
+    expect(ask("对比一下徐州和南岸区的疫苗接种数量").want).toBe("count");
+    const q = ask("徐州和南岸为老年人做了什么，有啥数字吗");
+    expect(q.want).toBe("count");
+    expect(q.terms).not.toContain("数字");
+  });
+
   it("reads 哪个多 between two figures as asking for the larger one", () => {
     expect(ask("徐州的党史宣讲团和南岸区的党员示范岗，哪个多？")).toMatchObject({ kind: "comparison", extreme: "max", want: "count" });
     expect(ask("徐州和南岸区谁的党员示范岗更少")).toMatchObject({ extreme: "min", want: "count" });
