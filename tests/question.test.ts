@@ -84,6 +84,7 @@ describe("question analysis", () => {
     expect(q).toMatchObject({ kind: "count", unit: "名", counted: "老年" });
     expect(ask("江北新区给退伍兵发了多少钱补助").unit).toBe("元");
     expect(ask("南岸区HPV疫苗接种量增长了百分之多少？").unit).toBe("%");
+    expect(ask("徐州产前筛查的比例有多少了").unit).toBe("%");
   });
 
   it("reads the count a question asks, not the 那几家 that points at what it is about, and counts no vague noun (多少工作)", () => {
@@ -222,6 +223,9 @@ describe("question analysis", () => {
     expect(q.alternatives["吃饭"]).toContain("助餐");
     expect(q.alternatives["老人"]).toContain("老年人");
     expect(q.searchText).toContain("助餐");
+    // Everyday names of things the reports name officially: 村里的小诊所 is a 村卫生室, 宫颈癌疫苗 the HPV疫苗.
+    expect(ask("徐州村里的小诊所改造弄完几个了").searchText).toContain("村卫生室");
+    expect(ask("南岸打宫颈癌疫苗还要排队吗").searchText).toContain("hpv");
   });
 
   it("offers only official words the corpus has", () => {

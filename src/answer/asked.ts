@@ -147,10 +147,10 @@ function countedTerm(noun: string | undefined, terms: string[]): string | null {
   return noun !== undefined && !VAGUE_NOUNS.has(noun) && terms.some((t) => t.startsWith(noun)) ? noun : null;
 }
 
-/** 多少钱 asks for an amount in 元 (130亿元), 百分之多少 for a percentage. */
+/** 多少钱 asks for an amount in 元 (130亿元), 百分之多少 and 比例是多少 for a percentage (产前筛查率为83.26%). */
 function unitOf(asking: RegExpExecArray | null): string | null {
   const word = asking?.[1];
-  if (asking?.[0].startsWith("百分之")) return "%";
+  if (asking !== null && /^(?:百分之|比例|占比|比率|率)/.test(asking[0])) return "%";
   return word === undefined ? null : word === "钱" ? "元" : word;
 }
 
