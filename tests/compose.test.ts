@@ -304,6 +304,7 @@ describe("composing an answer", () => {
     // A count of hospitals names none of them.
     const { answer: ask } = corpus([{ id: "jh", title: "江海区卫生健康局党建纪实", paragraphs: ["该局走进2家公立医院，查阅党员档案。"] }]);
     expect(ask("江海区卫生健康局查阅了哪家医院的党员档案？").status).toBe("related");
+    expect(ask("江海区卫生健康局分别到哪些单位查阅了党员档案？").status).toBe("related");
   });
 
   it("answers why only with a cause or purpose", () => {
@@ -397,6 +398,11 @@ describe("composing an answer", () => {
     ]);
     expect(ask("徐州那224项每一类各有多少项？").status).toBe("related");
     expect(ask("徐州县处级“一把手”工程有多少项？").status).toBe("answered");
+  });
+
+  it("answers a count in a measure word the reports rarely use (多少管) only with a figure in it", () => {
+    const { answer: ask } = corpus([{ id: "jb", title: "江北新区卫生健康工作纪实", paragraphs: ["完成5家发热门诊规范化建设，4家核酸检测实验室建成投入使用。"] }]);
+    expect(ask("江北新区的核酸检测实验室一天能测多少管？").status).toBe("related");
   });
 
   it("does not answer a count with the figure the question states itself", () => {

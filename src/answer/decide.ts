@@ -150,7 +150,8 @@ export function kindSpans(q: Question, text: string): string[] {
     case "date":
       return ((q.asksYear ? YEAR : DATE).exec(text) ?? []).slice(0, 1);
     case "place":
-      return [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!);
+      // 去哪里 is answered by 走进3家公立医院; 分别在哪些单位 asks for their names.
+      return [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!).filter((place) => q.kind !== "list" || !COUNTED_KIND.test(place));
     case "which":
       // 走进2家公立医院 counts hospitals, it names none.
       return q.whichKind === "城市"

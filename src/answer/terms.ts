@@ -37,7 +37,7 @@ const GENERIC_VERBS = new Set(
 export const isGenericVerb = (term: string): boolean => GENERIC_VERBS.has(term);
 
 /** Measure words: what a count is counted in (5名, 3座, 2.1万剂). */
-export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂张份户件例批岁盒袋箱亩期届轮篇本辆间趟回遍";
+export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂张份户件例批岁盒袋箱亩期届轮篇本辆间趟回遍管吨斤瓶粒棵株套册";
 /** A number with its measure word (哪两家, 这三个) names how many, not what: it is no content term. */
 const AMOUNT = new RegExp(`^[一二两三四五六七八九十百千万几\\d]+[${MEASURE_WORDS}]$`, "u");
 
