@@ -400,6 +400,12 @@ describe("composing an answer", () => {
     expect(ask("徐州县处级“一把手”工程有多少项？").status).toBe("answered");
   });
 
+  it("answers …的目标值是多少 only with a figure of that noun, not another figure beside the one stated", () => {
+    const { answer: ask } = corpus([{ id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["截至9月底，全市累计完成老年智能手机培训87422人次，全市产前筛查率为83.26%。"] }]);
+    expect(ask("徐州产前筛查率83.26%，原定的目标值是多少？").status).toBe("related");
+    expect(ask("徐州老年智能手机培训的人次是多少？").status).toBe("answered");
+  });
+
   it("answers a count in a measure word the reports rarely use (多少管) only with a figure in it", () => {
     const { answer: ask } = corpus([{ id: "jb", title: "江北新区卫生健康工作纪实", paragraphs: ["完成5家发热门诊规范化建设，4家核酸检测实验室建成投入使用。"] }]);
     expect(ask("江北新区的核酸检测实验室一天能测多少管？").status).toBe("related");

@@ -101,7 +101,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     want,
     extreme: kind === "comparison" ? extreme : null,
     unit: asking === "count" ? unitOf(COUNT.exec(asked)) : null,
-    counted: asking === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1], terms) : null,
+    counted: asking === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1] ?? placedTerm(asked, terms, VALUE_ASKED) ?? undefined, terms) : null,
     asksOrdinal: /第几/.test(asked),
     asksRank: RANK_QUESTION.test(asked),
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
@@ -129,6 +129,9 @@ function contrastedTerm(asked: string, terms: string[]): string | null {
   const own = terms.filter((t) => asking.includes(t) && !stated.includes(t)).sort((a, b) => asking.indexOf(a) - asking.indexOf(b));
   return own[0] ?? null;
 }
+
+/** 目标值是多少: the noun right before it is what the figure is of. */
+const VALUE_ASKED = /(?<=\p{Script=Han})(?:值|数)?(?:是|为)多少/u;
 
 /** 23名优秀护理工作者中，有几名来自…: a count of part of a set the question states. */
 const SUBSET = new RegExp(`(\\d+[${MEASURE_WORDS}])[^，,。？?]{0,20}(?:中|里|当中|之中)[，,]?(?:有)?(?:几|多少)`, "u");
