@@ -700,6 +700,21 @@ describe("details of a quoted name", () => {
     expect(a.sentences[0]!.text).toMatch(/^“名家讲堂”是指/);
   });
 
+  it("leads with the sentence saying what a counted name is, also unquoted (两大战略策略是啥)", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "xz",
+        title: "徐州市卫健委党史学习教育纪实",
+        paragraphs: [
+          "徐州市卫健委推进党史学习教育。",
+          "胡传峰强调，要大力推动两大战略策略，推进两大战略策略落地，深入推进落实“六个聚焦”。",
+          "“两大战略策略”分别是指区域性医疗中心战略和重大疫情防控策略。",
+        ],
+      },
+    ]);
+    expect(ask("徐州卫健委说的两大战略策略是啥").sentences[0]!.text).toMatch(/^“两大战略策略”分别是指/);
+  });
+
   it("takes a sentence listing what a name covers before it (“重温入党誓词、集中学习”等规定动作) as saying what it is", () => {
     const { answer: ask } = corpus([
       { id: "ym", title: "义马市卫健委抓党建工作纪实", paragraphs: ["义马市卫健系统开展主题党日活动。在完成“重温入党誓词、集中学习”等主题党日规定动作的同时，开展卫生健康宣传。"] },

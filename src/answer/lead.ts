@@ -15,7 +15,8 @@ import type { Question } from "./question.js";
 export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence; seen: (e: Evidence) => boolean } {
   // “两大战略策略”是什么意思: the sentence that says what the name is, when there is one, over those that only use it.
   // Not when the question asks something else about the name (“一件事”改革的目标是什么).
-  const quoted = q.kind === "definition" || q.kind === "list" ? quotedName(q) : undefined;
+  // Unquoted, a counted name is one too (两大战略策略是啥, 六个聚焦是哪六个).
+  const quoted = q.kind === "definition" || q.kind === "list" ? (quotedName(q) ?? namedSet(q.text)?.phrase) : undefined;
   const name = quoted !== undefined && (q.focus === null || !q.terms.includes(q.focus) || quoted.includes(q.focus)) ? quoted : undefined;
   const defining = name === undefined ? undefined : evidence.find((e) => definesName(name, e.text));
   // 南岸的五个方面是哪五个: the sentence that names the set (围绕“…”五个方面加压奋进) lists it.
