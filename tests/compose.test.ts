@@ -700,6 +700,21 @@ describe("details of a quoted name", () => {
     expect(a.sentences[0]!.text).toMatch(/^“名家讲堂”是指/);
   });
 
+  it("leads a 哪些X question with a sentence naming X, over one covering more of its other words", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "xz",
+        title: "徐州市卫健委党史学习教育纪实",
+        paragraphs: [
+          "徐州市卫健委推进党史学习教育。",
+          "第二期专题读书班主要通过专家授课和为期一天的红色线路研学的形式展开。",
+          "专题读书班上，通过探访渡江战役总前委旧址等红色教育基地，大家感受到了精神伟力。",
+        ],
+      },
+    ]);
+    expect(ask("徐州第二期专题读书班红色线路研学去了哪些旧址？").sentences[0]!.text).toContain("渡江战役总前委旧址");
+  });
+
   it("leads with the sentence saying what a counted name is, also unquoted (两大战略策略是啥)", () => {
     const { answer: ask } = corpus([
       {

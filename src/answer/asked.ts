@@ -113,7 +113,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     partOf: asking === "count" ? (SUBSET.exec(asked)?.[1] ?? null) : null,
     asksEach: asking === "count" && kind !== "comparison" && EACH.test(asked),
     asksTotal: asking === "count" && TOTAL.test(asked),
-    focus: /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1] ?? null,
+    focus: focusOf(asked),
     contrasted: contrastedTerm(asked, terms),
   };
 }
@@ -129,6 +129,16 @@ function contrastedTerm(asked: string, terms: string[]): string | null {
   const own = terms.filter((t) => asking.includes(t) && !stated.includes(t)).sort((a, b) => asking.indexOf(a) - asking.indexOf(b));
   return own[0] ?? null;
 }
+
+/** The noun a question ends on: before its question word (…的目标是什么 → 目标) or after 哪些 (去了哪些旧址 → 旧址). */
+function focusOf(asked: string): string | null {
+  const before = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1];
+  const after = /(?:哪些|哪几[个家项所位名种类条])([\p{Script=Han}]{2})[？?。！!\s]*$/u.exec(asked)?.[1];
+  return before ?? (after !== undefined && !GENERIC_NOUNS.has(after) ? after : null);
+}
+
+/** Nouns of administrative prose that any measure is (哪些工作, 哪些措施): they single out no sentence. */
+const GENERIC_NOUNS = new Set("工作 事情 东西 事儿 措施 举措 方面 内容 形式 方式 做法 活动 成效 成果 亮点 特色 经验 问题 情况 方法 办法".split(" "));
 
 /** 目标值是多少: the noun right before it is what the figure is of. */
 const VALUE_ASKED = /(?<=\p{Script=Han})(?:值|数)?(?:是|为)多少/u;

@@ -22,7 +22,10 @@ export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence;
   // 南岸的五个方面是哪五个: the sentence that names the set (围绕“…”五个方面加压奋进) lists it.
   const set = q.kind === "list" ? namedSet(q.text)?.phrase : undefined;
   const introducing = set === undefined ? undefined : evidence.find((e) => normalizeText(e.text).includes(set));
-  const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? defining ?? introducing ?? evidence[0]!;
+  // 去了哪些旧址: a sentence without 旧址 lists none, however much else of the question it covers.
+  const listed = q.kind === "list" && q.focus !== null && q.terms.includes(q.focus) ? q.focus : undefined;
+  const naming = listed === undefined ? undefined : evidence.find((e) => [listed, ...(q.alternatives[listed] ?? [])].some((f) => normalizeText(e.text).includes(f)));
+  const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? defining ?? introducing ?? naming ?? evidence[0]!;
   // 具体是怎么做的？: the best sentence restates what the previous answer said; what follows it says more.
   const more = q.asksMore ? following(best, evidence) : undefined;
   return more === undefined ? { lead: best, seen: () => false } : { lead: more, seen: (e) => e === best };
