@@ -226,6 +226,7 @@ describe("question analysis", () => {
     // Everyday names of things the reports name officially: 村里的小诊所 is a 村卫生室, 宫颈癌疫苗 the HPV疫苗.
     expect(ask("徐州村里的小诊所改造弄完几个了").searchText).toContain("村卫生室");
     expect(ask("南岸打宫颈癌疫苗还要排队吗").searchText).toContain("hpv");
+    expect(ask("徐州的会议提了哪些要求").alternatives["要求"]).toContain("强调");
   });
 
   it("offers only official words the corpus has", () => {

@@ -132,6 +132,8 @@ const EVERYDAY_WORDS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/宫颈癌(?:疫苗)?/, ["hpv"]],
   [/评星|几颗星|几星|星级/, ["星级"]],
   [/表现好|表现突出|干得好|做得好/, ["优秀", "先进"]],
+  // A meeting's 要求 are what it 强调s.
+  [/要求/, ["强调", "提出"]],
 ];
 
 /** A question's content terms once its everyday words are read as the reports'. */
