@@ -383,6 +383,9 @@ describe("composing an answer", () => {
   it("answers how many there are in all (一共有多少) only by a figure not counting those something was done to", () => {
     expect(answer("徐州一共有多少困难群众？").status).toBe("related");
     expect(answer("徐州一共有多少个养老服务中心？").status).toBe("answered");
+    // Nor by those added to it.
+    const { answer: ask } = corpus([{ id: "jh", title: "江海区卫生健康局党建纪实", paragraphs: ["今年落实新发展党员5名，党员队伍不断壮大。"] }]);
+    expect(ask("江海区卫生健康系统一共有多少名党员？").status).toBe("related");
   });
 
   it("answers a count of part of a stated set (23名…中有几名) only about that set", () => {

@@ -60,8 +60,8 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && contrast && explainsName(q, lead.text);
 }
 
-/** Things done to or by some of a group (培训, 表彰, 派出): a figure in such a clause counts those, not the whole group. */
-const EVENT = /培训|表彰|派出|选派|参加|接诊|慰问|帮扶|走访|义诊|讲解|接种|检测|救治|服务/g;
+/** Things done to or by some of a group (培训, 表彰, 派出), or some added to it (新发展, 新增): a figure in such a clause counts those, not the whole group. */
+const EVENT = /培训|表彰|派出|选派|参加|接诊|慰问|帮扶|走访|义诊|讲解|接种|检测|救治|服务|新发展|新增|新建|引进/g;
 
 /**
  * Whether `text` has a figure answering `q` that counts a whole group: 一共有多少名党员 asks for all
