@@ -301,6 +301,8 @@ describe("composing an answer", () => {
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toContain("市委组织部");
     expect(answer("徐州的规上企业是哪个社区的？").status).toBe("related");
+    // 都是哪些医院的 asks for hospitals by name too.
+    expect(answer("徐州表彰的23名优秀护理工作者都是哪些医院的？").status).toBe("related");
     // A count of hospitals names none of them.
     const { answer: ask } = corpus([{ id: "jh", title: "江海区卫生健康局党建纪实", paragraphs: ["该局走进2家公立医院，查阅党员档案。"] }]);
     expect(ask("江海区卫生健康局查阅了哪家医院的党员档案？").status).toBe("related");

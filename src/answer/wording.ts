@@ -83,4 +83,4 @@ export const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$/;
 /** Which one of several (哪家已经运营, 哪个社区): a name is asked, even after 几家医院里. */
 export const WHICH = /哪一?[个家位所座支项条种类]/;
 /** The kinds of thing a which-question may ask for by name (see decide.ts for how each is named). */
-export const WHICH_KIND = /哪一?[个家所座支间]?(单位|部门|机构|医院|社区|科室|学校|企业|城市|镇|村|街道|支部|部队)/;
+export const WHICH_KIND = /哪(?:一|些|几)?[个家所座支间]?(单位|部门|机构|医院|社区|科室|学校|企业|城市|镇|村|街道|支部|部队)/;
