@@ -442,8 +442,11 @@ describe("composing an answer", () => {
     expect(answer("江北新区那5家医疗机构开设了哪些门诊？").status).toBe("answered");
   });
 
-  it("answers 哪一年 only with a year", () => {
+  it("answers 哪一年 only with a year, and 几号 only with a day", () => {
     expect(answer("徐州市卫健委第二期专题读书班是哪一年开班的？").status).toBe("related");
+    const { answer: ask } = corpus([{ id: "jh", title: "江海区卫生健康局党建纪实", paragraphs: ["今年5月，该局印制《实施方案》，着力创建学习型机关。"] }]);
+    expect(ask("江海区的《实施方案》是5月几号印制的？").status).toBe("related");
+    expect(ask("江海区的《实施方案》是什么时候印制的？").status).toBe("answered");
   });
 
   it("answers not found when the question names no known subject and a word no report has", () => {

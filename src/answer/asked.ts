@@ -53,6 +53,8 @@ export interface Asked {
   asksOrganisation: boolean;
   /** A when-question asking for the year (哪一年): a day or month alone does not answer it. */
   asksYear: boolean;
+  /** A when-question asking for the day (几号, 哪一天): a month alone (今年5月) does not answer it. */
+  asksDay: boolean;
   /** What a when-, where- or name-question asks the date, place or name of: the term standing last before 什么时候, 在哪 or 叫什么 (座谈会是在哪开的 → 座谈会). */
   placed: string | null;
   /** What a which-question names the kind of (哪个社区 → 社区, 哪个单位 → 单位), when it asks for one of a known kind. */
@@ -108,6 +110,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     role: new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null,
     asksOrganisation: PARTNER.test(asked),
     asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
+    asksDay: /几号|几日|哪一?天|哪日/.test(asked),
     placed: placedTerm(asked, terms, want === "date" ? DATE : want === "place" ? PLACE : want === "name" ? NAME : null),
     whichKind,
     partOf: asking === "count" ? (SUBSET.exec(asked)?.[1] ?? null) : null,

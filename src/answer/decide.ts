@@ -48,6 +48,8 @@ const CLAUSE_END = "，,；;。：:";
 
 /** Words that give a cause or a purpose. */
 const CAUSE = /因为|由于|原因|为了|旨在|以便|导致|所以|因此|是为/;
+/** A day, for 几号: 今年5月 does not say which day. */
+const DAY = /\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号]/;
 /** A year, for 哪一年: 6月初 does not say which year. */
 const YEAR = /\d{4}年|今年|去年|前年/;
 const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*([\\p{Script=Han}]{2,3})`;
@@ -148,7 +150,7 @@ export function kindSpans(q: Question, text: string): string[] {
       return [...people, ...organisations];
     }
     case "date":
-      return ((q.asksYear ? YEAR : DATE).exec(text) ?? []).slice(0, 1);
+      return ((q.asksYear ? YEAR : q.asksDay ? DAY : DATE).exec(text) ?? []).slice(0, 1);
     case "place":
       // 去哪里 is answered by 走进3家公立医院; 分别在哪些单位 asks for their names.
       return [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!).filter((place) => q.kind !== "list" || !COUNTED_KIND.test(place));
