@@ -85,6 +85,10 @@ describe("question analysis", () => {
     expect(ask("江北新区给退伍兵发了多少钱补助").unit).toBe("元");
     expect(ask("南岸区HPV疫苗接种量增长了百分之多少？").unit).toBe("%");
     expect(ask("徐州产前筛查的比例有多少了").unit).toBe("%");
+    // 多不多 asks how many as well, and says nothing about what.
+    const many = ask("徐州街上的AED多不多");
+    expect(many.want).toBe("count");
+    expect(many.terms).toEqual(["街上", "aed"]);
   });
 
   it("reads the count a question asks, not the 那几家 that points at what it is about, and counts no vague noun (多少工作)", () => {

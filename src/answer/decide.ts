@@ -5,6 +5,7 @@
  * finds the span of a sentence that answers (the figure, the name, the date).
  */
 import type { AnswerStatus } from "../types.js";
+import { normalizeText } from "../text/tokenize.js";
 import { looksLikePersonName } from "../index/gazetteer.js";
 import type { Question } from "./question.js";
 import { COUNT, ORDINAL_EXPRESSION, RANK_EXPRESSION, ROLE_WORDS } from "./wording.js";
@@ -125,7 +126,8 @@ export function countsAskedNoun(q: Question, text: string): boolean {
 
 /** Whether a figure in `text` stands next to one of the question's words (累计接种新冠疫苗近43万人, not …等问题,开展实地调研33次). */
 export function figureNearTerms(q: Question, text: string): boolean {
-  return figures(text, q).some((f) => near(text, f.at, f.span.length, q.terms, COUNTED_NOUN_WINDOW));
+  const norm = normalizeText(text);
+  return figures(norm, q).some((f) => near(norm, f.at, f.span.length, q.terms, COUNTED_NOUN_WINDOW));
 }
 
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */

@@ -57,7 +57,7 @@ export const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几�
 export const LIST = /哪些|哪几|哪[两三四五六七八九十]个|包括|包含|分别是(?!多少|几)|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
 // 比例, 占比 ask for a figure only with 多少/几 (接种率是多少); 比例在全国算什么水平 asks for a judgement.
 // 那几家新医院 and 举几个例子 point at or ask for some, not how many.
-export const COUNT = new RegExp(`(?:多少|(?<![那这举])几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之(?:多少|几)|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
+export const COUNT = new RegExp(`多不多|(?:多少|(?<![那这举])几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之(?:多少|几)|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
 /** The noun a count question counts: 多少名老年人 → 老年, 几家医疗机构 → 医疗. */
 export const COUNTED_NOUN = new RegExp(`(?:多少|(?<![那这举])几)(?:个)?(?:[${MEASURE_WORDS}][次人]?)?(?:的|是|为)?(\\p{Script=Han}{2})`, "u");
 /** The noun a rate or amount question measures: 签约率是多少 → 签约, 接种数量分别是多少 → 接种. */
