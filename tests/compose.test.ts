@@ -148,13 +148,15 @@ describe("composing an answer", () => {
     expect(texts.join("")).not.toContain("服务品牌");
   });
 
-  it("names the report's numbered sections when a list question names their number", () => {
+  it("names the report's numbered sections when a list or definition question names their number", () => {
     const a = answer("江北新区的两个抓手是什么？", [0, 1, 2, 3, 4, 5]);
     const texts = a.sentences.map((s) => s.text);
     expect(texts.slice(0, 3)).toEqual(["一、抓队伍，筑堡垒", "二、抓服务，惠民生", "江北新区卫生健康党工委坚持党建引领，突出两个抓手，推动事业高质量发展。"]);
     // A heading is cited as itself, not as a passage it is not part of.
     const heading = a.citations.find((c) => c.excerpt === "一、抓队伍，筑堡垒")!;
     expect(heading.docId).toBe("jb");
+    // Asked what the quoted set is, too.
+    expect(answer("江北新区的“两个抓手”是什么？", [0, 1, 2, 3, 4, 5]).sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
   });
 
   it("answers a who-question with the person who holds the asked role, highlighted", () => {

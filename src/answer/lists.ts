@@ -97,7 +97,6 @@ function namedSections(q: Question, doc: StoredDoc): Paragraph[] {
   const carrying = sectionHeadings(doc).filter((p) => words.some((w) => p.text.includes(w)));
   if (set === null) return carrying.length >= 2 ? carrying : [];
   if (carrying.length === set.size) return carrying;
-  if (q.kind !== "list") return [];
   const numbered = sectionHeadings(doc).filter((p) => NUMBERED_HEADING.test(p.text));
   if (numbered.length !== set.size) return [];
   const intro = doc.paragraphs.filter((p) => p.index < numbered[0]!.index).map((p) => normalizeText(p.text));
