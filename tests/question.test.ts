@@ -209,10 +209,12 @@ describe("question analysis", () => {
     expect(ask("谁分享了感悟？").terms).toContain("分享");
   });
 
-  it("reads 这一块主要写了哪些内容 and 在…方面主要做了些什么 as asking for a summary of a part", () => {
+  it("reads 这一块主要写了哪些内容, 那一段讲的是什么 and 在…方面主要做了些什么 as asking for a summary of a part", () => {
     expect(ask("徐州卫健委“开新局”这一块主要写了哪些内容？")).toMatchObject({ summarize: true, terms: ["开新局"] });
     expect(ask("南岸区在清廉建设方面主要做了些什么？").summarize).toBe(true);
     expect(ask("南岸区为老年人做了什么？").summarize).toBe(false);
+    // Where the part stands in the report names no matter (最后一部分, 那一段).
+    expect(ask("南岸那篇最后一部分“开新局”讲的是什么？")).toMatchObject({ summarize: true, terms: ["开新局"] });
   });
 
   it("reads traditional characters as simplified", () => {

@@ -36,7 +36,7 @@ export const REPORT_DATE = /(?:报道|文章|这篇|那篇|稿子|新闻)[^，�
 /** Every report at once (这几篇报道哪篇最新, 这些报道都是哪个网站发的): a question about the reports themselves asks it of each. */
 export const EVERY_REPORT = /这几篇|这些(?:报道|报告|文章)|各篇|哪一?篇|所有(?:的)?(?:报道|报告|文章)/;
 /** Words that ask for a summary in so many words (unlike 做了哪些, which may ask for a list). */
-export const SUMMARY = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|(?:写|讲)了(?:什么|哪些|啥)|主要内容|方面(?:主要)?(?:做|干)了(?:些)?(?:什么|哪些|啥)/;
+export const SUMMARY = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|(?:写|讲)(?:了|的是)(?:什么|哪些|啥)|主要内容|方面(?:主要)?(?:做|干)了(?:些)?(?:什么|哪些|啥)/;
 /** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
 export const PERSON = new RegExp(`谁|哪位|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人|对象|同志|专家|代表)[^，。？?]{0,4}叫(?:什么|啥)`);
 /** 谁 after a word of working with (跟谁, 联合谁) or before one of organising (谁牵头): the answer may be an organisation. */
