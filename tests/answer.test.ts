@@ -56,6 +56,16 @@ describe("answering from the real reports", () => {
     expect(other.sentences[0]!.text).toContain("2+6+x");
   });
 
+  it("answers 还有呢？ with more of what the previous question asked, not the sentences its answer already quoted", async () => {
+    const previous = "义马疾控中心派了几个人做补碘宣传？";
+    const before = await answerer.ask(previous);
+    const more = await answerer.ask("还有呢？", { previous });
+    expect(more.status).not.toBe("not_found");
+    const said = new Set(before.sentences.map((s) => s.text));
+    expect(more.sentences.filter((s) => said.has(s.text))).toEqual([]);
+    expect(more.sentences[0]!.text).toContain("补碘");
+  });
+
   it("numbers citations 1..n in order of first use and lists only quoted passages", async () => {
     const answer = await answerer.ask("江北新区落户的五个医院建设项目总投资是多少？");
     const firstUse = [...new Set(answer.sentences.map((s) => s.citation))];

@@ -8,10 +8,12 @@ import { createEmbedder, type Embedder } from "../embed/embedder.js";
 import { Gazetteer } from "../index/gazetteer.js";
 import { assertSameEmbedder, loadIndex, type LoadedIndex } from "../index/store.js";
 import { subjectReportsUse } from "./evidence.js";
-import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeContext, type ComposeOptions } from "./compose.js";
+import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeContext, type ComposeOptions, type QuotedSpan } from "./compose.js";
 import { analyzeQuestion, type Question, type ReadingOptions, type Vocabulary } from "./question.js";
 import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, rankReports, retrieve, type RankedPassage, type RetrieveOptions } from "./retrieve.js";
+import { toSimplified } from "./said.js";
 import { REPORTS_PER_QUESTION } from "./tuning.js";
+import { ASKS_ELSE } from "./wording.js";
 
 /** Everything the core needs, as plain values: no environment, no config object. */
 export interface AnswererOptions {
@@ -88,9 +90,11 @@ export class Answerer {
    * ways, and the follow-up reading is kept when it answers at least as well.
    */
   async ask(question: string, context: AskContext = {}): Promise<Answer> {
-    const { answer } = await this.answerAs(question, { previous: context.previous });
+    // 还有呢？: what the previous answer quoted is not quoted again.
+    const shown = context.previous !== undefined && ASKS_ELSE.test(toSimplified(question)) ? quotedSpans(await this.ask(context.previous)) : [];
+    const { answer } = await this.answerAs(question, { previous: context.previous }, shown);
     if (context.previous === undefined || answer.interpreted !== null || answer.subjects.length > 0 || answer.unsearchable !== null) return answer;
-    const goingOn = await this.answerAs(question, { previous: context.previous, loosely: true });
+    const goingOn = await this.answerAs(question, { previous: context.previous, loosely: true }, shown);
     // A word of its own the previous subject's reports never use (“2+6+x”) says the question is about something else.
     const used = subjectReportsUse(goingOn.question, this.composeContext);
     const own = goingOn.question.terms.filter((t) => !goingOn.question.topic.includes(t));
@@ -98,9 +102,9 @@ export class Answerer {
     return goingOn.question.interpreted !== null && own.every(used) && better ? goingOn.answer : answer;
   }
 
-  private async answerAs(question: string, reading: ReadingOptions): Promise<{ question: Question; answer: Answer }> {
+  private async answerAs(question: string, reading: ReadingOptions, shown: QuotedSpan[]): Promise<{ question: Question; answer: Answer }> {
     const { question: q, ranked } = await this.search(question, reading);
-    return { question: q, answer: q.unsearchable !== null ? notFound(q) : compose(q, ranked, this.composeContext, this.composeOptions) };
+    return { question: q, answer: q.unsearchable !== null ? notFound(q) : compose(q, ranked, this.composeContext, this.composeOptions, shown) };
   }
 
   /** The question as understood and the passages retrieved for it, best first: what `ask` composes its answer from. */
@@ -137,6 +141,11 @@ export class Answerer {
       return null;
     }
   }
+}
+
+/** Where in its report each sentence of `answer` stands. */
+function quotedSpans(answer: Answer): QuotedSpan[] {
+  return answer.citations.flatMap((c) => c.quotes.map((q) => ({ docId: c.docId, start: c.start + q.start, end: c.start + q.end })));
 }
 
 /** The one adapter from configuration to the core's options. */

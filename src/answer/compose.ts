@@ -152,7 +152,15 @@ function collectEvidence(q: Question, ranked: RankedPassage[], context: ComposeC
   return { terms, evidence, bestCoverage, coverageOf };
 }
 
-export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS): Answer {
+/** A sentence an answer quoted, by where it stands in its report. */
+export interface QuotedSpan {
+  docId: string;
+  start: number;
+  end: number;
+}
+
+/** Composes the answer to `q` from `ranked`; sentences in `shown` (the previous answer's, for 还有呢) are not quoted again. */
+export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS, shown: QuotedSpan[] = []): Answer {
   if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
   // 那篇报道是哪个网站发的: the report's own header answers; when it does not say, its title is the closest.
   const aboutReports = q.subjectDocs.length > 0 ? q.subjectDocs : EVERY_REPORT.test(q.text) ? [...context.docById.keys()] : [];
@@ -162,7 +170,10 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     const quotes = docs.flatMap((doc, i) => stated[i] ?? headerQuote(doc, doc.title) ?? []);
     return assemble(q, stated.every((quote) => quote !== null) ? "answered" : "related", quotes);
   }
-  const { terms, evidence, bestCoverage, coverageOf } = collectEvidence(q, ranked, context, options);
+  const collected = collectEvidence(q, ranked, context, options);
+  const { terms, bestCoverage, coverageOf } = collected;
+  const overlapsShown = (e: Evidence) => shown.some((s) => s.docId === e.doc.id && s.start < e.end && e.start < s.end);
+  const evidence = collected.evidence.filter((e) => !overlapsShown(e));
   if (evidence.length === 0) return notFound(q);
   const locate: Locate = (doc, start, end) => citablePassage(context, ranked, doc, start, end);
   const relevance = (text: string) => coverage(terms.content, normalizeText(text));
