@@ -583,6 +583,19 @@ describe("composing an answer", () => {
     expect(ask("江北新区和徐州的新冠疫苗接种有啥数字？").sentences.map((x) => x.highlight)).toEqual(["43万人", "千万剂次"]);
   });
 
+  it("quotes for each compared report what it did with its specifics, over a sentence stating the principle in general words", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "jb",
+        title: "江北新区卫生健康工作纪实",
+        paragraphs: ["江北新区卫生健康党工委坚持党建引领。", "新区严格落实疫情防控工作要求，充分发挥党组织在疫情防控中的作用。", "疫情防控中，新区组建600余人的流调队伍。"],
+      },
+      { id: "ym", title: "义马市卫健委抓党建工作纪实", paragraphs: ["义马市卫健委抓党建。", "疫情防控中，疾控中心开展入校体温检测。"] },
+    ]);
+    const a = ask("对比一下江北新区和义马在疫情防控上都做了啥");
+    expect(a.sentences[0]!.text).toContain("600余人");
+  });
+
   it("asks each subject of a comparison its own clause (江北新区的A和徐州的B，哪个多)", () => {
     const a = answer("江北新区接种的疫苗和徐州开设发热门诊的医疗机构，哪个多？");
     const byReport = Object.fromEntries(a.citations.map((c) => [c.docId, c.excerpt]));

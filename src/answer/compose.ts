@@ -10,10 +10,10 @@ import type { StoredDoc } from "../index/store.js";
 import { assemble, headerQuote, notFound, type Quote } from "./cite.js";
 import { decideStatus, figureNearTerms, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { chooseLead, leadAnswers } from "./lead.js";
-import { PASSAGE_MIN_COVERAGE, PASSAGE_RANK_WEIGHT, SERIES_RELEVANCE } from "./tuning.js";
+import { COMPARISON_SPECIFIC_SHARE, PASSAGE_MIN_COVERAGE, PASSAGE_RANK_WEIGHT, SERIES_RELEVANCE } from "./tuning.js";
 import { normalizeText } from "../text/tokenize.js";
 import { bigramSet, coverage, gatherEvidence, passageCoverage, weightedTerms, type Evidence, type EvidenceContext } from "./evidence.js";
-import { completeList, namesMembers, type Locate } from "./lists.js";
+import { SPECIFIC, completeList, namesMembers, type Locate } from "./lists.js";
 import { overviewQuotes, sectionQuotes } from "./outline.js";
 import type { Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
@@ -225,7 +225,15 @@ function compareReports(q: Question, evidence: Evidence[], bestCoverage: number,
     for (const e of evidence) if (!best.has(e.doc.id) && ok(e)) best.set(e.doc.id, e);
   };
   if (wantsSpan(q)) [states, (e: Evidence) => e.answers].forEach(takeFirst);
-  else takeFirst(() => true);
+  else {
+    // 各做了什么: what a report did is told by a sentence with its specifics (a figure, a name), not by
+    // one stating the principle in general words, when both answer about as well.
+    takeFirst(() => true);
+    for (const [docId, top] of best) {
+      const specific = evidence.find((e) => e.doc.id === docId && SPECIFIC.test(e.text) && e.score >= COMPARISON_SPECIFIC_SHARE * top.score);
+      if (specific !== undefined) best.set(docId, specific);
+    }
+  }
   const values = [...best.values()].sort((a, b) => b.score - a.score);
   // Reports the question names come in the order it names them (江海区和义马 → 江海区 first).
   const named = (e: Evidence) => (q.subjectDocs.includes(e.doc.id) ? q.subjectDocs.indexOf(e.doc.id) : q.subjectDocs.length);

@@ -147,7 +147,7 @@ function headsParagraphItem(sentence: SentenceSpan, para: Paragraph): boolean {
 }
 
 /** What makes a sentence specific: a figure, a quoted or titled name, a count (5名, 三次). */
-const SPECIFIC = /\d|“|《|[一二两三四五六七八九十]+[个名项次家场批]/;
+export const SPECIFIC = /\d|“|《|[一二两三四五六七八九十]+[个名项次家场批]/;
 
 /**
  * A sentence that leads in to the next one, which says how: a short one that

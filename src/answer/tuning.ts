@@ -134,3 +134,9 @@ export const BORROWED_TERM_WEIGHT = 0.3;
  * in the right passage, but the sentence that answers holds what is newly asked.
  */
 export const TOPIC_TERM_WEIGHT = 0.3;
+
+/**
+ * In a comparison, a report's sentence with specifics (a figure, a quoted name) is quoted over its
+ * best-scored one when it scores at least this share of it: readers compare what each place did.
+ */
+export const COMPARISON_SPECIFIC_SHARE = 0.8;
