@@ -37,6 +37,8 @@ export const docMetaSchema = z.object({
   source: z.string().nullable(),
   /** ISO date (YYYY-MM-DD) when the text states one. */
   date: z.string().nullable(),
+  /** Credit lines about the report itself: column, editor, authors (see corpus/credits.ts). */
+  credits: z.array(z.string()).optional(),
 });
 export type DocMeta = z.infer<typeof docMetaSchema>;
 

@@ -45,6 +45,13 @@ describe("cleaning the real reports", () => {
     expect(byId("004")).toMatchObject({ source: "豫鲁健康网", date: null });
   });
 
+  it("keeps the credit lines about each report: column, editor, authors", () => {
+    expect(byId("000").credits).toEqual(["通讯员 苏为彬 王惠敏 记者 丁小玲"]);
+    expect(byId("003").credits).toEqual(["栏目:抓党建谋发展", "蔡昭璐 谭观琴 吴慧敏"]);
+    expect(byId("004").credits).toEqual(["责任编辑:黄爽", "李超 谢瑞斯 王平"]);
+    expect(byId("001").credits).toEqual([]);
+  });
+
   it("keeps the Jiangbei lead paragraph once, dropping the duplicated abstract", () => {
     const lead = "近年来,江北新区卫生健康和民政党工委始终坚持";
     const paragraphs = byId("000").paragraphs.filter((p) => p.text.includes(lead));

@@ -19,6 +19,8 @@ interface Report {
   title: string;
   source?: string;
   date?: string;
+  /** Credit lines (栏目:…, 责任编辑:…, a line of authors' names). */
+  credits?: string[];
   /** Paragraphs; one starting with "# " is a heading. */
   paragraphs: string[];
 }
@@ -42,7 +44,7 @@ function corpus(reports: Report[]) {
     }
     const text = paragraphs.map((p) => p.text).join("\n");
     const source = r.source ?? null;
-    docs.push({ id: r.id, file: `${r.id}.txt`, title: r.title, source, date: r.date ?? null, paragraphs, subjects: reportSubjects({ title: r.title, source, text }) });
+    docs.push({ id: r.id, file: `${r.id}.txt`, title: r.title, source, date: r.date ?? null, credits: r.credits, paragraphs, subjects: reportSubjects({ title: r.title, source, text }) });
   }
   const docById = new Map(docs.map((d) => [d.id, d]));
   // A unit is seen when some passage has it, as in a real index.
@@ -787,6 +789,7 @@ describe("questions about a report itself", () => {
     title: "南岸区卫生健康委四个抓手做实党建统领",
     source: "南岸区卫生健康委",
     date: "2024-05-29",
+    credits: ["栏目:书记说经验", "责任编辑:王明", "张丽 李强"],
     paragraphs: ["南岸区卫生健康委党委聚焦党建统领，突出四个抓手。"],
   };
   const { answer } = corpus([nanan, xuzhou]);
@@ -798,6 +801,16 @@ describe("questions about a report itself", () => {
     expect(a.citations[0]!.paragraph).toBe(HEADER);
     expect(a.citations[0]!.excerpt.slice(a.citations[0]!.quotes[0]!.start, a.citations[0]!.quotes[0]!.end)).toBe("南岸区卫生健康委");
     expect(answer("南岸区那篇报道是哪天发的").sentences[0]!.text).toBe("2024-05-29");
+  });
+
+  it("answers who wrote or edited it, and in which column it ran, from the credit lines its page prints", () => {
+    const by = answer("南岸区那篇报道是谁写的？");
+    expect(by.status).toBe("answered");
+    expect(by.sentences[0]!.text).toBe("张丽 李强");
+    expect(by.citations[0]!.paragraph).toBe(HEADER);
+    expect(answer("南岸区那篇报道的责任编辑是谁？").sentences[0]!.text).toBe("责任编辑:王明");
+    expect(answer("南岸区那篇报道登在哪个栏目？").sentences[0]!.text).toBe("栏目:书记说经验");
+    expect(answer("徐州那篇报道是谁写的？").status).toBe("related");
   });
 
   it("says plainly when the header does not say, quoting the title", () => {

@@ -5,6 +5,7 @@
  */
 import type { Answer, AnswerStatus, Chunk, Citation } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
+import { looksLikePersonName } from "../index/gazetteer.js";
 import type { Question } from "./question.js";
 
 /** A sentence (or heading) the answer quotes verbatim, with where it is cited from. */
@@ -24,12 +25,32 @@ export interface Quote {
 /** The paragraph number of a quote from a report's header: its title, publisher and date. */
 export const HEADER = -1;
 
-/** A report's header as one text: its title, publisher and date, one per line. */
+/** A report's header as one text: its title, publisher, date and credit lines, one per line. */
 function headerOf(doc: StoredDoc): string {
-  return [doc.title, doc.source, doc.date].filter((x): x is string => x !== null && x !== "").join("\n");
+  return [doc.title, doc.source, doc.date, ...(doc.credits ?? [])].filter((x): x is string => x !== null && x !== "").join("\n");
 }
 
-/** `value` (the report's publisher or date) quoted from its header, or null when the header lacks it. */
+/** Credit roles a question may ask about a report (那篇报道的记者是谁, 登在哪个栏目). */
+const CREDIT_ROLE = /栏目|编辑|记者|通讯员/;
+
+/**
+ * The credit line that answers a question about who wrote or edited a report, or its column: the line
+ * naming the asked role (栏目:…, 责任编辑:…, 记者 丁小玲), else for its writers a line of names.
+ */
+function creditOf(doc: StoredDoc, question: string): string | null {
+  const credits = doc.credits ?? [];
+  const role = CREDIT_ROLE.exec(question)?.[0];
+  const naming = role === undefined ? undefined : credits.find((c) => c.includes(role));
+  if (naming !== undefined || role === "栏目" || role === "编辑") return naming ?? null;
+  return credits.find((c) => c.split(/\s+/).every((name) => /^\p{Script=Han}{2,3}$/u.test(name) && looksLikePersonName(name))) ?? null;
+}
+
+/** What a question about the report itself asks, as its header states it; null when it does not. */
+export function reportFact(doc: StoredDoc, q: Question): string | null {
+  return q.aboutReport === "credit" ? creditOf(doc, q.text) : q.aboutReport === null ? null : doc[q.aboutReport];
+}
+
+/** `value` (the report's publisher, date or a credit line) quoted from its header, or null when the header lacks it. */
 export function headerQuote(doc: StoredDoc, value: string | null): Quote | null {
   const at = value === null ? -1 : headerOf(doc).indexOf(value);
   return at < 0 ? null : { doc, start: at, end: at + value!.length, text: value!, highlight: value, passage: null, paragraph: HEADER };

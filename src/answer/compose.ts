@@ -7,7 +7,7 @@
  */
 import type { Answer, Chunk } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { assemble, headerQuote, notFound, type Quote } from "./cite.js";
+import { assemble, headerQuote, notFound, reportFact, type Quote } from "./cite.js";
 import { decideStatus, figureNearTerms, figureValue, highlightOf, wantsSpan } from "./decide.js";
 import { chooseLead, leadAnswers } from "./lead.js";
 import { COMPARISON_SPECIFIC_SHARE, PASSAGE_MIN_COVERAGE, PASSAGE_RANK_WEIGHT, SERIES_RELEVANCE } from "./tuning.js";
@@ -162,11 +162,11 @@ export interface QuotedSpan {
 /** Composes the answer to `q` from `ranked`; sentences in `shown` (the previous answer's, for 还有呢) are not quoted again. */
 export function compose(q: Question, ranked: RankedPassage[], context: ComposeContext, options: ComposeOptions = DEFAULT_COMPOSE_OPTIONS, shown: QuotedSpan[] = []): Answer {
   if (q.unsearchable !== null || ranked.length === 0) return notFound(q);
-  // 那篇报道是哪个网站发的: the report's own header answers; when it does not say, its title is the closest.
+  // 那篇报道是哪个网站发的, 谁写的: the report's own header answers; when it does not say, its title is the closest.
   const aboutReports = q.subjectDocs.length > 0 ? q.subjectDocs : EVERY_REPORT.test(q.text) ? [...context.docById.keys()] : [];
   if (q.aboutReport !== null && aboutReports.length > 0) {
     const docs = aboutReports.map((id) => context.docById.get(id)!);
-    const stated = docs.map((doc) => headerQuote(doc, doc[q.aboutReport!]));
+    const stated = docs.map((doc) => headerQuote(doc, reportFact(doc, q)));
     const quotes = docs.flatMap((doc, i) => stated[i] ?? headerQuote(doc, doc.title) ?? []);
     return assemble(q, stated.every((quote) => quote !== null) ? "answered" : "related", quotes);
   }

@@ -34,6 +34,7 @@ import {
   PERSON,
   PROVINCE,
   RANK_QUESTION,
+  REPORT_CREDIT,
   REPORT_DATE,
   REPORT_SOURCE,
   SUBJECT_ORGANISATION,
@@ -67,7 +68,7 @@ export interface Question extends Asked {
   interpreted: string | null;
   kind: QuestionKind;
   /** A question about the report itself: who published it (哪个网站发的) or when (哪天发的); else null. */
-  aboutReport: "source" | "date" | null;
+  aboutReport: "source" | "date" | "credit" | null;
   /** Whether it asks for a summary (总结, 介绍, 概括, 有什么经验) in so many words: of a whole report (kind overview) or of a part of one. */
   summarize: boolean;
   /** Whether the question asks how something is done (怎么, 如何, 做法, 措施), also inside a comparison or follow-up. */
@@ -218,7 +219,8 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     text: asked,
     interpreted: completed,
     kind,
-    aboutReport: REPORT_SOURCE.test(asked) ? "source" : REPORT_DATE.test(asked) ? "date" : null,
+    // 登在哪个栏目 asks the column, not the outlet.
+    aboutReport: REPORT_CREDIT.test(asked) ? "credit" : REPORT_SOURCE.test(asked) ? "source" : REPORT_DATE.test(asked) ? "date" : null,
     summarize: SUMMARY.test(asked),
     asksHow: (HOW.test(asked) || /做法|经验|举措/.test(asked)) && !VIEW.test(asked),
     asksView: VIEW.test(asked),

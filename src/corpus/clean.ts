@@ -14,6 +14,7 @@
 import type { Doc, Paragraph } from "../types.js";
 import type { ReportFile } from "./load.js";
 import { hasSentenceEnd } from "../text/sentences.js";
+import { creditLines } from "./credits.js";
 
 /** A rule that drops a whole line; `name` says why (shown by `explainLine`). */
 interface DropRule {
@@ -238,6 +239,10 @@ export function cleanReport(report: ReportFile, options: CleanOptions = {}): Doc
     title,
     source: report.meta.source ?? source,
     date: report.meta.date ?? date,
+    credits: creditLines(
+      all.map((l) => l.text),
+      paragraphs.map((p) => p.text),
+    ),
     raw: report.text,
     paragraphs,
     warnings,

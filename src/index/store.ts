@@ -21,7 +21,7 @@ import { HnswStore, PositionedVectors } from "./vectors.js";
  * Bumped whenever the saved layout changes; older indexes must be rebuilt.
  * 2: file checksums, caption paragraphs. 3: report subjects. 4: binary chunk
  * store and lexical index, graph labels. 5: a city before a place opening the
- * title (南京江北新区) is a subject too.
+ * title (南京江北新区) is a subject too; reports keep their credit lines.
  */
 export const FORMAT_VERSION = 5;
 
