@@ -415,6 +415,14 @@ describe("composing an answer", () => {
     expect(ask("徐州老年智能手机培训的人次是多少？").status).toBe("answered");
   });
 
+  it("does not answer a count of one listed item (南医大四附院有多少张床位) with the figure of the whole list", () => {
+    const { answer: ask } = corpus([
+      { id: "jb", title: "江北新区卫生健康工作纪实", paragraphs: ["鼓楼医院江北国际医院、南医大四附院、中大医院新院区先后落户江北新区，这3个建设项目建成后将增加床位约8000张。"] },
+    ]);
+    expect(ask("江北新区的南医大四附院建成后有多少张床位？").status).not.toBe("answered");
+    expect(ask("江北新区那3个建设项目建成后能增加多少张床位？").status).toBe("answered");
+  });
+
   it("answers a count in a measure word the reports rarely use (多少管) only with a figure in it", () => {
     const { answer: ask } = corpus([{ id: "jb", title: "江北新区卫生健康工作纪实", paragraphs: ["完成5家发热门诊规范化建设，4家核酸检测实验室建成投入使用。"] }]);
     expect(ask("江北新区的核酸检测实验室一天能测多少管？").status).toBe("related");

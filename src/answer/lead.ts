@@ -55,9 +55,11 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   // 那224项每一类各有多少项 is not answered by one figure (其中…“一把手”工程25项).
   const each = !q.asksEach || kindSpans(q, lead.text).length >= 2;
   const total = !q.asksTotal || countsWhole(q, normalizeText(lead.text));
+  // 南医大四附院有多少张床位 is not answered by the beds of all five projects it is listed among.
+  const alone = q.want !== "count" || !countsListedTogether(q, normalizeText(lead.text));
   // 九价HPV打了2.1万剂，那二价HPV接种了多少 is not answered by the 九价 sentence it restates.
   const contrast = q.contrasted === null || [q.contrasted, ...(q.alternatives[q.contrasted] ?? [])].some((f) => normalizeText(lead.text).includes(f));
-  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && contrast && explainsName(q, lead.text);
+  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && alone && contrast && explainsName(q, lead.text);
 }
 
 /** Things done to or by some of a group (培训, 表彰, 派出), or some added to it (新发展, 新增): a figure in such a clause counts those, not the whole group. */
@@ -70,6 +72,23 @@ const EVENT = /培训|表彰|派出|选派|参加|接诊|慰问|帮扶|走访|�
 function countsWhole(q: Question, text: string): boolean {
   const clauses = text.split(/[，,；;。]/).filter((c) => answersKind(q, c));
   return clauses.some((c) => [...c.matchAll(EVENT)].every((m) => q.text.includes(m[0])));
+}
+
+/** What sums up things listed before it: 这5个建设项目, 共, 合计. */
+const TOGETHER = /这\s*(?:\d+|[两三四五六七八九十]+)\s*[个家所项座]|合计|总计|共计|一共|总投资/;
+
+/**
+ * Whether `text` counts, together with others, what a question asks the count of alone: what the
+ * question names is an item of a list (…、南医大四附院、…) and a figure follows what sums the list up
+ * (这5个建设项目…8000张). A question asking for the total (一共, 这几个, 那5个) is not held to it.
+ */
+function countsListedTogether(q: Question, text: string): boolean {
+  if (q.asksTotal || /[这那](?:几|些|\d+|[两三四五六七八九十]+)[个家所项座]?|总|合计|一共|全部/.test(q.text)) return false;
+  const items = text.split(/[，,；;。：:]/).flatMap((clause) => (clause.includes("、") ? clause.split("、") : []));
+  const listed = items.find((item) => Array.from(item).length >= 3 && q.text.includes(item));
+  if (listed === undefined) return false;
+  const together = TOGETHER.exec(text.slice(text.indexOf(listed)));
+  return together !== null && kindSpans(q, text.slice(text.indexOf(listed) + together.index)).length > 0;
 }
 
 /** 具体, 详细: the question asks for the details of what it names. */
