@@ -226,6 +226,20 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.text).toContain("接收自主就业退役士兵27人");
   });
 
+  it("answers 哪些领导 with officials named by any role, and 哪些专家 only with experts named", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "ym",
+        title: "义马市卫健委抓党建工作纪实",
+        paragraphs: ["义马市卫健委抓党建。", "5月11日，义马市委副书记董兴连、副市长杨冬林先后到市人民医院慰问护士。", "读书班邀请系统内外专家分享学习体会。"],
+      },
+    ]);
+    const leaders = ask("义马护士节哪些领导去医院慰问了？");
+    expect(leaders.status).toBe("answered");
+    expect(leaders.sentences[0]!.highlight).toMatch(/董兴连|杨冬林/);
+    expect(ask("义马的读书班请过哪些专家？").status).not.toBe("answered");
+  });
+
   it("answers a who-question about a partner with the organisation (跟谁一起)", () => {
     const a = answer("徐州市卫健委5月跟谁一起去医院检查党建？");
     expect(a.status).toBe("answered");

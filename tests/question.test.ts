@@ -106,6 +106,9 @@ describe("question analysis", () => {
     expect(q).toMatchObject({ kind: "person", role: "党委书记" });
     expect(q.terms).toEqual([]);
     expect(ask("徐州市卫健委的党委书记、主任是谁？").terms).toEqual([]);
+    // 哪些领导 asks for officials of any role; 哪几位专家 for people too.
+    expect(ask("徐州护士节哪些领导去慰问了？")).toMatchObject({ want: "person", role: "领导", terms: ["护士", "慰问"] });
+    expect(ask("徐州的读书班请了哪几位专家？").want).toBe("person");
   });
 
   it("reads 哪个单位 about one named subject as asking which of its units, not which report", () => {

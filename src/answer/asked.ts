@@ -107,7 +107,8 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     asksOrdinal: /第几/.test(asked),
     asksRank: RANK_QUESTION.test(asked),
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
-    role: new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? null,
+    // 哪些领导 asks for officials of any role (副书记董兴连、副市长杨冬林).
+    role: new RegExp(ROLE_WORDS).exec(asked)?.[0] ?? (/哪[些几]位?(?:市领导|领导)/.test(asked) ? "领导" : null),
     asksOrganisation: PARTNER.test(asked),
     asksYear: /哪一?年|什么年份|几几年|哪个年份/.test(asked),
     asksDay: /几号|几日|哪一?天|哪日/.test(asked),

@@ -174,7 +174,8 @@ export interface ReadingOptions {
 function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null): string[] {
   const comparing = COMPARISON.test(asked) ? [...(asked.match(new RegExp(COMPARISON.source, "g")) ?? []), "分别", "各自"] : [];
   const organisation = namesSubject || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
-  const roles = want === "person" ? (asked.match(new RegExp(ROLE_WORDS, "g")) ?? []) : [];
+  // 哪些领导, 哪几位专家 ask for people by what they are: the sentence names them by their titles instead.
+  const roles = want === "person" ? (asked.match(new RegExp(`${ROLE_WORDS}|(?<=哪[些几]位?)(?:市领导|领导|专家|同志|代表)`, "g")) ?? []) : [];
   // 有啥数字吗 asks for figures: 数字 is no matter (the reports' 数字鸿沟).
   const figures = FIGURE_NOUN.exec(asked)?.[0].match(/数字|数据/) ?? [];
   return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...figures];
