@@ -325,6 +325,10 @@ describe("composing an answer", () => {
     const { answer: ask } = corpus([{ id: "jh", title: "江海区卫生健康局党建纪实", paragraphs: ["该局走进2家公立医院，查阅党员档案。"] }]);
     expect(ask("江海区卫生健康局查阅了哪家医院的党员档案？").status).toBe("related");
     expect(ask("江海区卫生健康局分别到哪些单位查阅了党员档案？").status).toBe("related");
+    // The name is what follows the words before it (该局联合|江海区委组织部); 了解医院 names no hospital.
+    const { answer: jh } = corpus([{ id: "jh", title: "江海区卫生健康局党建纪实", paragraphs: ["今年5月，该局联合江海区委组织部走进公立医院，了解医院党建任务落实情况。"] }]);
+    expect(jh("江海区卫生健康局是联合哪个部门去检查的？").sentences[0]!.highlight).toBe("江海区委组织部");
+    expect(jh("江海区卫生健康局了解的是哪家医院的党建任务？").status).toBe("related");
   });
 
   it("answers why only with a cause or purpose", () => {

@@ -39,6 +39,11 @@ const KIND_SUFFIXES: Record<string, string> = {
 /** A count of things of a kind (走进2家公立医院), which names none of them. */
 const COUNTED_KIND = new RegExp(`(?<![第\\d])${NUMBER}\\s?[${MEASURE_WORDS}]\\p{Script=Han}{0,4}$`, "u");
 
+/** What may stand before a name in the few characters read with it (该局联合|江海区委组织部, 了解|医院). */
+const LEAD_IN = /^.*(?:联合|会同|走进|深入|了解|指导|督促|推动|到|在|赴|于|对|向|和|与|及|、|的)/u;
+/** What is left of a general mention of a kind rather than a name (医院, 各社区, 该单位, 公立医院). */
+const GENERIC_NAME = /^(?:各|该|本|此|这|那|全|公立|所有|辖区|基层)|^(?:医院|社区|单位|部门|机构|学校|企业|支部|科室)$/;
+
 /** A name of `kind`: a few characters ending as names of that kind do (…社区 for 社区 when no suffixes are listed). */
 function namedOfKind(kind: string): RegExp {
   return new RegExp(`[\\p{Script=Han}\\d]{2,12}?(?:${KIND_SUFFIXES[kind] ?? kind})`, "gu");
@@ -158,10 +163,10 @@ export function kindSpans(q: Question, text: string): string[] {
       // 去哪里 is answered by 走进3家公立医院; 分别在哪些单位 asks for their names.
       return [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!).filter((place) => q.kind !== "list" || !COUNTED_KIND.test(place));
     case "which":
-      // 走进2家公立医院 counts hospitals, it names none.
+      // 走进2家公立医院 counts hospitals, it names none; 了解医院党建 speaks of hospitals in general.
       return q.whichKind === "城市"
         ? [...text.matchAll(PLACE_NAMED)].map((m) => m[1]!)
-        : [...text.matchAll(namedOfKind(q.whichKind!))].map((m) => m[0]).filter((name) => !COUNTED_KIND.test(name));
+        : [...text.matchAll(namedOfKind(q.whichKind!))].map((m) => m[0].replace(LEAD_IN, "")).filter((name) => !COUNTED_KIND.test(name) && !GENERIC_NAME.test(name));
     case "name": {
       // A name is quoted (“清廉仁济”), or is the thing asked about named in full (…医院总支部委员会);
       // 新建3座公益性骨灰堂 counts the things, it does not name them.
