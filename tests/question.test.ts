@@ -197,8 +197,10 @@ describe("question analysis", () => {
     expect(vaccine.topic).toContain("疫苗");
   });
 
-  it("reads a short label before a colon (写作业用：…) as what the user says before asking, and 分成哪几块 as asking for the parts", () => {
+  it("reads a short label before a colon (写作业用：…) or what the answer is for (写论文用，…) as what the user says before asking, and 分成哪几块 as asking for the parts", () => {
     expect(ask("写作业用：南岸区那篇报道分成哪几块？")).toMatchObject({ text: "南岸区那篇报道分成哪几块?", kind: "overview" });
+    // …or before a comma (写论文用，…).
+    expect(ask("写论文用，请概括南岸区卫健委抓党建的主要做法")).toMatchObject({ kind: "overview" });
   });
 
   it("leaves out how the user wants the answer put (一两句话概括即可)", () => {
