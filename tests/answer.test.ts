@@ -64,6 +64,9 @@ describe("answering from the real reports", () => {
     const said = new Set(before.sentences.map((s) => s.text));
     expect(more.sentences.filter((s) => said.has(s.text))).toEqual([]);
     expect(more.sentences[0]!.text).toContain("补碘");
+    // 除了补碘宣传还做了什么 names what it already knows.
+    const besides = await answerer.ask("除了补碘宣传还做了什么？", { previous });
+    expect(besides.sentences.filter((s) => said.has(s.text))).toEqual([]);
   });
 
   it("numbers citations 1..n in order of first use and lists only quoted passages", async () => {
