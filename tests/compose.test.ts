@@ -441,6 +441,22 @@ describe("composing an answer", () => {
     expect(ask("江北新区那3个建设项目建成后能增加多少张床位？").status).toBe("answered");
   });
 
+  it("does not answer a count with a figure of something else that shares only a framing word (累计)", () => {
+    const { answer: ask } = corpus([
+      { id: "na", title: "南岸区卫生健康委四个抓手做实党建统领", paragraphs: ["南岸区卫生健康委党委聚焦党建统领。", "九价HPV疫苗累计接种2.1万剂次。"] },
+      { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市新冠疫苗接种工作加快推进。"] },
+    ]);
+    expect(ask("南岸区新冠疫苗累计打了多少剂次？").status).toBe("related");
+    expect(ask("南岸区九价HPV疫苗累计打了多少剂次？").status).toBe("answered");
+  });
+
+  it("weighs a framing word (累计, 先后) as little as a generic verb, so it is never the word a sentence must hold", () => {
+    const { context, vocabulary } = corpus([jiangbei, xuzhou]);
+    const q = analyzeQuestion("徐州新冠疫苗累计打了多少剂次？", vocabulary);
+    const weights = Object.fromEntries(weightedTerms(q, context).content.map((t) => [t.forms[0]!.join(""), t.weight]));
+    expect(weights["累计"]).toBeLessThan(weights["新冠"]!);
+  });
+
   it("answers a count in a measure word the reports rarely use (多少管) only with a figure in it", () => {
     const { answer: ask } = corpus([{ id: "jb", title: "江北新区卫生健康工作纪实", paragraphs: ["完成5家发热门诊规范化建设，4家核酸检测实验室建成投入使用。"] }]);
     expect(ask("江北新区的核酸检测实验室一天能测多少管？").status).toBe("related");

@@ -28,11 +28,11 @@ const QUESTION_STOPWORDS = new Set(
 );
 /**
  * Verbs of administrative prose that say something is done, not what: every
- * measure is 加强ed, 开展ed or 推进ed. They stay terms (加强监督 is not 监督
+ * measure is 加强ed, 开展ed or 推进ed; every figure 累计 or 先后 reached. They stay terms (加强监督 is not 监督
  * alone) but weigh little beside the words that name the matter.
  */
 const GENERIC_VERBS = new Set(
-  "加强 开展 推进 推动 做好 落实 提升 提高 强化 实施 进行 抓好 抓实 做实 深化 加大 坚持 注重 着力 积极 切实 全面 不断 持续 大力 建成 完成 实现 采取 针对".split(" "),
+  "加强 开展 推进 推动 做好 落实 提升 提高 强化 实施 进行 抓好 抓实 做实 深化 加大 坚持 注重 着力 积极 切实 全面 不断 持续 大力 建成 完成 实现 采取 针对 累计 共计 合计 先后 陆续".split(" "),
 );
 export const isGenericVerb = (term: string): boolean => GENERIC_VERBS.has(term);
 
