@@ -7,6 +7,8 @@ import type { Answer, AnswerStatus, Chunk, Citation } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
 import { looksLikePersonName } from "../index/gazetteer.js";
 import type { Question } from "./question.js";
+import { highlightOf } from "./decide.js";
+import type { Evidence } from "./evidence.js";
 
 /** A sentence (or heading) the answer quotes verbatim, with where it is cited from. */
 export interface Quote {
@@ -20,6 +22,19 @@ export interface Quote {
   passage: { id: number; chunk: Chunk; score: number } | null;
   /** The paragraph; HEADER for the report's own title, publisher and date. */
   paragraph: number;
+}
+
+/** `e` as quoted, with the span that answers `q` highlighted. */
+export function quoteOf(q: Question, e: Evidence): Quote {
+  return {
+    doc: e.doc,
+    start: e.start,
+    end: e.end,
+    text: e.text,
+    highlight: highlightOf(q, e.text),
+    passage: { id: e.passage.id, chunk: e.passage.chunk, score: e.passage.score },
+    paragraph: e.passage.chunk.paragraph,
+  };
 }
 
 /** The paragraph number of a quote from a report's header: its title, publisher and date. */
