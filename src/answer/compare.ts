@@ -6,7 +6,8 @@
 import type { Answer } from "../types.js";
 import { assemble, notFound, quoteOf } from "./cite.js";
 import type { ComposeOptions } from "./compose.js";
-import { decideStatus, figureValue, highlightOf, wantsSpan } from "./decide.js";
+import { decideStatus, highlightOf, wantsSpan } from "./decide.js";
+import { figureValue } from "./figures.js";
 import type { Evidence } from "./evidence.js";
 import { SPECIFIC } from "./lists.js";
 import type { Question } from "./question.js";

@@ -6,7 +6,8 @@
  * that answered before.
  */
 import { normalizeText } from "../text/tokenize.js";
-import { answersKind, countsAskedNoun, kindSpans, wantsSpan } from "./decide.js";
+import { answersKind, kindSpans, wantsSpan } from "./decide.js";
+import { countsAskedNoun } from "./figures.js";
 import { holdsKeyTerm, phraseOverlap, type Evidence, type weightedTerms } from "./evidence.js";
 import { namedSet } from "./lists.js";
 import type { Question } from "./question.js";
