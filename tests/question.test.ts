@@ -331,6 +331,12 @@ describe("comparisons", () => {
     expect(q.clauses["xz"]!.terms).toEqual(expect.arrayContaining(["党史"]));
     expect(q.clauses["xz"]!.terms).not.toContain("疫苗");
     expect(q.clauses["na"]!.terms).toEqual(expect.arrayContaining(["九价"]));
+    // Two names of one report's subject in a row (江门市江海区) open one clause.
+    const jianghai = doc("jh", "江海:党建引领激发红色动能", "江门市江海区卫生健康局不断强化党建引领。江海区今年落实新发展党员5名。");
+    const withJianghai: Vocabulary = { gazetteer: new Gazetteer([...docs, jianghai]), seen: () => true };
+    const both = analyzeQuestion("江门市江海区今年新发展的党员和徐州市宣讲团的党员分别有多少名？", withJianghai);
+    expect(both.clauses["jh"]!.terms).toEqual(expect.arrayContaining(["发展"]));
+    expect(both.clauses["xz"]!.terms).toEqual(expect.arrayContaining(["宣讲"]));
   });
 
   it("reads 数量分别是多少 as asking each subject for a count of what it names, not for a list", () => {

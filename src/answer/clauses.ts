@@ -20,10 +20,13 @@ export interface Clause {
  * question (江北新区和徐州的新冠疫苗各打了多少: 江北新区 has no words of its own).
  */
 export function subjectClauses(asked: string, subjects: string[], terms: string[], gazetteer: Gazetteer): Record<string, Clause> {
+  const sameReports = (a: string, b: string) => gazetteer.docsOf(a).join() === gazetteer.docsOf(b).join();
   const placed = subjects
     .map((name) => ({ name, at: asked.indexOf(name) }))
     .filter((s) => s.at >= 0)
-    .sort((a, b) => a.at - b.at);
+    .sort((a, b) => a.at - b.at)
+    // 江门市江海区: two names of one report's subject, one after the other, open one clause.
+    .filter((s, i, all) => !(all[i + 1] !== undefined && all[i + 1]!.at === s.at + s.name.length && sameReports(s.name, all[i + 1]!.name)));
   if (gazetteer.subjectCount(placed.map((s) => s.name)) < 2) return {};
   const texts = placed.map((s, i) => asked.slice(s.at + s.name.length, placed[i + 1]?.at ?? asked.length));
   const own = texts.map((text) => terms.filter((t) => text.includes(t)));
