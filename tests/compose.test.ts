@@ -782,6 +782,21 @@ describe("details of a quoted name", () => {
     expect(ask("徐州第二期专题读书班红色线路研学去了哪些旧址？").sentences[0]!.text).toContain("渡江战役总前委旧址");
   });
 
+  it("leads “一件事”改革是什么 with the sentence saying what “一件事” is, the name's head noun (改革) being no other thing asked", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "xz",
+        title: "徐州市卫健委党史学习教育纪实",
+        paragraphs: [
+          "徐州市卫健委推进党史学习教育。",
+          "市卫健委会同多个部门，承担着新生儿出生“一件事”改革项目的实施工作，改革成效明显。",
+          "具体来说，将出生医学证明签发、出生户口登记等事项整合成“一件事”。",
+        ],
+      },
+    ]);
+    expect(ask("徐州新生儿出生“一件事”改革是什么？").sentences[0]!.text).toContain("整合成“一件事”");
+  });
+
   it("leads with the sentence saying what a counted name is, also unquoted (两大战略策略是啥)", () => {
     const { answer: ask } = corpus([
       {

@@ -18,7 +18,9 @@ export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence;
   // Not when the question asks something else about the name (“一件事”改革的目标是什么).
   // Unquoted, a counted name is one too (两大战略策略是啥, 六个聚焦是哪六个).
   const quoted = q.kind === "definition" || q.kind === "list" ? (quotedName(q) ?? namedSet(q.text)?.phrase) : undefined;
-  const name = quoted !== undefined && (q.focus === null || !q.terms.includes(q.focus) || quoted.includes(q.focus)) ? quoted : undefined;
+  // “一件事”改革是什么 asks what the name is: its head noun (改革) follows it.
+  const headed = (name: string) => q.focus !== null && normalizeText(q.text).includes(`${name}”${q.focus}`);
+  const name = quoted !== undefined && (q.focus === null || !q.terms.includes(q.focus) || quoted.includes(q.focus) || headed(quoted)) ? quoted : undefined;
   const defining = name === undefined ? undefined : evidence.find((e) => definesName(name, e.text));
   // 南岸的五个方面是哪五个: the sentence that names the set (围绕“…”五个方面加压奋进) lists it.
   const set = q.kind === "list" ? namedSet(q.text)?.phrase : undefined;
