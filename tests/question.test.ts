@@ -279,10 +279,12 @@ describe("question analysis", () => {
     expect(ask("徐州的核酸检测做了多少人次").terms).toContain("人次");
   });
 
-  it("keeps a noun suffix the segmenter cuts off on its word (卫生|室 and 卫生|院 are different places), not a character starting a run", () => {
+  it("keeps a noun suffix or prefix the segmenter cuts off on its word (卫生|室 and 卫生|院 are different places; 党|组织), not a character starting a run", () => {
     const q = ask("徐州村级卫生室规范化建设完成了几个？镇卫生院呢");
     expect(q.terms).toEqual(expect.arrayContaining(["卫生室", "规范化", "卫生院"]));
     expect(q.terms).not.toContain("卫生");
+    // …and a prefix cut off before it (党|组织).
+    expect(ask("南岸区一共有几个党组织？").terms).toEqual(["党组织"]);
     const seen = (unit: string) => unit !== "生签";
     expect(analyzeQuestion("新区的家庭医生签约率是多少？", { ...vocabulary, seen }).terms).toContain("医生");
   });

@@ -64,6 +64,8 @@ const FUNCTION_CHARS = new Set("的了是有在和与及或吗呢吧啊呀么给
 
 /** Characters that end a noun the segmenter cuts off (卫生|室 and 卫生|院 are different places). */
 const NOUN_SUFFIXES = new Set("室院站所化率性者员区县镇级部局委队科处馆园厅".split(""));
+/** Characters that open a noun the segmenter cuts off (党|组织, 副|主任). */
+const NOUN_PREFIXES = new Set("党副总".split(""));
 
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 const isForeignWord = (word: string, seen: (bigram: string) => boolean): boolean => /^\p{Script=Han}+$/u.test(word) && !hanGrams(word).some(seen);
@@ -151,6 +153,10 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
         if (FUNCTION_CHARS.has(char)) flush();
         else run += char;
       }
+    } else if (NOUN_PREFIXES.has(run) && /^\p{Script=Han}+$/u.test(word)) {
+      // 党|组织: a lone prefix the segmenter cut off starts the word (kept where the corpus has the bigram).
+      run += word;
+      oneWord = true;
     } else {
       flush();
       if (/^\p{Script=Han}+$/u.test(word)) {
