@@ -125,6 +125,10 @@ describe("question analysis", () => {
   it("keeps how many (哪两家) and the words of a definition (指的是) out of the content terms", () => {
     expect(ask("南岸区领导去了哪两家医院慰问").terms).toEqual(["领导", "医院", "慰问"]);
     expect(ask("南岸区的四项监督指的是什么？").terms).toEqual(["监督"]);
+    // 到底是个什么项目 asks what it is, as 是什么 does; 到底 says nothing.
+    expect(ask("徐州的“一件事”改革到底是个什么项目？")).toMatchObject({ kind: "definition", terms: ["一件事", "改革", "项目"] });
+    // 分别对应抓什么 asks for each of the named things.
+    expect(ask("南岸区的“硬责任”“硬实力”分别对应抓什么？").kind).toBe("list");
   });
 
   it("reads what a when- or where-question asks the date or place of (座谈会是在哪开的 → 座谈会)", () => {

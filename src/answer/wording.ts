@@ -56,7 +56,7 @@ export const NAME = /(?<![他她它])叫(?:什么|啥)(?:名字)?|(?:是)?(?:什
 /** 为什么, 为啥: a cause or purpose answers it. */
 export const REASON = /为什么|为啥|为何|什么原因|原因是什么|怎么会/;
 export const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期|几点|几时/;
-export const LIST = /哪些|哪几|哪[两三四五六七八九十]个|包括|包含|分别是(?!多少|几)|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
+export const LIST = /哪些|哪几|哪[两三四五六七八九十]个|包括|包含|分别是(?!多少|几)|分别(?:对应|代表)\p{Script=Han}{0,2}?(?:什么|啥|哪)|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
 // 比例, 占比 ask for a figure only with 多少/几 (接种率是多少); 比例在全国算什么水平 asks for a judgement.
 // 那几家新医院 and 举几个例子 point at or ask for some, not how many.
 export const COUNT = new RegExp(`多不多|(?:多少|(?<![那这举])几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之(?:多少|几)|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
@@ -71,7 +71,7 @@ export const EXTREME_MAX = /最(?:多|高|大|长|快)|(?:哪个|哪一个|谁)�
 export const FIGURE_NOUN = /(?:数量|人数|次数|总数|数字|数据)(?:吗|呢)?[？?。！!]*$|(?:有|给|用)(?:啥|什么)数字/;
 export const SAME_FIGURE = /(?:人数|数量|次数|多少)[^，,。？?]{0,12}(?:一样|相同|相等|差不多)|一样多|差不多多/;
 export const EXTREME_MIN = /最(?:少|低|小|短|慢)|(?:哪个|哪一个|谁)更?(?:少|低|小)|更少/;
-export const DEFINITION = /什么是|是指|指的是|指什么|什么意思|含义|定义|是什么/;
+export const DEFINITION = /什么是|是指|指的是|指什么|什么意思|含义|定义|是(?:个|一个|一种)?什么/;
 export const WEAK_LIST = /有什么|有啥/;
 /** 用什么办法, 采取了哪些措施: the kind of answer a how-question asks for, not a matter a passage must name. */
 export const ASKED_MEANS = /(?:什么|哪些|哪几种|啥|何种|怎样的)(?:好的?)?(?:办法|途径|措施|举措|手段|招数?)/g;
