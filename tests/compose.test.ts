@@ -521,16 +521,21 @@ describe("composing an answer", () => {
     expect(a.sentences.map((s) => s.text)).toEqual(["江北新区卫生健康党工委坚持党建引领，突出两个抓手，推动事业高质量发展。", "一、抓队伍，筑堡垒", "二、抓服务，惠民生"]);
   });
 
-  it("answers what the sections carrying a quoted word are (那几个“硬”分别指啥) with those sections", () => {
+  it("answers what the sections carrying a quoted word are (那几个“硬”分别指啥, 分别对应抓什么) with those sections", () => {
     const { answer: ask } = corpus([
       {
         id: "jb",
         title: "江北新区卫生健康工作纪实",
-        paragraphs: ["江北新区坚持党建引领。", "# 抓队伍、筑堡垒，压紧党建工作“硬责任”", "新区稳扎稳打。", "# 抓防疫、强保障，提升党建引领“硬实力”", "新区开设发热门诊。"],
+        paragraphs: ["江北新区坚持党建引领。", "# 抓队伍、筑堡垒，压紧党建工作“硬责任”", "新区稳扎稳打，提升服务。", "# 抓防疫、强保障，提升党建引领“硬实力”", "新区开设发热门诊。"],
       },
     ]);
     const a = ask("江北新区那几个“硬”分别指啥");
     expect(a.sentences.map((s) => s.text).slice(0, 2)).toEqual(["抓队伍、筑堡垒，压紧党建工作“硬责任”", "抓防疫、强保障，提升党建引领“硬实力”"]);
+    // The sections are what was asked, stated: no caveat before them.
+    expect(a.status).toBe("answered");
+    const each = ask("江北新区讲的压紧“硬责任”、提升“硬实力”分别对应抓什么？");
+    expect(each.sentences[0]!.text).toBe("抓队伍、筑堡垒，压紧党建工作“硬责任”");
+    expect(each.status).toBe("answered");
   });
 
   it("answers which ones a set the question counts is (五个方面是哪五个) with the sentence that names the set", () => {

@@ -198,5 +198,7 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     locate,
     relevance,
   );
-  return assemble(q, status === "answered" && !namesMembers(q, quotes) ? "related" : status, quotes);
+  // The report's sections the question names (三个“硬”分别对应抓什么) lead when they are the answer: headings, cited as themselves.
+  const namedSections = quotes[0]!.passage === null;
+  return assemble(q, namedSections ? "answered" : status === "answered" && !namesMembers(q, quotes) ? "related" : status, quotes);
 }
