@@ -101,6 +101,14 @@ describe("question analysis", () => {
     expect(ask("南岸区HPV疫苗接种的比例在全国算什么水平")).toMatchObject({ want: "count", asksRank: true });
   });
 
+  it("reads the noun a question ends on: before its question word, or after 哪些 or 什么, but not a category (是个什么项目)", () => {
+    expect(ask("徐州卫健委提出的目标是什么？").focus).toBe("目标");
+    expect(ask("徐州卫健委的党员重点学习了什么精神？").focus).toBe("精神");
+    expect(ask("徐州的读书班去了哪些旧址？").focus).toBe("旧址");
+    expect(ask("徐州做了哪些工作？").focus).toBeNull();
+    expect(ask("徐州的“一件事”改革到底是个什么项目？").focus).toBeNull();
+  });
+
   it("reads the role a who-question asks for, and leaves every role out of the content terms", () => {
     const q = ask("徐州市卫健委党委书记是谁？");
     expect(q).toMatchObject({ kind: "person", role: "党委书记" });

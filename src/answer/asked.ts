@@ -134,10 +134,10 @@ function contrastedTerm(asked: string, terms: string[]): string | null {
   return own[0] ?? null;
 }
 
-/** The noun a question ends on: before its question word (…的目标是什么 → 目标) or after 哪些 (去了哪些旧址 → 旧址). */
+/** The noun a question ends on: before its question word (…的目标是什么 → 目标) or after 哪些 or 什么 (去了哪些旧址 → 旧址, 学习了什么精神 → 精神); not a category asked what something is (是个什么项目). */
 function focusOf(asked: string): string | null {
   const before = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1];
-  const after = /(?:哪些|哪几[个家项所位名种类条])([\p{Script=Han}]{2})[？?。！!\s]*$/u.exec(asked)?.[1];
+  const after = /(?:哪些|哪几[个家项所位名种类条]|(?<!是个|是一个|是一种)(?:什么|啥))([\p{Script=Han}]{2})[？?。！!\s]*$/u.exec(asked)?.[1];
   return before ?? (after !== undefined && !GENERIC_NOUNS.has(after) ? after : null);
 }
 
