@@ -89,6 +89,34 @@ function attestedPieces(term: string, seen: (bigram: string) => boolean): string
 }
 
 /**
+ * The segmenter's words of a normalized question, each marked `asking` when it
+ * is a question word, the measure word after one, a stopword or a run breaker:
+ * those name nothing and break runs. A measure word the segmenter glued onto
+ * the next word goes back to its number (三|个人, 几个|人去, 多少|人参|赛).
+ */
+function questionWords(question: string): { word: string; asking: boolean }[] {
+  let afterQuantity = false;
+  let afterNumber = false;
+  let afterMeasured = false;
+  return [...segmenter.segment(question)].map(({ segment, isWordLike }) => {
+    let word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
+    // The segmenter may glue a number's measure word onto the next word (三|个人): it counts, it names nothing.
+    // So after a question word with its measure word (几个|人去): 人 is who is counted, 人去 no word.
+    if ((afterNumber || afterMeasured) && word.length > 1 && MEASURE_WORDS.includes(word[0]!)) word = word.slice(1);
+    // So after 多少 (多少|人参|赛: 人 is counted, 参赛 is what they did), unless the word is a measure itself (多少|人次).
+    const glued = afterQuantity && word.length > 1 && MEASURE_WORDS.includes(word[0]!) && !MEASURE_WORDS.includes(word[1]!);
+    if (glued) word = word.slice(1);
+    afterNumber = NUMERAL.test(word);
+    afterMeasured = QUANTITY_WORD.test(word) && ENDS_IN_MEASURE.test(word);
+    // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
+    const measure = afterQuantity && !glued && isSingleHan(word);
+    const quantity = QUANTITY_WORD.test(word);
+    afterQuantity = quantity && !ENDS_IN_MEASURE.test(word);
+    return { word, asking: !isWordLike || measure || quantity || QUESTION_STOPWORDS.has(word) || RUN_BREAKERS.has(word) };
+  });
+}
+
+/**
  * The terms a question asks about. Intl.Segmenter splits names it does not
  * know into single characters (江|海|区), so runs of single characters are
  * joined back (江海区); question words break runs and are dropped, and so is
@@ -116,32 +144,16 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
     run = "";
     oneWord = false;
   };
-  let afterQuantity = false;
-  let afterNumber = false;
-  let afterMeasured = false;
-  const segments = [...segmenter.segment(normalizeText(question))];
+  const words = questionWords(question);
   // Whether the run is one Han word, which a lone noun suffix after it may end (卫生|室, 卫生|院, 规范|化),
   // kept where the corpus has the bigram across the cut; not a character that starts a run (医生|签|约|率).
   let oneWord = false;
   const endsWord = (i: number) => {
-    const next = segments[i + 1]?.segment ?? "";
-    return NOUN_SUFFIXES.has(segments[i]!.segment) && !(isSingleHan(next) && !RUN_BREAKERS.has(next) && !FUNCTION_CHARS.has(next));
+    const next = words[i + 1];
+    return NOUN_SUFFIXES.has(words[i]!.word) && !(next !== undefined && !next.asking && isSingleHan(next.word) && !FUNCTION_CHARS.has(next.word));
   };
-  for (const [i, { segment, isWordLike }] of segments.entries()) {
-    let word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
-    // The segmenter may glue a number's measure word onto the next word (三|个人): it counts, it names nothing.
-    // So after a question word with its measure word (几个|人去): 人 is who is counted, 人去 no word.
-    if ((afterNumber || afterMeasured) && word.length > 1 && MEASURE_WORDS.includes(word[0]!)) word = word.slice(1);
-    // So after 多少 (多少|人参|赛: 人 is counted, 参赛 is what they did), unless the word is a measure itself (多少|人次).
-    const glued = afterQuantity && word.length > 1 && MEASURE_WORDS.includes(word[0]!) && !MEASURE_WORDS.includes(word[1]!);
-    if (glued) word = word.slice(1);
-    afterNumber = NUMERAL.test(word);
-    afterMeasured = QUANTITY_WORD.test(word) && ENDS_IN_MEASURE.test(word);
-    // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
-    const measure = afterQuantity && !glued && isSingleHan(word);
-    const quantity = QUANTITY_WORD.test(word);
-    afterQuantity = quantity && !ENDS_IN_MEASURE.test(word);
-    if (!isWordLike || measure || quantity || QUESTION_STOPWORDS.has(word) || RUN_BREAKERS.has(word)) {
+  for (const [i, { word, asking }] of words.entries()) {
+    if (asking) {
       flush();
     } else if (isSingleHan(word) || (seen !== undefined && isForeignWord(word, seen))) {
       // A word whose every bigram the corpus lacks may be a wrong cut (向外地学 → 向外|地学):
