@@ -65,7 +65,7 @@ export interface Asked {
   asksEach: boolean;
   /** A count of all there are (一共有多少名党员): a figure of those something was done to does not answer it. */
   asksTotal: boolean;
-  /** The noun the question ends on (…的目标是什么 → 目标). */
+  /** The noun the question ends on (…的目标是什么 → 目标, 去了哪些旧址 → 旧址). */
   focus: string | null;
   /**
    * What a question contrasts with a fact it states first (九价HPV打了2.1万剂，那二价HPV接种了多少 → 二价):

@@ -1,7 +1,9 @@
 /**
  * From chosen quotes to an `Answer`: citations numbered in order of first
  * use, each quote's offsets inside its citation, the text a person reads,
- * and the fixed replies (not found, greetings, other languages).
+ * and the fixed replies (not found, greetings, other languages). Quotes from
+ * a report's header (its publisher, date and credit lines) answer questions
+ * about the report itself.
  */
 import type { Answer, AnswerStatus, Chunk, Citation } from "../types.js";
 import type { StoredDoc } from "../index/store.js";

@@ -67,7 +67,7 @@ export interface Question extends Asked {
   /** The completed question when `raw` was an elliptical follow-up, else null. */
   interpreted: string | null;
   kind: QuestionKind;
-  /** A question about the report itself: who published it (哪个网站发的) or when (哪天发的); else null. */
+  /** A question about the report itself: who published it (哪个网站发的), when (哪天发的), or who wrote or edited it and in which column (谁写的, 责任编辑, 栏目); else null. */
   aboutReport: "source" | "date" | "credit" | null;
   /** Whether it asks for a summary (总结, 介绍, 概括, 有什么经验) in so many words: of a whole report (kind overview) or of a part of one. */
   summarize: boolean;
