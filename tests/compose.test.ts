@@ -753,6 +753,9 @@ describe("a set named by a quoted word", () => {
   });
 });
 
+/** Answers from one 徐州 report of `paragraphs`, after a lede that answers nothing asked. */
+const fromXuzhou = (...paragraphs: string[]) => corpus([{ id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市卫健委推进党史学习教育。", ...paragraphs] }]).answer;
+
 describe("details of a quoted name", () => {
   const report: Report = {
     id: "mj",
@@ -773,47 +776,17 @@ describe("details of a quoted name", () => {
   });
 
   it("leads a 哪些X question with a sentence naming X, over one covering more of its other words", () => {
-    const { answer: ask } = corpus([
-      {
-        id: "xz",
-        title: "徐州市卫健委党史学习教育纪实",
-        paragraphs: [
-          "徐州市卫健委推进党史学习教育。",
-          "第二期专题读书班主要通过专家授课和为期一天的红色线路研学的形式展开。",
-          "专题读书班上，通过探访渡江战役总前委旧址等红色教育基地，大家感受到了精神伟力。",
-        ],
-      },
-    ]);
+    const ask = fromXuzhou("第二期专题读书班主要通过专家授课和为期一天的红色线路研学的形式展开。", "专题读书班上，通过探访渡江战役总前委旧址等红色教育基地，大家感受到了精神伟力。");
     expect(ask("徐州第二期专题读书班红色线路研学去了哪些旧址？").sentences[0]!.text).toContain("渡江战役总前委旧址");
   });
 
   it("leads “一件事”改革是什么 with the sentence saying what “一件事” is, the name's head noun (改革) being no other thing asked", () => {
-    const { answer: ask } = corpus([
-      {
-        id: "xz",
-        title: "徐州市卫健委党史学习教育纪实",
-        paragraphs: [
-          "徐州市卫健委推进党史学习教育。",
-          "市卫健委会同多个部门，承担着新生儿出生“一件事”改革项目的实施工作，改革成效明显。",
-          "具体来说，将出生医学证明签发、出生户口登记等事项整合成“一件事”。",
-        ],
-      },
-    ]);
+    const ask = fromXuzhou("市卫健委会同多个部门，承担着新生儿出生“一件事”改革项目的实施工作，改革成效明显。", "具体来说，将出生医学证明签发、出生户口登记等事项整合成“一件事”。");
     expect(ask("徐州新生儿出生“一件事”改革是什么？").sentences[0]!.text).toContain("整合成“一件事”");
   });
 
   it("leads with the sentence saying what a counted name is, also unquoted (两大战略策略是啥)", () => {
-    const { answer: ask } = corpus([
-      {
-        id: "xz",
-        title: "徐州市卫健委党史学习教育纪实",
-        paragraphs: [
-          "徐州市卫健委推进党史学习教育。",
-          "胡传峰强调，要大力推动两大战略策略，推进两大战略策略落地，深入推进落实“六个聚焦”。",
-          "“两大战略策略”分别是指区域性医疗中心战略和重大疫情防控策略。",
-        ],
-      },
-    ]);
+    const ask = fromXuzhou("胡传峰强调，要大力推动两大战略策略，推进两大战略策略落地，深入推进落实“六个聚焦”。", "“两大战略策略”分别是指区域性医疗中心战略和重大疫情防控策略。");
     expect(ask("徐州卫健委说的两大战略策略是啥").sentences[0]!.text).toMatch(/^“两大战略策略”分别是指/);
   });
 
