@@ -163,7 +163,7 @@ export function highlightOf(q: Question, text: string): string | null {
       const clause = text.slice(clauseStart + 1, at + span.length);
       return count(clause) * 100 + count(text.slice(Math.max(0, at - 12), at + span.length + 12));
     };
-    return spans.reduce((best, s) => (near(s) > near(best) ? s : best));
+    return withListed(text, spans.reduce((best, s) => (near(s) > near(best) ? s : best)), spans);
   }
   if (q.kind === "list" || q.kind === "overview" || q.kind === "comparison") return null;
   const clauses = text.split(/(?<=[，,；：:])/).map((c) => c.replace(/[，,；：:。！？]$/, "")).filter((c) => c.length >= 4);
@@ -171,6 +171,24 @@ export function highlightOf(q: Question, text: string): string | null {
   const shared = (c: string) => q.terms.reduce((n, t) => n + (c.includes(t) ? t.length : 0), 0);
   const best = clauses.reduce((a, b) => (shared(b) > shared(a) ? b : a));
   return shared(best) > 0 ? best : null;
+}
+
+/** `span` with the spans listed right beside it (副书记董兴连、副市长杨冬林): people asked for together are highlighted together. */
+function withListed(text: string, span: string, spans: string[]): string {
+  let start = text.indexOf(span);
+  if (start < 0) return span;
+  let end = start + span.length;
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const other of spans) {
+      const after = text.startsWith(`、${other}`, end) || text.startsWith(`和${other}`, end);
+      const before = start > other.length && text.startsWith(`${other}、`, start - other.length - 1);
+      if (after) end += other.length + 1;
+      if (before) start -= other.length + 1;
+      grown ||= after || before;
+    }
+  }
+  return text.slice(start, end);
 }
 
 /**
