@@ -31,10 +31,12 @@ describe("sentence splitting", () => {
     expect(hasSentenceEnd("已完成98个……")).toBe(true);
   });
 
-  it("tells a sentence that continues the one before: a demonstrative, or the short name that one gives", () => {
+  it("tells a sentence that continues the one before: a demonstrative, 会上, or the short name that one gives", () => {
     expect(refersBack("此次读书班通过专家授课展开。", () => "读书班开班。")).toBe(true);
     expect(refersBack("《方案》通过六大方式培训干部。", () => "印制《活动实施方案》(以下简称《方案》)。")).toBe(true);
     expect(refersBack("《方案》通过六大方式培训干部。", () => "印制《活动实施方案》。")).toBe(false);
+    // 会上, 会议强调: what was said at the meeting the sentence before names.
+    expect(refersBack("会上强调，要认真落实主体责任。", () => "5月9日下午，召开党风廉政建设会议。")).toBe(true);
   });
 });
 

@@ -153,6 +153,8 @@ describe("question analysis", () => {
     expect(ask("说说南岸区的做法").asksView).toBe(false);
     // 怎么看 asks for a view, not how something is done.
     expect(ask("南岸区怎么看清廉建设的作用？").asksHow).toBe(false);
+    // 以什么形式 asks how as 以什么方式 does.
+    expect(ask("徐州的读书班是以什么形式开展的？").asksHow).toBe(true);
     expect(ask("徐州核酸检测队带头的是谁？")).toMatchObject({ kind: "person", role: "带头的" });
   });
 

@@ -71,7 +71,7 @@ export const TOPIC_MAX_CHARS = 16;
 /** …and one up to this long too, when it is a single clause without figures (民政、残联、退役军人事务服务工作扎实推进。). */
 const TOPIC_CLAUSE_MAX_CHARS = 28;
 /** A sentence opening with a demonstrative (这一项目, 该局, 此次) continues the one before. */
-export const ANAPHORA = /^[“"]?(这|该|此|其|上述|以上)/;
+export const ANAPHORA = /^[“"]?(这|该|此|其|上述|以上|会上|会议(?:强调|指出|要求|提出))/;
 
 /**
  * Whether `text` continues the sentence before it: it opens with a demonstrative, or with the
