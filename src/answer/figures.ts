@@ -33,6 +33,7 @@ export function figures(text: string, q: Question): { span: string; at: number }
   return [...unquoted.matchAll(quantity(countedIn(q)))].map((m) => ({ span: text.slice(m.index, m.index + m[0].length), at: m.index }));
 }
 
+/** A figure counted in one of `units`, or in any measure word (or %) when null. */
 export function quantity(units: string | null): RegExp {
   // 2.1万剂次, 5家, 83.26%: a number, then the asked unit (with 次/人 compounds) or any measure word.
   const tail = units === null ? `(?:[${MEASURE_WORDS}][次人]?|%)` : `[${units}][次人]?`;
