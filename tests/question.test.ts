@@ -335,6 +335,8 @@ describe("question analysis", () => {
     ["What is the population of Xuzhou?", "not_chinese"],
     ["？？？", "no_content"],
     ["😀", "no_content"],
+    // Asking for more with nothing asked before: there is nothing to go on.
+    ["还有呢？", "no_content"],
   ])("does not search '%s' (%s)", (text, why) => {
     expect(ask(text).unsearchable).toBe(why);
   });
