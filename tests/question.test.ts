@@ -200,6 +200,8 @@ describe("question analysis", () => {
     const q = ask("我是退休医生，想了解一下，南岸区创建了哪些清廉品牌？");
     expect(q.text).toBe("南岸区创建了哪些清廉品牌?");
     expect(ask("我想问问").text).toBe("我想问问");
+    // Typed without a comma, a space ends it too.
+    expect(ask("我是退休医生 南岸区创建了哪些清廉品牌？").text).toBe("南岸区创建了哪些清廉品牌?");
   });
 
   it("takes the subject the user names before asking, and the context's words the reports have as context", () => {

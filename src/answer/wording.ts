@@ -18,8 +18,8 @@ export const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:�
 export const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作|(?:讲|说|写|报道)了(?:什么|哪些|哪几)|主要内容|(?:哪几个|哪些|几个)方面|几个?部分|哪几块|几大块|思路|框架|脉络|定位|写了(?:什么|哪些|啥)|做了些(?:什么|啥)/;
 /** An overview asking for a report's parts (主要讲了哪几方面, 分哪几块) rather than for its gist. */
 export const PARTS = /哪几?个?方面|哪?几大?块|几个?部分|哪几部分|几个板块|[写讲]了哪些/;
-/** What a user says about themselves or to the bot before asking (我在写论文，想了解一下，…; 写作业用：…; 写论文用，…): context, not the question. */
-export const PREAMBLE = /^(?:(?:(?:我|本人)[^，,。！!？?]{0,20}|(?:想|请问|你好|您好|麻烦|打扰)[^，,。！!？?]{0,8}|[^，,。！!？?：:“”]{1,8}用)[，,。！!]\s*|[^，,。！!？?：:“”]{1,8}[：:]\s*)+/;
+/** What a user says about themselves or to the bot before asking (我在写论文，想了解一下，…; 写作业用：…; 写论文用，…; 我刚进卫健系统上班 …, typed without a comma): context, not the question. */
+export const PREAMBLE = /^(?:(?:(?:我|本人)[^，,。！!？?]{0,20}|(?:想|请问|你好|您好|麻烦|打扰)[^，,。！!？?]{0,8}|[^，,。！!？?：:“”]{1,8}用)(?:[，,。！!]\s*|\s+)|[^，,。！!？?：:“”]{1,8}[：:]\s*)+/;
 /** Province-level names, which people write without 省 or 市 (重庆南岸区, 广东江门): places like any other. */
 export const PROVINCE = /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门/g;
 /** What the user wants an answer for (有什么经验可以借鉴, 值得学习的做法): not what is asked about. */
