@@ -66,6 +66,18 @@ function corpus(reports: Report[]) {
   return { answer, chunks, context, vocabulary };
 }
 
+/** Titles of the one-report corpora tests write, by report id. */
+const TITLES = {
+  jb: "江北新区卫生健康工作纪实",
+  xz: "徐州市卫健委党史学习教育纪实",
+  jh: "江海区卫生健康局党建纪实",
+  ym: "义马市卫健委抓党建工作纪实",
+  na: "南岸区卫生健康委四个抓手做实党建统领",
+} as const;
+
+/** Answers from one report made of `paragraphs`. */
+const fromReport = (id: keyof typeof TITLES, ...paragraphs: string[]) => corpus([{ id, title: TITLES[id], paragraphs }]).answer;
+
 const jiangbei: Report = {
   id: "jb",
   title: "江北新区卫生健康工作纪实",
@@ -185,15 +197,7 @@ describe("composing an answer", () => {
   });
 
   it("quotes a sentence that only restates a how-question in general words with the specific one after it", () => {
-    const { answer: ask } = corpus([
-      {
-        id: "ym",
-        title: "义马市卫健委抓党建工作纪实",
-        paragraphs: [
-          "发展党员增强组织活力。去年以来，卫健委机关党委不断提高政治站位，严格发展党员程序，积极做好发展党员工作，引导职工向党组织靠拢。经机关党委研究决定，将5名优秀同志确定为新一批的党员发展对象。",
-        ],
-      },
-    ]);
+    const ask = fromReport("ym", "发展党员增强组织活力。去年以来，卫健委机关党委不断提高政治站位，严格发展党员程序，积极做好发展党员工作，引导职工向党组织靠拢。经机关党委研究决定，将5名优秀同志确定为新一批的党员发展对象。");
     expect(ask("义马卫健委机关党委发展党员是怎么做的？").sentences[0]!.text).toContain("将5名优秀同志确定为新一批的党员发展对象");
   });
 
@@ -227,13 +231,7 @@ describe("composing an answer", () => {
   });
 
   it("answers 哪些领导 with officials named by any role, and 哪些专家 only with experts named", () => {
-    const { answer: ask } = corpus([
-      {
-        id: "ym",
-        title: "义马市卫健委抓党建工作纪实",
-        paragraphs: ["义马市卫健委抓党建。", "5月11日，义马市委副书记董兴连、副市长杨冬林先后到市人民医院慰问护士。", "读书班邀请系统内外专家分享学习体会。"],
-      },
-    ]);
+    const ask = fromReport("ym", "义马市卫健委抓党建。", "5月11日，义马市委副书记董兴连、副市长杨冬林先后到市人民医院慰问护士。", "读书班邀请系统内外专家分享学习体会。");
     const leaders = ask("义马护士节哪些领导去医院慰问了？");
     expect(leaders.status).toBe("answered");
     // Both, listed together, are highlighted together.
@@ -323,11 +321,11 @@ describe("composing an answer", () => {
     // 都是哪些医院的 asks for hospitals by name too.
     expect(answer("徐州表彰的23名优秀护理工作者都是哪些医院的？").status).toBe("related");
     // A count of hospitals names none of them.
-    const { answer: ask } = corpus([{ id: "jh", title: "江海区卫生健康局党建纪实", paragraphs: ["该局走进2家公立医院，查阅党员档案。"] }]);
+    const ask = fromReport("jh", "该局走进2家公立医院，查阅党员档案。");
     expect(ask("江海区卫生健康局查阅了哪家医院的党员档案？").status).toBe("related");
     expect(ask("江海区卫生健康局分别到哪些单位查阅了党员档案？").status).toBe("related");
     // The name is what follows the words before it (该局联合|江海区委组织部); 了解医院 names no hospital.
-    const { answer: jh } = corpus([{ id: "jh", title: "江海区卫生健康局党建纪实", paragraphs: ["今年5月，该局联合江海区委组织部走进公立医院，了解医院党建任务落实情况。"] }]);
+    const jh = fromReport("jh", "今年5月，该局联合江海区委组织部走进公立医院，了解医院党建任务落实情况。");
     expect(jh("江海区卫生健康局是联合哪个部门去检查的？").sentences[0]!.highlight).toBe("江海区委组织部");
     expect(jh("江海区卫生健康局了解的是哪家医院的党建任务？").status).toBe("related");
   });
@@ -390,16 +388,14 @@ describe("composing an answer", () => {
   });
 
   it("answers 多少趟 or 几回 with a figure in 次", () => {
-    const { answer: ask } = corpus([{ id: "jb", title: "江北新区卫生健康工作纪实", paragraphs: ["江北新区走访群众300人，走访社区25次。"] }]);
+    const ask = fromReport("jb", "江北新区走访群众300人，走访社区25次。");
     const a = ask("江北新区走访了多少趟？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toBe("25次");
   });
 
   it("answers a count by a figure the question's verb takes (累计接种超千万剂次 for 累计接种了多少新冠疫苗)", () => {
-    const { answer: ask } = corpus([
-      { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["截至目前，徐州市累计接种超千万剂次，接种率在全国范围领先。", "接种新冠病毒疫苗是当前最有效的防控措施。"] },
-    ]);
+    const ask = fromReport("xz", "截至目前，徐州市累计接种超千万剂次，接种率在全国范围领先。", "接种新冠病毒疫苗是当前最有效的防控措施。");
     const a = ask("徐州累计接种了多少新冠疫苗？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toBe("千万剂次");
@@ -409,35 +405,29 @@ describe("composing an answer", () => {
     expect(answer("徐州一共有多少困难群众？").status).toBe("related");
     expect(answer("徐州一共有多少个养老服务中心？").status).toBe("answered");
     // Nor by those added to it.
-    const { answer: ask } = corpus([{ id: "jh", title: "江海区卫生健康局党建纪实", paragraphs: ["今年落实新发展党员5名，党员队伍不断壮大。"] }]);
+    const ask = fromReport("jh", "今年落实新发展党员5名，党员队伍不断壮大。");
     expect(ask("江海区卫生健康系统一共有多少名党员？").status).toBe("related");
   });
 
   it("answers a count of part of a stated set (23名…中有几名) only about that set", () => {
-    const { answer: ask } = corpus([
-      { id: "ym", title: "义马市卫健委抓党建工作纪实", paragraphs: ["护士节座谈会对23名优秀护理工作者进行表彰。市人民医院11名护理工作者到社区义诊。"] },
-    ]);
+    const ask = fromReport("ym", "护士节座谈会对23名优秀护理工作者进行表彰。市人民医院11名护理工作者到社区义诊。");
     expect(ask("义马表彰的23名优秀护理工作者中，有几名来自市人民医院？").status).toBe("related");
   });
 
   it("answers a count of each part (每一类各有多少项) only with a figure for each", () => {
-    const { answer: ask } = corpus([
-      { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市卫健委梳理出“六大类224项”为民办实事项目。其中，县处级“一把手”工程25项。"] },
-    ]);
+    const ask = fromReport("xz", "徐州市卫健委梳理出“六大类224项”为民办实事项目。其中，县处级“一把手”工程25项。");
     expect(ask("徐州那224项每一类各有多少项？").status).toBe("related");
     expect(ask("徐州县处级“一把手”工程有多少项？").status).toBe("answered");
   });
 
   it("answers …的目标值是多少 only with a figure of that noun, not another figure beside the one stated", () => {
-    const { answer: ask } = corpus([{ id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["截至9月底，全市累计完成老年智能手机培训87422人次，全市产前筛查率为83.26%。"] }]);
+    const ask = fromReport("xz", "截至9月底，全市累计完成老年智能手机培训87422人次，全市产前筛查率为83.26%。");
     expect(ask("徐州产前筛查率83.26%，原定的目标值是多少？").status).toBe("related");
     expect(ask("徐州老年智能手机培训的人次是多少？").status).toBe("answered");
   });
 
   it("does not answer a count of one listed item (南医大四附院有多少张床位) with the figure of the whole list", () => {
-    const { answer: ask } = corpus([
-      { id: "jb", title: "江北新区卫生健康工作纪实", paragraphs: ["鼓楼医院江北国际医院、南医大四附院、中大医院新院区先后落户江北新区，这3个建设项目建成后将增加床位约8000张。"] },
-    ]);
+    const ask = fromReport("jb", "鼓楼医院江北国际医院、南医大四附院、中大医院新院区先后落户江北新区，这3个建设项目建成后将增加床位约8000张。");
     expect(ask("江北新区的南医大四附院建成后有多少张床位？").status).not.toBe("answered");
     expect(ask("江北新区那3个建设项目建成后能增加多少张床位？").status).toBe("answered");
   });
@@ -459,14 +449,12 @@ describe("composing an answer", () => {
   });
 
   it("answers a count in a measure word the reports rarely use (多少管) only with a figure in it", () => {
-    const { answer: ask } = corpus([{ id: "jb", title: "江北新区卫生健康工作纪实", paragraphs: ["完成5家发热门诊规范化建设，4家核酸检测实验室建成投入使用。"] }]);
+    const ask = fromReport("jb", "完成5家发热门诊规范化建设，4家核酸检测实验室建成投入使用。");
     expect(ask("江北新区的核酸检测实验室一天能测多少管？").status).toBe("related");
   });
 
   it("does not answer a count with the figure the question states itself", () => {
-    const { answer: ask } = corpus([
-      { id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市卫健委梳理出“六大类224项”为民办实事项目，涉及医疗服务、健康服务等方面。"] },
-    ]);
+    const ask = fromReport("xz", "徐州市卫健委梳理出“六大类224项”为民办实事项目，涉及医疗服务、健康服务等方面。");
     expect(ask("徐州那“六大类224项”里，每一类各有多少项？").status).toBe("related");
     // Nor written otherwise (224个 is the report's 224项).
     expect(ask("徐州那224个为民办实事项目里，涉及多少个方面？").status).toBe("related");
@@ -491,7 +479,7 @@ describe("composing an answer", () => {
 
   it("answers 哪一年 only with a year, and 几号 only with a day", () => {
     expect(answer("徐州市卫健委第二期专题读书班是哪一年开班的？").status).toBe("related");
-    const { answer: ask } = corpus([{ id: "jh", title: "江海区卫生健康局党建纪实", paragraphs: ["今年5月，该局印制《实施方案》，着力创建学习型机关。"] }]);
+    const ask = fromReport("jh", "今年5月，该局印制《实施方案》，着力创建学习型机关。");
     expect(ask("江海区的《实施方案》是5月几号印制的？").status).toBe("related");
     expect(ask("江海区的《实施方案》是什么时候印制的？").status).toBe("answered");
   });
@@ -523,13 +511,7 @@ describe("composing an answer", () => {
   });
 
   it("answers what the sections carrying a quoted word are (那几个“硬”分别指啥, 分别对应抓什么) with those sections", () => {
-    const { answer: ask } = corpus([
-      {
-        id: "jb",
-        title: "江北新区卫生健康工作纪实",
-        paragraphs: ["江北新区坚持党建引领。", "# 抓队伍、筑堡垒，压紧党建工作“硬责任”", "新区稳扎稳打，提升服务。", "# 抓防疫、强保障，提升党建引领“硬实力”", "新区开设发热门诊。"],
-      },
-    ]);
+    const ask = fromReport("jb", "江北新区坚持党建引领。", "# 抓队伍、筑堡垒，压紧党建工作“硬责任”", "新区稳扎稳打，提升服务。", "# 抓防疫、强保障，提升党建引领“硬实力”", "新区开设发热门诊。");
     const a = ask("江北新区那几个“硬”分别指啥");
     expect(a.sentences.map((s) => s.text).slice(0, 2)).toEqual(["抓队伍、筑堡垒，压紧党建工作“硬责任”", "抓防疫、强保障，提升党建引领“硬实力”"]);
     // The sections are what was asked, stated: no caveat before them.
@@ -755,7 +737,7 @@ describe("a set named by a quoted word", () => {
 });
 
 /** Answers from one 徐州 report of `paragraphs`, after a lede that answers nothing asked. */
-const fromXuzhou = (...paragraphs: string[]) => corpus([{ id: "xz", title: "徐州市卫健委党史学习教育纪实", paragraphs: ["徐州市卫健委推进党史学习教育。", ...paragraphs] }]).answer;
+const fromXuzhou = (...paragraphs: string[]) => fromReport("xz", "徐州市卫健委推进党史学习教育。", ...paragraphs);
 
 describe("details of a quoted name", () => {
   const report: Report = {
@@ -792,9 +774,7 @@ describe("details of a quoted name", () => {
   });
 
   it("takes a sentence listing what a name covers before it (“重温入党誓词、集中学习”等规定动作) as saying what it is", () => {
-    const { answer: ask } = corpus([
-      { id: "ym", title: "义马市卫健委抓党建工作纪实", paragraphs: ["义马市卫健系统开展主题党日活动。在完成“重温入党誓词、集中学习”等主题党日规定动作的同时，开展卫生健康宣传。"] },
-    ]);
+    const ask = fromReport("ym", "义马市卫健系统开展主题党日活动。在完成“重温入党誓词、集中学习”等主题党日规定动作的同时，开展卫生健康宣传。");
     const a = ask("义马主题党日的“规定动作”具体包括哪些内容？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.text).toContain("重温入党誓词");
