@@ -82,15 +82,17 @@ function roleWithName(role: string | null, ofSubject: boolean): RegExp {
 /** Every span of `text` that states what `q` asks for, for the kinds that ask for one thing. */
 export function kindSpans(q: Question, text: string): string[] {
   switch (q.want) {
-    case "count":
+    case "count": {
       // 第几次 is answered by 第十三次, not by 第二期.
       if (q.asksRank) return text.match(RANK_EXPRESSION) ?? [];
       if (q.asksOrdinal) return (text.match(ORDINAL_EXPRESSION) ?? []).filter((o) => q.unit === null || o.endsWith(q.unit));
       // 那“六大类224项”里每一类各有多少项: a figure the question states is not what it asks, however
       // it is written there (近700人 is the 700名 of the report).
+      const stated = statedValues(q);
       return figures(text, q)
         .map((f) => f.span)
-        .filter((span) => !q.text.includes(span) && !statedValues(q).includes(figureValue(span) ?? NaN));
+        .filter((span) => !q.text.includes(span) && !stated.includes(figureValue(span) ?? NaN));
+    }
     case "person": {
       // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without
       // a role (优秀护理工作者都叫什么), the name must stand by the people the question names.

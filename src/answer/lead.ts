@@ -27,7 +27,7 @@ export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence;
   const introducing = set === undefined ? undefined : evidence.find((e) => normalizeText(e.text).includes(set));
   // 去了哪些旧址: a sentence without 旧址 lists none, however much else of the question it covers.
   const listed = q.kind === "list" && q.focus !== null && q.terms.includes(q.focus) ? q.focus : undefined;
-  const naming = listed === undefined ? undefined : evidence.find((e) => [listed, ...(q.alternatives[listed] ?? [])].some((f) => normalizeText(e.text).includes(f)));
+  const naming = listed === undefined ? undefined : evidence.find((e) => holdsTerm(q, listed, normalizeText(e.text)));
   const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? defining ?? introducing ?? naming ?? evidence[0]!;
   // 具体是怎么做的？: the best sentence restates what the previous answer said; what follows it says more.
   const more = q.asksMore ? following(best, evidence) : undefined;
@@ -47,22 +47,28 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
         ? holdsKeyTerm(terms, lead, seen, "sentence")
         : q.want === null || holdsKeyTerm(terms, lead, seen, "paragraph");
   // 多少名党员 is answered by a figure of 党员, not by the 600余人次 of another count beside it.
-  const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || q.asksRank || countsAskedNoun(q, normalizeText(lead.text));
+  const text = normalizeText(lead.text);
+  const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || q.asksRank || countsAskedNoun(q, text);
   // A question that names no subject must share a phrase with the passage it is answered from:
   // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
   const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
   // 座谈会是在哪开的 is not answered by where the leaders went the same day: the sentence names what is dated or placed.
-  const placed = q.placed === null || [q.placed, ...(q.alternatives[q.placed] ?? [])].some((f) => normalizeText(lead.text).includes(f));
+  const placed = q.placed === null || holdsTerm(q, q.placed, text);
   // 23名…中有几名来自市人民医院 is answered about the 23, not by 市人民医院11名党员医护人员.
-  const ofSet = q.partOf === null || normalizeText(lead.text).includes(q.partOf);
+  const ofSet = q.partOf === null || text.includes(q.partOf);
   // 那224项每一类各有多少项 is not answered by one figure (其中…“一把手”工程25项).
   const each = !q.asksEach || kindSpans(q, lead.text).length >= 2;
-  const total = !q.asksTotal || countsWhole(q, normalizeText(lead.text));
+  const total = !q.asksTotal || countsWhole(q, text);
   // 南医大四附院有多少张床位 is not answered by the beds of all five projects it is listed among.
-  const alone = q.want !== "count" || !countsListedTogether(q, normalizeText(lead.text));
+  const alone = q.want !== "count" || !countsListedTogether(q, text);
   // 九价HPV打了2.1万剂，那二价HPV接种了多少 is not answered by the 九价 sentence it restates.
-  const contrast = q.contrasted === null || [q.contrasted, ...(q.alternatives[q.contrasted] ?? [])].some((f) => normalizeText(lead.text).includes(f));
+  const contrast = q.contrasted === null || holdsTerm(q, q.contrasted, text);
   return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && alone && contrast && explainsName(q, lead.text);
+}
+
+/** Whether normalized `text` holds `term` as the question wrote it or as the reports may (its alternatives). */
+function holdsTerm(q: Question, term: string, text: string): boolean {
+  return [term, ...(q.alternatives[term] ?? [])].some((form) => text.includes(form));
 }
 
 /** Things done to or by some of a group (培训, 表彰, 派出), or some added to it (新发展, 新增): a figure in such a clause counts those, not the whole group. */
