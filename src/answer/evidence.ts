@@ -10,7 +10,7 @@ import { passageContext } from "../text/passage.js";
 import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind } from "./decide.js";
 import { countsAskedNoun } from "./figures.js";
-import type { Question } from "./question.js";
+import { termForms, type Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
 import { isGenericVerb } from "./terms.js";
 import { BORROWED_TERM_WEIGHT, GENERIC_VERB_WEIGHT, TOPIC_TERM_WEIGHT, WEIGHTS } from "./tuning.js";
@@ -57,7 +57,7 @@ export function weightedTerms(q: Question, context: Pick<EvidenceContext, "idf" 
   const ceiling = Math.max(0, ...[...q.terms, ...q.subjects].filter(attested).map((t) => context.idf(t)));
   const used = q.interpreted === null ? null : subjectReportsUse(q, context);
   const weigh = (t: string): WeightedTerm => {
-    const forms = [t, ...(q.alternatives[t] ?? [])];
+    const forms = termForms(q, t);
     // An everyday word the reports lack weighs as its official word does.
     const weighed = forms.find(attested);
     const weight = weighed !== undefined ? context.idf(weighed) : ceiling === 0 ? context.idf(t) : ceiling;
@@ -75,7 +75,7 @@ export function subjectReportsUse(q: Question, context: Pick<EvidenceContext, "d
     return doc === undefined ? [] : [reportText(doc)];
   });
   const uses = (f: string) => termUnits(f).every((u) => texts.some((text) => text.includes(u)));
-  return (t) => texts.length === 0 || [t, ...(q.alternatives[t] ?? [])].some(uses);
+  return (t) => texts.length === 0 || termForms(q, t).some(uses);
 }
 
 /** A report's whole text, normalized once: follow-ups and their double reading ask it again and again. */

@@ -10,7 +10,7 @@ import { answersKind, kindSpans, wantsSpan } from "./decide.js";
 import { countsAskedNoun } from "./figures.js";
 import { holdsKeyTerm, phraseOverlap, type Evidence, type weightedTerms } from "./evidence.js";
 import { namedSet } from "./lists.js";
-import type { Question } from "./question.js";
+import { termForms, type Question } from "./question.js";
 
 /** The lead of an answer from `evidence` (best first), and the sentences the user has already seen (not quoted again). */
 export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence; seen: (e: Evidence) => boolean } {
@@ -68,7 +68,7 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
 
 /** Whether normalized `text` holds `term` as the question wrote it or as the reports may (its alternatives). */
 function holdsTerm(q: Question, term: string, text: string): boolean {
-  return [term, ...(q.alternatives[term] ?? [])].some((form) => text.includes(form));
+  return termForms(q, term).some((form) => text.includes(form));
 }
 
 /** Things done to or by some of a group (培训, 表彰, 派出), or some added to it (新发展, 新增): a figure in such a clause counts those, not the whole group. */

@@ -181,6 +181,11 @@ function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null):
   return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...figures];
 }
 
+/** A term as the question wrote it and as the reports may write it (老人 → 老年人, 老年). */
+export function termForms(q: Pick<Question, "alternatives">, term: string): string[] {
+  return [term, ...(q.alternatives[term] ?? [])];
+}
+
 /** Reads a question; `previous` is the conversation's last question, for follow-ups. */
 export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous, loosely = false }: ReadingOptions = {}): Question {
   const { gazetteer, seen } = vocabulary;
