@@ -559,6 +559,27 @@ describe("composing an answer", () => {
     expect(answer("江北新区那篇报道写了哪些党建活动？").sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
   });
 
+
+  it("leads an overview asking for practices (主要做法) with the sections when the lead sentence does not name them", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "jh",
+        title: "江海:党建引领激发“红色动能”",
+        paragraphs: ["江海区卫生健康局不断强化党建引领，激活“红色细胞”。", "# 武装思想，培养高素质队伍", "该局落实第一议题。", "# 问题导向，创建“学习型”机关", "该局印制学习方案。"],
+      },
+    ]);
+    expect(ask("江海区卫健局党建引领的主要做法有哪些？").sentences[0]!.text).toBe("武装思想，培养高素质队伍");
+    expect(ask("介绍一下江海区卫健局党建的情况").sentences[0]!.text).toMatch(/^江海区卫生健康局不断强化党建引领/);
+    // A lead sentence that names the sections (以悟思想为根本…) answers practices itself.
+    const { answer: named } = corpus([
+      {
+        id: "xz",
+        title: "徐州市卫健委推进党史学习教育纪实",
+        paragraphs: ["徐州市卫健委以悟思想为根本，以办实事为重点，推进党史学习教育。", "# ◆悟思想 把学习成果内化为动力", "读书班开班。", "# ◆办实事 解决群众急难愁盼", "办实事项目224项。"],
+      },
+    ]);
+    expect(named("徐州卫健委党史学习教育的主要做法有哪些？").sentences[0]!.text).toMatch(/^徐州市卫健委以悟思想为根本/);
+  });
   it("summarizes one part of a report from its first sentence of content, then what its items open with", () => {
     const a = answer("概括一下江北新区抓服务方面的做法");
     expect(a.sentences[0]!.text).toMatch(/^老年人服务方面的主要做法包括/);

@@ -10,7 +10,7 @@ import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { NUMBERED_HEADING, headingQuote, sectionHeadings, sentencesOf, type Locate, type Relevance, type SentenceSpan } from "./lists.js";
 import type { Question } from "./question.js";
-import { PARTS } from "./wording.js";
+import { PARTS, PRACTICES } from "./wording.js";
 import { MAX_OVERVIEW_SECTIONS, MAX_SECTION_QUOTES, MIN_TOPIC_LINES, SECTION_MATCH } from "./tuning.js";
 
 /**
@@ -29,15 +29,32 @@ export function overviewQuotes(q: Question, doc: StoredDoc, locate: Locate): Quo
   const leadPassage = locate(doc, leadPick.s.start, leadPick.s.end);
   if (leadPassage === null) return [];
   const lead: Quote = { doc, ...leadPick.s, highlight: null, passage: leadPassage, paragraph: leadPick.p.index };
-  const parts = outlineQuotes(doc, leadPick.p, locate);
-  // 主要讲了哪几方面 asks for the parts: they lead, and the sentence that sums them up follows.
-  return PARTS.test(q.text) && parts.length > 0 ? [...parts, lead] : [lead, ...parts];
+  const outline = sections(doc);
+  const headed = outline.length >= 2;
+  const parts = headed ? outline.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p)) : topicQuotes(doc, leadPick.p, locate);
+  // 主要讲了哪几方面 asks for the parts: they lead, and the sentence that sums them up follows. So do
+  // practices (主要做法, 经验) asked of a report whose lead sentence does not name them.
+  const partsLead = PARTS.test(q.text) || (headed && PRACTICES.test(q.text) && !namesParts(lead.text, outline));
+  return partsLead && parts.length > 0 ? [...parts, lead] : [lead, ...parts];
 }
 
-/** The report's parts: its numbered sections, or its section headings, or its paragraphs' topic lines (after `lede`). */
-function outlineQuotes(doc: StoredDoc, lede: Paragraph, locate: Locate): Quote[] {
-  const outline = sections(doc);
-  if (outline.length >= 2) return outline.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p));
+/**
+ * Whether a lead sentence names the report's sections: it counts them (突出四个抓手 over four
+ * sections) or repeats the words of two or more (以悟思想为根本,以办实事为重点 over ◆悟思想, ◆办实事).
+ */
+function namesParts(lead: string, headings: Paragraph[]): boolean {
+  const count = new RegExp(`${CHINESE_DIGITS[headings.length] ?? "\\d"}[个项大条]`);
+  if (count.test(lead)) return true;
+  return headings.filter((h) => trigrams(h.text).some((t) => lead.includes(t))).length >= 2;
+}
+
+const CHINESE_DIGITS = ["零", "一", "[两二]", "三", "四", "五", "六", "七", "八", "九", "十"];
+/** Every three Han characters in a row: a short shared word (党建) says nothing, 悟思想 does. */
+const trigrams = (text: string): string[] =>
+  (text.match(/\p{Script=Han}{3,}/gu) ?? []).flatMap((run) => Array.from({ length: run.length - 2 }, (_, i) => run.slice(i, i + 3)));
+
+/** The report's parts when it has no sections: its paragraphs' topic lines (after `lede`). */
+function topicQuotes(doc: StoredDoc, lede: Paragraph, locate: Locate): Quote[] {
   const topics = topicLines(doc).filter(({ p }) => p.index !== lede.index);
   const titled = topics.filter(isTitled);
   return (titled.length >= MIN_TOPIC_LINES ? titled : topics).slice(0, MAX_OVERVIEW_SECTIONS).flatMap(({ p, first }) => {

@@ -17,6 +17,8 @@ export const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪
 export const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|(?:卫生健康|卫健)(?:委员会|委|局)(?:党工委|党委|党组)(?!书记)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
 export const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作|(?:讲|说|写|报道)了(?:什么|哪些|哪几)|主要内容|(?:哪几个|哪些|几个)方面|几个?部分|哪几块|几大块|思路|框架|脉络|定位|写了(?:什么|哪些|啥)|做了些(?:什么|啥)/;
 /** An overview asking for a report's parts (主要讲了哪几方面, 分哪几块) rather than for its gist. */
+/** Practices asked of a report as a whole (主要做法, 有什么经验, 做了哪几件事). */
+export const PRACTICES = /做法|经验|做了哪几件|做了哪些/;
 export const PARTS = /哪几?个?方面|哪?几大?块|几个?部分|哪几部分|几个板块|[写讲]了哪些/;
 /** What a user says about themselves or to the bot before asking (我在写论文，想了解一下，…; 写作业用：…; 写论文用，…; 我刚进卫健系统上班 …, typed without a comma): context, not the question. */
 export const PREAMBLE = /^(?:(?:(?:我|本人)[^，,。！!？?]{0,20}|(?:想|请问|你好|您好|麻烦|打扰)[^，,。！!？?]{0,8}|[^，,。！!？?：:“”]{1,8}用)(?:[，,。！!]\s*|\s+)|[^，,。！!？?：:“”]{1,8}[：:]\s*)+/;
