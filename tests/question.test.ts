@@ -117,6 +117,9 @@ describe("question analysis", () => {
     // 哪些领导 asks for officials of any role; 哪几位专家 for people too.
     expect(ask("徐州护士节哪些领导去慰问了？")).toMatchObject({ want: "person", role: "领导", terms: ["护士", "慰问"] });
     expect(ask("徐州的读书班请了哪几位专家？").want).toBe("person");
+    // 哪位同志 asks for a person politely; the subject's 党组织 is whose head is asked.
+    expect(ask("徐州市卫健委的党委书记是哪位同志？").terms).toEqual([]);
+    expect(ask("南岸区和徐州市，两家单位的党组织一把手各是哪位？").terms).toEqual([]);
   });
 
   it("reads 哪个单位 about one named subject as asking which of its units, not which report", () => {
@@ -202,6 +205,18 @@ describe("question analysis", () => {
     expect(ask("我想问问").text).toBe("我想问问");
     // Typed without a comma, a space ends it too.
     expect(ask("我是退休医生 南岸区创建了哪些清廉品牌？").text).toBe("南岸区创建了哪些清廉品牌?");
+    // Courtesies, a way of addressing, a whole sentence about themselves, all before a 请问.
+    for (const said of ["老汉我想请教，", "同志您好，烦请告知，", "我眼神不好，长文章看不大下来。想请教一下，", "老同志想核实个数字：", "听说南岸区名气很大，请问"]) {
+      expect(ask(`${said}南岸区创建了哪些清廉品牌？`).text).toMatch(/^(?:请问)?南岸区创建了哪些清廉品牌\?$/);
+    }
+    // A place followed by 想 is asked about, not said about the user.
+    expect(ask("南岸区想打造什么品牌，具体怎么做？").text).toBe("南岸区想打造什么品牌,具体怎么做?");
+  });
+
+  it("reads a month in Chinese numerals where a date goes on as the reports write it (九月底 → 9月底)", () => {
+    expect(ask("徐州市的产前筛查率到九月底是多少？").text).toBe("徐州市的产前筛查率到9月底是多少?");
+    expect(ask("南岸区十二月份开了什么会？").text).toBe("南岸区12月开了什么会?");
+    expect(ask("南岸区一月一次的学习会学什么？").text).toContain("一月一次");
   });
 
   it("takes the subject the user names before asking, and the context's words the reports have as context", () => {

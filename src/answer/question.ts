@@ -44,6 +44,7 @@ import {
   WHICH,
   WHICH_KIND,
   YESNO,
+  SUBJECTS_COUNTED,
 } from "./wording.js";
 
 export type QuestionKind =
@@ -175,10 +176,13 @@ function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null):
   const comparing = COMPARISON.test(asked) ? [...(asked.match(new RegExp(COMPARISON.source, "g")) ?? []), "分别", "各自"] : [];
   const organisation = namesSubject || comparing.length > 0 ? (asked.match(SUBJECT_ORGANISATION) ?? []) : [];
   // 哪些领导, 哪几位专家 ask for people by what they are: the sentence names them by their titles instead.
-  const roles = want === "person" ? (asked.match(new RegExp(`${ROLE_WORDS}|(?<=哪[些几]位?)(?:市领导|领导|专家|同志|代表)`, "g")) ?? []) : [];
+  // 党组织书记, 党组织一把手: whose head is asked is the subject's own Party organisation.
+  const roles = want === "person" ? (asked.match(new RegExp(`(?:党组织)?(?:${ROLE_WORDS})|(?<=哪(?:[些几]位?|位)|[这那]位)(?:市领导|领导|专家|同志|代表)`, "g")) ?? []) : [];
+  // 两家单位, 两边: the subjects named, counted again.
+  const counted = namesSubject ? (asked.match(SUBJECTS_COUNTED) ?? []) : [];
   // 有啥数字吗 asks for figures: 数字 is no matter (the reports' 数字鸿沟).
   const figures = FIGURE_NOUN.exec(asked)?.[0].match(/数字|数据/) ?? [];
-  return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...figures];
+  return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...counted, ...figures];
 }
 
 /** A term as the question wrote it and as the reports may write it (老人 → 老年人, 老年). */

@@ -14,10 +14,16 @@ import { ANSWER_SHAPE, FOR_USE, PREAMBLE } from "./wording.js";
 
 export const toSimplified = Converter({ from: "t", to: "cn" });
 
+const MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+/** A month in Chinese numerals where a date goes on (九月底, 五月份, 十月二十日): not 一月一次. */
+const CHINESE_MONTH = /(十[一二]|[一二三四五六七八九十])月(?=底|初|末|份|[上中下]旬|\d|[一二三四五六七八九十]+[日号])/g;
+
 /** NFKC (８３％ → 83%), lower case, traditional → simplified (黨史 → 党史). */
 export function normalizeQuestion(text: string): string {
-  // 5月份 is written 5月 in the reports.
-  const simplified = toSimplified(normalizeText(text.trim())).replace(/(\d{1,2}月)份/g, "$1");
+  // 5月份 and 九月底 are written 5月 and 9月底 in the reports.
+  const simplified = toSimplified(normalizeText(text.trim()))
+    .replace(CHINESE_MONTH, (_: string, month: string) => `${MONTHS.indexOf(month) + 1}月`)
+    .replace(/(\d{1,2}月)份/g, "$1");
   // 我在写论文，想请你概括一下…: what the user says about themselves is not asked (its subject is kept, see readContext).
   const asked = simplified.replace(PREAMBLE, "").replace(FOR_USE, "").replace(ANSWER_SHAPE, (shape: string) => (/^[？?]/.test(shape) ? shape[0]! : ""));
   return /\p{Script=Han}/u.test(asked) ? asked : simplified;

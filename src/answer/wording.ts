@@ -10,6 +10,8 @@ export const ROLE_WORDS = "一把手|带头的|领头的|带队的|党委书记|
 
 export const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
 export const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|(?:哪里|哪儿)[^，。？?]{0,12}最|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|不一样|区别|差异|比较|对比|相比|异同/;
+/** The subjects a comparison names, counted again (两家单位, 两边): they ask nothing. */
+export const SUBJECTS_COUNTED = /(?:两|三|四|五|几)(?:家|个)?(?:单位|地方|地区)|两边|两地|双方/g;
 /**
  * The subject's own organisation: with a subject named, 江海区卫健委 (or its
  * Party committee, 卫健民政党工委) means the subject, whatever the report calls it.
@@ -20,8 +22,28 @@ export const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈
 /** Practices asked of a report as a whole (主要做法, 有什么经验, 做了哪几件事). */
 export const PRACTICES = /做法|经验|做了哪几件|做了哪些/;
 export const PARTS = /哪几?个?方面|哪?几大?块|几个?部分|哪几部分|几个板块|[写讲]了哪些/;
-/** What a user says about themselves or to the bot before asking (我在写论文，想了解一下，…; 写作业用：…; 写论文用，…; 我刚进卫健系统上班 …, typed without a comma): context, not the question. */
-export const PREAMBLE = /^(?:(?:(?:我|本人)[^，,。！!？?]{0,20}|(?:想|请问|你好|您好|麻烦|打扰)[^，,。！!？?]{0,8}|[^，,。！!？?：:“”]{1,8}用)(?:[，,。！!]\s*|\s+)|[^，,。！!？?：:“”]{1,8}[：:]\s*)+/;
+/** One clause: no separator, no question mark, no quote. */
+const CLAUSE_CHAR = "[^，,。！!？?：:“”]";
+/** How a user names themselves or the bot before 我 or a courtesy (老汉我想请教, 同志您好). */
+const ADDRESS = "老汉|老头子|老同志|同志|老师|师傅";
+/**
+ * What a user says before asking, clause by clause, typed with a comma or a space after it: about
+ * themselves (我是退休医生，; 老汉我想请教，), a greeting or courtesy (同志您好，烦请告知，), what the
+ * answer is for (写论文用，); or a whole sentence about themselves (我眼神不好，长文章看不大下来。),
+ * or a short label before a colon (老同志想核实个数字：), or all that comes before a 请问. Context, not the question.
+ */
+export const PREAMBLE = new RegExp(
+  // The whole sentence is tried first: its first clause alone would pass as a clause.
+  `^(?:(?:我|本人)${CLAUSE_CHAR}{0,20}(?:[，,]${CLAUSE_CHAR}{1,20}){1,2}[。！!]\\s*|(?:` +
+    [
+      `(?:${ADDRESS})?(?:我|本人)${CLAUSE_CHAR}{0,20}`,
+      `(?:${ADDRESS})?(?:想|请问|请教|你好|您好|麻烦|打扰|烦请|劳烦|冒昧|打听)${CLAUSE_CHAR}{0,8}`,
+      `${CLAUSE_CHAR}{1,8}用`,
+    ].join("|") +
+    `)(?:[，,。！!]\\s*|\\s+)|${CLAUSE_CHAR}{1,12}[：:]\\s*` +
+    // …，请问…: what comes before a 请问 inside the message (听说江北新区引进了好几家大医院，) is context.
+    `|[^？?“”]{1,40}?[，,。！!]\\s*(?=请问|想请教|请教一下|想问一下|想问问))+`,
+);
 /** Province-level names, which people write without 省 or 市 (重庆南岸区, 广东江门): places like any other. */
 export const PROVINCE = /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门/g;
 /** What the user wants an answer for (有什么经验可以借鉴, 值得学习的做法): not what is asked about. */
