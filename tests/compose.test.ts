@@ -414,6 +414,12 @@ describe("composing an answer", () => {
     expect(ask("义马表彰的23名优秀护理工作者中，有几名来自市人民医院？").status).toBe("related");
   });
 
+  it("answers a count of a named part of a stated set (347名人才里博士有多少名) only with a figure standing by that part", () => {
+    const ask = fromReport("na", "南岸区引进各类人才347名（硕士及以上占比近30%），其中四名院长带头。");
+    expect(ask("南岸区引进的347名人才里博士有多少名？").status).toBe("related");
+    expect(ask("南岸区引进的347名人才里硕士及以上占比多少？").status).toBe("answered");
+  });
+
   it("answers a count of each part (每一类各有多少项) only with a figure for each", () => {
     const ask = fromReport("xz", "徐州市卫健委梳理出“六大类224项”为民办实事项目。其中，县处级“一把手”工程25项。");
     expect(ask("徐州那224项每一类各有多少项？").status).toBe("related");
@@ -430,6 +436,8 @@ describe("composing an answer", () => {
     const ask = fromReport("jb", "鼓楼医院江北国际医院、南医大四附院、中大医院新院区先后落户江北新区，这3个建设项目建成后将增加床位约8000张。");
     expect(ask("江北新区的南医大四附院建成后有多少张床位？").status).not.toBe("answered");
     expect(ask("江北新区那3个建设项目建成后能增加多少张床位？").status).toBe("answered");
+    // The last item runs on into the sentence (中大医院新院区先后落户…): it is named all the same.
+    expect(ask("江北新区3个建设项目里，中大医院新院区单独能增加多少床位？").status).not.toBe("answered");
   });
 
   it("does not answer a count with a figure of something else that shares only a framing word (累计)", () => {

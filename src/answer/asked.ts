@@ -61,6 +61,8 @@ export interface Asked {
   whichKind: string | null;
   /** The set a count question counts part of (23名优秀护理工作者中有几名… → 23名): the answer must be about that set. */
   partOf: string | null;
+  /** The question's words naming that part (347名人才里博士有多少名 → 博士): the figure must stand by them. */
+  partNames: string[];
   /** A count asked of each part (每一类各有多少项): one figure does not answer it. */
   asksEach: boolean;
   /** A count of all there are (一共有多少名党员): a figure of those something was done to does not answer it. */
@@ -98,6 +100,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
   const whichKind = WHICH_KIND.exec(asked)?.[1] ?? null;
   const within: Want | null = PLACE.test(asked) ? "place" : REASON.test(asked) ? "reason" : whichKind !== null ? "which" : NAME.test(asked) ? "name" : null;
   const want: Want | null = kind === "comparison" ? asking : kind === "person" || kind === "date" || kind === "count" ? kind : within;
+  const subset = asking === "count" ? SUBSET.exec(asked) : null;
   const extreme = EXTREME_MAX.test(asked) ? "max" : EXTREME_MIN.test(asked) ? "min" : null;
   return {
     want,
@@ -114,7 +117,8 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     asksDay: /几号|几日|哪一?天|哪日/.test(asked),
     placed: placedTerm(asked, terms, want === "date" ? DATE : want === "place" ? PLACE : want === "name" ? NAME : null),
     whichKind,
-    partOf: asking === "count" ? (SUBSET.exec(asked)?.[1] ?? null) : null,
+    partOf: subset?.[1] ?? null,
+    partNames: subset === null ? [] : terms.filter((t) => subset[2]!.includes(t)),
     asksEach: asking === "count" && kind !== "comparison" && EACH.test(asked),
     asksTotal: asking === "count" && TOTAL.test(asked),
     focus: focusOf(asked),
@@ -147,8 +151,8 @@ const GENERIC_NOUNS = new Set("工作 事情 东西 事儿 措施 举措 方面 
 /** 目标值是多少: the noun right before it is what the figure is of. */
 const VALUE_ASKED = /(?<=\p{Script=Han})(?:值|数)?(?:是|为)多少/u;
 
-/** 23名优秀护理工作者中，有几名来自…: a count of part of a set the question states. */
-const SUBSET = new RegExp(`(\\d+[${MEASURE_WORDS}])[^，,。？?]{0,20}(?:中|里|当中|之中)[，,]?(?:有)?(?:几|多少)`, "u");
+/** 23名优秀护理工作者中，有几名来自…, 347名人才里博士有多少名: a count of part of a set the question states, and what names the part. */
+const SUBSET = new RegExp(`(\\d+[${MEASURE_WORDS}])[^，,。？?]{0,20}(?:中|里|当中|之中)[，,]?([^，,。？?]{0,16}?)(?:有)?(?:几|多少)`, "u");
 
 /** 每一类各有多少, 每个…分别多少: a count of each part of something. */
 const EACH = /每一?[类个项种批家支所][^，,。？?]{0,8}(?:各|分别)?(?:有|是|为)?(?:多少|几)|各(?:有|是|为)多少/;

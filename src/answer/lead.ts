@@ -7,10 +7,11 @@
  */
 import { normalizeText } from "../text/tokenize.js";
 import { answersKind, kindSpans, wantsSpan } from "./decide.js";
-import { countsAskedNoun } from "./figures.js";
+import { countsAskedNoun, figures, near } from "./figures.js";
 import { holdsKeyTerm, phraseOverlap, type Evidence, type weightedTerms } from "./evidence.js";
 import { namedSet } from "./lists.js";
 import { termForms, type Question } from "./question.js";
+import { COUNTED_NOUN_WINDOW } from "./tuning.js";
 
 /** The lead of an answer from `evidence` (best first), and the sentences the user has already seen (not quoted again). */
 export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence; seen: (e: Evidence) => boolean } {
@@ -55,7 +56,8 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   // 座谈会是在哪开的 is not answered by where the leaders went the same day: the sentence names what is dated or placed.
   const placed = q.placed === null || holdsTerm(q, q.placed, text);
   // 23名…中有几名来自市人民医院 is answered about the 23, not by 市人民医院11名党员医护人员.
-  const ofSet = q.partOf === null || text.includes(q.partOf);
+  // 347名人才里博士有多少名 is not answered by a figure standing by no 博士.
+  const ofSet = q.partOf === null || (text.includes(q.partOf) && (q.partNames.length === 0 || countsPart(q, text)));
   // 那224项每一类各有多少项 is not answered by one figure (其中…“一把手”工程25项).
   const each = !q.asksEach || kindSpans(q, lead.text).length >= 2;
   const total = !q.asksTotal || countsWhole(q, text);
@@ -64,6 +66,11 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   // 九价HPV打了2.1万剂，那二价HPV接种了多少 is not answered by the 九价 sentence it restates.
   const contrast = q.contrasted === null || holdsTerm(q, q.contrasted, text);
   return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && alone && contrast && explainsName(q, lead.text);
+}
+
+/** Whether a figure of `text` other than the set's own stands by the words naming the part asked about. */
+function countsPart(q: Question, text: string): boolean {
+  return figures(text, q).some((f) => f.span !== q.partOf && near(text, f.at, f.span.length, q.partNames, COUNTED_NOUN_WINDOW));
 }
 
 /** Whether normalized `text` holds `term` as the question wrote it or as the reports may (its alternatives). */
@@ -93,11 +100,29 @@ const TOGETHER = /这\s*(?:\d+|[两三四五六七八九十]+)\s*[个家所项�
  */
 function countsListedTogether(q: Question, text: string): boolean {
   if (q.asksTotal || /[这那](?:几|些|\d+|[两三四五六七八九十]+)[个家所项座]?|总|合计|一共|全部/.test(q.text)) return false;
-  const items = text.split(/[，,；;。：:]/).flatMap((clause) => (clause.includes("、") ? clause.split("、") : []));
-  const listed = items.find((item) => Array.from(item).length >= 3 && q.text.includes(item));
-  if (listed === undefined) return false;
+  const lists = text.split(/[，,；;。：:]/).flatMap((clause) => (clause.includes("、") ? [clause.split("、")] : []));
+  const listed = lists.flatMap((items) => items.map((item, i) => listedName(item, q.text, i === 0, i === items.length - 1))).find((name) => name !== null);
+  if (listed === undefined || listed === null) return false;
   const together = TOGETHER.exec(text.slice(text.indexOf(listed)));
   return together !== null && kindSpans(q, text.slice(text.indexOf(listed) + together.index)).length > 0;
+}
+
+/** Fewer characters of an item than this say too little to name it (医院). */
+const LISTED_NAME_MIN = 4;
+
+/**
+ * The name of a listed item the question names: the whole item, or, where the list's last item runs
+ * on into the sentence (…、省肿瘤医院新院区先后落户) or its first follows a verb (涉及提升医疗服务能力、…),
+ * its longest start (of the last) or end (of the first) of at least LISTED_NAME_MIN characters the question has.
+ */
+function listedName(item: string, question: string, first: boolean, last: boolean): string | null {
+  const chars = Array.from(item);
+  if (chars.length >= 3 && question.includes(item)) return item;
+  for (let n = chars.length - 1; n >= LISTED_NAME_MIN; n--) {
+    if (last && question.includes(chars.slice(0, n).join(""))) return chars.slice(0, n).join("");
+    if (first && question.includes(chars.slice(chars.length - n).join(""))) return chars.slice(chars.length - n).join("");
+  }
+  return null;
 }
 
 /** 具体, 详细: the question asks for the details of what it names. */
