@@ -787,6 +787,14 @@ describe("details of a quoted name", () => {
     expect(a.sentences[0]!.text).toMatch(/^“名家讲堂”是指/);
   });
 
+  it("answers 具体有哪些 after a count with the sentence that names what it counted, not the one after it", () => {
+    const ask = fromXuzhou("据了解，列入市级“我为群众办实事”计划的重点项目共有四项，分别是“智慧生活”“出生缺陷防治”“基层医疗”和“AED配置”。目前，其余项目指标都已提前超额完成。");
+    const a = ask("具体有哪些？", undefined, "徐州列入市级“我为群众办实事”计划的重点项目有几项？");
+    expect(a.sentences[0]!.text).toMatch(/^据了解/);
+    // The quoted name only qualifies the projects asked about: the sentence need not say what it is.
+    expect(a.status).toBe("answered");
+  });
+
   it("leads a 哪些X question with a sentence naming X, over one covering more of its other words", () => {
     const ask = fromXuzhou("第二期专题读书班主要通过专家授课和为期一天的红色线路研学的形式展开。", "专题读书班上，通过探访渡江战役总前委旧址等红色教育基地，大家感受到了精神伟力。");
     expect(ask("徐州第二期专题读书班红色线路研学去了哪些旧址？").sentences[0]!.text).toContain("渡江战役总前委旧址");

@@ -27,6 +27,11 @@ describe("the gazetteer", () => {
     expect(placeNames("江北新区卫生健康和民政党工委。", "坚持党建引领推进江北新区发展")).not.toContain("推进");
   });
 
+  it("does not take a level, a region or a market (列入市级, 跨区域, 农贸市场) for the end of a place", () => {
+    expect(placeNames("卫健委列入市级计划的项目。推动跨区域合作。徐州市卫健委。")).toEqual(expect.arrayContaining(["徐州市"]));
+    expect(placeNames("卫健委列入市级计划的项目。推动跨区域合作。")).toEqual([]);
+  });
+
   it("does not take a verb before a generic 新区 or 全市 for a place", () => {
     const names = placeNames("围绕新区中心工作，推动新区发展。全市共有。");
     expect(names).not.toContain("围绕");

@@ -31,9 +31,13 @@ export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence;
   const naming = listed === undefined ? undefined : evidence.find((e) => holdsTerm(q, listed, normalizeText(e.text)));
   const best = (wantsSpan(q) ? evidence.find((e) => e.answers) : undefined) ?? defining ?? introducing ?? naming ?? evidence[0]!;
   // 具体是怎么做的？: the best sentence restates what the previous answer said; what follows it says more.
-  const more = q.asksMore ? following(best, evidence) : undefined;
+  // …具体有哪些？ after a count: a best sentence that names the members (共有四项,分别是…) says it all.
+  const more = q.asksMore && !(q.kind === "list" && ENUMERATES.test(best.text)) ? following(best, evidence) : undefined;
   return more === undefined ? { lead: best, seen: () => false } : { lead: more, seen: (e) => e === best };
 }
+
+/** A sentence naming the members of what it counts: 共有四项,分别是…; 包括…. */
+const ENUMERATES = /分别(?:是|为)|包括|[：:]\s*\S/;
 
 /** Whether the lead states what was asked about what was asked, beyond holding the kind of thing asked for. */
 export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weightedTerms>, seen: (unit: string) => boolean): boolean {
@@ -145,11 +149,16 @@ function definesName(name: string, text: string): boolean {
 /**
  * A question asking for the details of a quoted name (“2+6+x”培训机制具体是怎么
  * 安排的) is answered only by a sentence that says what the name is, not by one
- * that names it among other measures.
+ * that names it among other measures. A name that only qualifies what is asked about is not held to it.
  */
 function explainsName(q: Question, text: string): boolean {
-  const name = quotedName(q);
-  return name === undefined || !DETAIL.test(q.text) || definesName(name, text);
+  const detail = DETAIL.exec(q.text);
+  // The name quoted last before 具体 (培训机制里的“6”具体指哪6项 asks about “6”).
+  const quoted = detail === null ? undefined : [...q.text.slice(0, detail.index).matchAll(/“([^”]+)”/g)].pop();
+  if (detail === null || quoted === undefined) return true;
+  // “我为群众办实事”计划的重点项目,具体有哪些 asks about the projects: a 的 puts the name before another head.
+  const between = q.text.slice(quoted.index + quoted[0].length, detail.index);
+  return between.includes("的") || definesName(quoted[1]!, text);
 }
 
 /** The sentence right after `sentence` in its paragraph, among the evidence. */

@@ -51,7 +51,8 @@ export function placeMentions(text: string): Map<string, { stem: string; count: 
   // read in a short window of Han text ending with it. Segmenting whole reports instead took
   // about a second per megabyte (ICU), which a rebuild of thousands of reports cannot afford.
   const norm = normalizeText(text);
-  for (const m of norm.matchAll(/[市区县省镇]/g)) {
+  // 市级, 区域, 市场: a level, a region or a market follows the character, not a place ending in it.
+  for (const m of norm.matchAll(/[市区县省镇](?![级域场])/g)) {
     const window = norm.slice(Math.max(0, m.index + 1 - SUFFIX_WINDOW_CHARS), m.index + 1).replace(/^[^]*[^\p{Script=Han}]/u, "");
     const segments = [...segmenter.segment(window)].map((s) => s.segment);
     const i = segments.length - 1;
