@@ -787,6 +787,13 @@ describe("details of a quoted name", () => {
     expect(a.sentences[0]!.text).toMatch(/^“名家讲堂”是指/);
   });
 
+  it("reads the name asked about as the last one quoted (“一件事”改革提出的“三个零”), defined by as many members as it counts", () => {
+    const ask = fromXuzhou("市卫健委承担着新生儿出生“一件事”改革项目的实施工作。这一项目以“零距离、零材料、零跑腿”为目标，提高办事便捷度。");
+    const a = ask("徐州新生儿出生“一件事”改革提出的“三个零”目标具体是什么？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toContain("零距离、零材料、零跑腿");
+  });
+
   it("answers 具体有哪些 after a count with the sentence that names what it counted, not the one after it", () => {
     const ask = fromXuzhou("据了解，列入市级“我为群众办实事”计划的重点项目共有四项，分别是“智慧生活”“出生缺陷防治”“基层医疗”和“AED配置”。目前，其余项目指标都已提前超额完成。");
     const a = ask("具体有哪些？", undefined, "徐州列入市级“我为群众办实事”计划的重点项目有几项？");

@@ -132,33 +132,51 @@ function listedName(item: string, question: string, first: boolean, last: boolea
 /** 具体, 详细: the question asks for the details of what it names. */
 const DETAIL = /具体|详细|细节/;
 
-/** The name a question quotes (“2+6+x”, “两大战略策略”), if any. */
-const quotedName = (q: Question): string | undefined => /“([^”]+)”/.exec(q.text)?.[1];
+/**
+ * The name a question quotes to ask about it (“2+6+x”, “两大战略策略”), if any: the last one not
+ * qualifying another head after a 的 (“我为群众办实事”计划的重点项目 asks about the projects;
+ * “一件事”改革提出的“三个零”目标 about “三个零”).
+ */
+function quotedName(q: Question): string | undefined {
+  const names = [...q.text.matchAll(/“([^”]+)”/gu)];
+  return names.filter((m) => !QUALIFIES.test(q.text.slice(m.index + m[0].length))).pop()?.[1];
+}
+
+const QUALIFIES = /^[^，,。？?]{0,8}的[\p{Script=Han}“]/u;
 
 /**
  * Whether `text` says what `name` is: the name, then within a few characters 是, 指, 即, 包括, 分别 or a colon;
  * or what it stands for, then the name (将…等事项整合成“一件事”, 简称“…”, “重温入党誓词、集中学习”等主题党日规定动作).
  */
 function definesName(name: string, text: string): boolean {
+  if (listsCountedMembers(name, text)) return true;
   const at = text.indexOf(name);
   if (at < 0) return false;
   const quoted = text[at - 1] === "“" ? at - 1 : at;
   return /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length)) || /(?:整合成|合并成|统称为?|简称|称为|概括为|归纳为|等\p{Script=Han}{0,6})$/u.test(text.slice(0, quoted));
 }
 
+/** A name counting its members by what each holds (三个零: 零距离、零材料、零跑腿). */
+const COUNTED_MEMBERS = /^([一二两三四五六七八九十])[个项大条]?(\p{Script=Han})$/u;
+const COUNTS = "一二三四五六七八九十";
+
+/** Whether `text` lists as many members holding the character as `name` counts (“三个零” → 零距离、零材料、零跑腿). */
+function listsCountedMembers(name: string, text: string): boolean {
+  const counted = COUNTED_MEMBERS.exec(name);
+  if (counted === null) return false;
+  const n = COUNTS.indexOf(counted[1] === "两" ? "二" : counted[1]!) + 1;
+  const member = `${counted[2]}[^、，,。；;“”]{1,6}`;
+  return new RegExp(`${member}(?:、${member}){${n - 1}}`, "u").test(text);
+}
+
 /**
  * A question asking for the details of a quoted name (“2+6+x”培训机制具体是怎么
  * 安排的) is answered only by a sentence that says what the name is, not by one
- * that names it among other measures. A name that only qualifies what is asked about is not held to it.
+ * that names it among other measures.
  */
 function explainsName(q: Question, text: string): boolean {
-  const detail = DETAIL.exec(q.text);
-  // The name quoted last before 具体 (培训机制里的“6”具体指哪6项 asks about “6”).
-  const quoted = detail === null ? undefined : [...q.text.slice(0, detail.index).matchAll(/“([^”]+)”/g)].pop();
-  if (detail === null || quoted === undefined) return true;
-  // “我为群众办实事”计划的重点项目,具体有哪些 asks about the projects: a 的 puts the name before another head.
-  const between = q.text.slice(quoted.index + quoted[0].length, detail.index);
-  return between.includes("的") || definesName(quoted[1]!, text);
+  const name = quotedName(q);
+  return name === undefined || !DETAIL.test(q.text) || definesName(name, text);
 }
 
 /** The sentence right after `sentence` in its paragraph, among the evidence. */
