@@ -414,6 +414,11 @@ describe("composing an answer", () => {
     expect(ask("义马表彰的23名优秀护理工作者中，有几名来自市人民医院？").status).toBe("related");
   });
 
+  it("counts people in 个 when the question spoke of people before it (帮残疾人找工作，帮了多少个)", () => {
+    const ask = fromReport("jb", "老年人服务方面，建设居家养老服务中心72个。在助残服务方面，帮助残疾人就业不少于500名。");
+    expect(ask("江北新区帮残疾人就业 帮了多少个").sentences[0]!.text).toContain("不少于500名");
+  });
+
   it("answers a count of a named part of a stated set (347名人才里博士有多少名) only with a figure standing by that part", () => {
     const ask = fromReport("na", "南岸区引进各类人才347名（硕士及以上占比近30%），其中四名院长带头。");
     expect(ask("南岸区引进的347名人才里博士有多少名？").status).toBe("related");

@@ -218,6 +218,14 @@ describe("question analysis", () => {
     expect(ask("南岸区想打造什么品牌，具体怎么做？").text).toBe("南岸区想打造什么品牌,具体怎么做?");
   });
 
+  it("reads colloquial 咋 as 怎么 and 总结下 as 总结一下, and 几块内容 as asking for a report's parts", () => {
+    expect(ask("南岸区清廉品牌咋打造的")).toMatchObject({ text: "南岸区清廉品牌怎么打造的", kind: "how" });
+    expect(ask("南岸那篇 总结下讲了啥").kind).toBe("overview");
+    expect(ask("南岸那篇主要几块内容").kind).toBe("overview");
+    // 下 of 下设, 下午 stays.
+    expect(ask("南岸区下设几个支部？").text).toBe("南岸区下设几个支部?");
+  });
+
   it("reads a month in Chinese numerals where a date goes on as the reports write it (九月底 → 9月底)", () => {
     expect(ask("徐州市的产前筛查率到九月底是多少？").text).toBe("徐州市的产前筛查率到9月底是多少?");
     expect(ask("南岸区十二月份开了什么会？").text).toBe("南岸区12月开了什么会?");

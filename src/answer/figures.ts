@@ -20,10 +20,16 @@ const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人�
 /** Words for people: 多少个当兵的家里 counts people, whom the reports count in 名 or 人. */
 const PEOPLE = /人|员|者|兵|属|众|民|士|师|干部/;
 
-/** The measure words that count what `q` asks about: 个 counts people too when what follows it names people. */
+/**
+ * The measure words that count what `q` asks about: 个 counts people too when what follows it names
+ * people, or when nothing follows and the question spoke of people before (帮残疾人找工作，帮了多少个).
+ */
 function countedIn(q: Question): string | null {
   const asked = COUNT.exec(q.text);
-  if (q.unit === "个" && asked !== null && PEOPLE.test(q.text.slice(asked.index + asked[0].length))) return `${UNIT_SYNONYMS["个"]}${UNIT_SYNONYMS["人"]}`;
+  const after = asked === null ? "" : q.text.slice(asked.index + asked[0].length).replace(/[？?！!。呢啊呀吧]+$/, "");
+  const before = asked === null ? "" : [q.text.slice(0, asked.index), ...Object.values(q.alternatives).flat()].join(" ");
+  const ofPeople = asked !== null && (PEOPLE.test(after) || (after === "" && PEOPLE.test(before)));
+  if (q.unit === "个" && ofPeople) return `${UNIT_SYNONYMS["个"]}${UNIT_SYNONYMS["人"]}`;
   return q.unit === null ? null : (UNIT_SYNONYMS[q.unit] ?? q.unit);
 }
 

@@ -23,7 +23,10 @@ export function normalizeQuestion(text: string): string {
   // 5月份 and 九月底 are written 5月 and 9月底 in the reports.
   const simplified = toSimplified(normalizeText(text.trim()))
     .replace(CHINESE_MONTH, (_: string, month: string) => `${MONTHS.indexOf(month) + 1}月`)
-    .replace(/(\d{1,2}月)份/g, "$1");
+    .replace(/(\d{1,2}月)份/g, "$1")
+    // 咋 is 怎么 (咋创建的, 咋样); 总结下, 介绍下 are 总结一下, 介绍一下.
+    .replace(/咋/g, "怎么")
+    .replace(/(总结|介绍|概括|概述|说|讲|谈|聊)下(?![来去午面级属设])/g, "$1一下");
   // 我在写论文，想请你概括一下…: what the user says about themselves is not asked (its subject is kept, see readContext).
   const asked = simplified.replace(PREAMBLE, "").replace(FOR_USE, "").replace(ANSWER_SHAPE, (shape: string) => (/^[？?]/.test(shape) ? shape[0]! : ""));
   return /\p{Script=Han}/u.test(asked) ? asked : simplified;
