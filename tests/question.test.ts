@@ -226,6 +226,11 @@ describe("question analysis", () => {
     expect(ask("南岸区下设几个支部？").text).toBe("南岸区下设几个支部?");
   });
 
+  it("leaves the date asked for (是哪一天, 几号) out of the content terms", () => {
+    expect(ask("南岸区护士节慰问是哪一天？").terms).toEqual(["护士", "慰问"]);
+    expect(ask("南岸区座谈会是几号开的？").terms).toEqual(["座谈"]);
+  });
+
   it("reads a month in Chinese numerals where a date goes on as the reports write it (九月底 → 9月底)", () => {
     expect(ask("徐州市的产前筛查率到九月底是多少？").text).toBe("徐州市的产前筛查率到9月底是多少?");
     expect(ask("南岸区十二月份开了什么会？").text).toBe("南岸区12月开了什么会?");
