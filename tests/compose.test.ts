@@ -573,6 +573,18 @@ describe("composing an answer", () => {
   });
 
 
+  it("leads an overview asking about as many parts as the report has (四个抓手大概讲讲) with its sections", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "na",
+        title: "南岸区卫生健康委四个抓手做实党建统领",
+        paragraphs: ["南岸区卫生健康委党委聚焦党建统领，突出四个抓手。", "# 一、抓学习强本领", "开展主题教育。", "# 二、抓管理促规范", "建章立制。", "# 三、抓品牌树示范", "打造品牌。", "# 四、抓落实提质效", "书记挂帅。"],
+      },
+    ]);
+    expect(ask("南岸四个抓手 大概讲讲").sentences[0]!.text).toBe("一、抓学习强本领");
+    expect(ask("介绍一下南岸区卫生健康委").sentences[0]!.text).toMatch(/^南岸区卫生健康委党委聚焦党建统领/);
+  });
+
   it("leads an overview asking for practices (主要做法) with the sections when the lead sentence does not name them", () => {
     const { answer: ask } = corpus([
       {
@@ -745,6 +757,8 @@ describe("outlining a report whose short lines are photo captions", () => {
   it("outlines it by the topic lines its paragraphs open with, not by the captions", () => {
     const a = answer("介绍一下义马");
     expect(a.sentences.slice(1).map((s) => s.text)).toEqual(["机关党建工作常抓不懈。", "党风廉政建设巩固提升。", "主题党日活动突出特色。"]);
+    // Asked which ones, the topic lines lead.
+    expect(answer("义马那篇纪实总体上讲了哪几项工作？").sentences[0]!.text).toBe("机关党建工作常抓不懈。");
   });
 });
 

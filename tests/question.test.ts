@@ -222,6 +222,8 @@ describe("question analysis", () => {
     expect(ask("南岸区清廉品牌咋打造的")).toMatchObject({ text: "南岸区清廉品牌怎么打造的", kind: "how" });
     expect(ask("南岸那篇 总结下讲了啥").kind).toBe("overview");
     expect(ask("南岸那篇主要几块内容").kind).toBe("overview");
+    // Words before 的报道 say which report is asked about, not what of it.
+    expect(ask("南岸区强化党建统领的报道主要讲了哪几方面的做法？").kind).toBe("overview");
     // 下 of 下设, 下午 stays.
     expect(ask("南岸区下设几个支部？").text).toBe("南岸区下设几个支部?");
   });

@@ -156,17 +156,12 @@ function definesName(name: string, text: string): boolean {
   return /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length)) || /(?:整合成|合并成|统称为?|简称|称为|概括为|归纳为|等\p{Script=Han}{0,6})$/u.test(text.slice(0, quoted));
 }
 
-/** A name counting its members by what each holds (三个零: 零距离、零材料、零跑腿). */
-const COUNTED_MEMBERS = /^([一二两三四五六七八九十])[个项大条]?(\p{Script=Han})$/u;
-const COUNTS = "一二三四五六七八九十";
-
 /** Whether `text` lists as many members holding the character as `name` counts (“三个零” → 零距离、零材料、零跑腿). */
 function listsCountedMembers(name: string, text: string): boolean {
-  const counted = COUNTED_MEMBERS.exec(name);
-  if (counted === null) return false;
-  const n = COUNTS.indexOf(counted[1] === "两" ? "二" : counted[1]!) + 1;
-  const member = `${counted[2]}[^、，,。；;“”]{1,6}`;
-  return new RegExp(`${member}(?:、${member}){${n - 1}}`, "u").test(text);
+  const set = namedSet(name);
+  if (set === null || set.phrase !== name || !/\p{Script=Han}$/u.test(name)) return false;
+  const member = `${name.slice(-1)}[^、，,。；;“”]{1,6}`;
+  return new RegExp(`${member}(?:、${member}){${set.size - 1}}`, "u").test(text);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { StoredDoc } from "../index/store.js";
 import { ORDINAL, TOPIC_MAX_CHARS, isHeadingSentence } from "../text/sentences.js";
 import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
-import { NUMBERED_HEADING, headingQuote, sectionHeadings, sentencesOf, type Locate, type Relevance, type SentenceSpan } from "./lists.js";
+import { NUMBERED_HEADING, headingQuote, namedSet, sectionHeadings, sentencesOf, type Locate, type Relevance, type SentenceSpan } from "./lists.js";
 import type { Question } from "./question.js";
 import { PARTS, PRACTICES } from "./wording.js";
 import { MAX_OVERVIEW_SECTIONS, MAX_SECTION_QUOTES, MIN_TOPIC_LINES, SECTION_MATCH } from "./tuning.js";
@@ -32,9 +32,12 @@ export function overviewQuotes(q: Question, doc: StoredDoc, locate: Locate): Quo
   const outline = sections(doc);
   const headed = outline.length >= 2;
   const parts = headed ? outline.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p)) : topicQuotes(doc, leadPick.p, locate);
-  // 主要讲了哪几方面 asks for the parts: they lead, and the sentence that sums them up follows. So do
-  // practices (主要做法, 经验) asked of a report whose lead sentence does not name them.
-  const partsLead = PARTS.test(q.text) || (headed && PRACTICES.test(q.text) && !namesParts(lead.text, outline));
+  // 主要讲了哪几方面 asks for the parts: they lead, and the sentence that sums them up follows.
+  // 四个抓手大概讲讲: asked for as many parts as there are. Asked which ones (讲了哪几项工作) or for the
+  // practices (主要做法), the parts lead unless the lead sentence names them itself.
+  const leadNamesParts = headed && namesParts(lead.text, outline);
+  const partsLead =
+    PARTS.test(q.text) || namedSet(q.text)?.size === outline.length || (!leadNamesParts && (/哪些|哪几/.test(q.text) || (headed && PRACTICES.test(q.text))));
   return partsLead && parts.length > 0 ? [...parts, lead] : [lead, ...parts];
 }
 
@@ -43,12 +46,10 @@ export function overviewQuotes(q: Question, doc: StoredDoc, locate: Locate): Quo
  * sections) or repeats the words of two or more (以悟思想为根本,以办实事为重点 over ◆悟思想, ◆办实事).
  */
 function namesParts(lead: string, headings: Paragraph[]): boolean {
-  const count = new RegExp(`${CHINESE_DIGITS[headings.length] ?? "\\d"}[个项大条]`);
-  if (count.test(lead)) return true;
+  if (namedSet(lead)?.size === headings.length) return true;
   return headings.filter((h) => trigrams(h.text).some((t) => lead.includes(t))).length >= 2;
 }
 
-const CHINESE_DIGITS = ["零", "一", "[两二]", "三", "四", "五", "六", "七", "八", "九", "十"];
 /** Every three Han characters in a row: a short shared word (党建) says nothing, 悟思想 does. */
 const trigrams = (text: string): string[] =>
   (text.match(/\p{Script=Han}{3,}/gu) ?? []).flatMap((run) => Array.from({ length: run.length - 2 }, (_, i) => run.slice(i, i + 3)));

@@ -107,12 +107,18 @@ export interface Question extends Asked {
  * names. An overview asks about nothing but the report itself: its terms are
  * filler or what the report's title and publisher say it is about.
  */
+/** The report itself, named as what is asked about: …的报道, 那篇, 这篇纪实. */
+const REPORT_NAMED = /的(?:报道|文章|纪实|材料)|[这那]篇/;
+
 function questionKind(text: string, terms: string[], subjects: { distinct: number; docs: string[] }, gazetteer: Gazetteer): QuestionKind {
   const subjectDocs = subjects.docs;
   // 哪个单位 about one named subject asks which of its units, not which report.
   if ((COMPARISON.test(text) && subjects.distinct !== 1) || subjects.distinct > 1) return "comparison";
   // A year (2020年的党建工作) dates the report asked about; it names no part of it.
-  const aboutReport = (t: string) => isFiller(t) || /^\d{4}年$/.test(t) || gazetteer.describes(subjectDocs, withoutFiller(t));
+  // 强化党建引领的报道主要讲了什么: the words before 的报道 (那篇, 这篇纪实) say which report, not what of it.
+  const reportAt = REPORT_NAMED.exec(text)?.index ?? -1;
+  const aboutReport = (t: string) =>
+    isFiller(t) || /^\d{4}年$/.test(t) || gazetteer.describes(subjectDocs, withoutFiller(t)) || (reportAt >= 0 && text.indexOf(t) >= 0 && text.indexOf(t) < reportAt);
   if (OVERVIEW.test(text) && subjectDocs.length > 0 && terms.every(aboutReport)) return "overview";
   if (PERSON.test(text)) return "person";
   if (DATE.test(text)) return "date";
