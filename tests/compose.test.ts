@@ -441,6 +441,8 @@ describe("composing an answer", () => {
     const ask = fromReport("jb", "鼓楼医院江北国际医院、南医大四附院、中大医院新院区先后落户江北新区，这3个建设项目建成后将增加床位约8000张。");
     expect(ask("江北新区的南医大四附院建成后有多少张床位？").status).not.toBe("answered");
     expect(ask("江北新区那3个建设项目建成后能增加多少张床位？").status).toBe("answered");
+    // Named whole to ask about one item of it (那3个项目里，南医大四附院单个…), the whole's figure does not answer.
+    expect(ask("江北新区那3个建设项目里，南医大四附院单个能增加多少张床位？").status).not.toBe("answered");
     // The last item runs on into the sentence (中大医院新院区先后落户…): it is named all the same.
     expect(ask("江北新区3个建设项目里，中大医院新院区单独能增加多少床位？").status).not.toBe("answered");
   });

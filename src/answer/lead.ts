@@ -103,7 +103,9 @@ const TOGETHER = /这\s*(?:\d+|[两三四五六七八九十]+)\s*[个家所项�
  * (这5个建设项目…8000张). A question asking for the total (一共, 这几个, 那5个) is not held to it.
  */
 function countsListedTogether(q: Question, text: string): boolean {
-  if (q.asksTotal || /[这那](?:几|些|\d+|[两三四五六七八九十]+)[个家所项座]?|总|合计|一共|全部/.test(q.text)) return false;
+  // …130亿，南医大四附院单个投了多少 names the whole to ask about one item of it.
+  const ofOne = /单个|单独|单项|其中/.test(q.text);
+  if (q.asksTotal || (!ofOne && /[这那](?:几|些|\d+|[两三四五六七八九十]+)[个家所项座]?|总|合计|一共|全部/.test(q.text))) return false;
   const lists = text.split(/[，,；;。：:]/).flatMap((clause) => (clause.includes("、") ? [clause.split("、")] : []));
   const listed = lists.flatMap((items) => items.map((item, i) => listedName(item, q.text, i === 0, i === items.length - 1))).find((name) => name !== null);
   if (listed === undefined || listed === null) return false;
