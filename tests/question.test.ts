@@ -111,6 +111,9 @@ describe("question analysis", () => {
     expect(ask("徐州卫健委的党员重点学习了什么精神？").focus).toBe("精神");
     expect(ask("徐州的读书班去了哪些旧址？").focus).toBe("旧址");
     expect(ask("徐州做了哪些工作？").focus).toBeNull();
+    // The head of a longer noun is its end; a generic noun followed by a verb is no focus.
+    expect(ask("徐州的读书班探访了哪些红色教育基地？").focus).toBe("基地");
+    expect(ask("徐州具体通过哪些方式落实？").focus).toBeNull();
     expect(ask("徐州的“一件事”改革到底是个什么项目？").focus).toBeNull();
   });
 
@@ -224,6 +227,7 @@ describe("question analysis", () => {
     expect(ask("南岸那篇主要几块内容").kind).toBe("overview");
     // Words before 的报道 say which report is asked about, not what of it.
     expect(ask("南岸区强化党建统领的报道主要讲了哪几方面的做法？").kind).toBe("overview");
+    expect(ask("南岸区卫健委2020主要开展了哪些方面的工作？请做一个概括。").kind).toBe("overview");
     // 下 of 下设, 下午 stays.
     expect(ask("南岸区下设几个支部？").text).toBe("南岸区下设几个支部?");
   });

@@ -141,12 +141,15 @@ function contrastedTerm(asked: string, terms: string[]): string | null {
 /** The noun a question ends on: before its question word (…的目标是什么 → 目标) or after 哪些 or 什么 (去了哪些旧址 → 旧址, 学习了什么精神 → 精神); not a category asked what something is (是个什么项目). */
 function focusOf(asked: string): string | null {
   const before = /([\p{Script=Han}]{2})(?:是|有|为)?(?:什么|哪些|多少|是谁|谁)[？?。！!\s]*$/u.exec(asked)?.[1];
-  const after = /(?:哪些|哪几[个家项所位名种类条]|(?<!是个|是一个|是一种)(?:什么|啥))([\p{Script=Han}]{2})[？?。！!\s]*$/u.exec(asked)?.[1];
+  // The head of the noun after 哪些 is its last two characters (探访了哪些红色教育基地 → 基地); none
+  // when a generic noun opens it (通过哪些方式落实: a verb follows).
+  const phrase = /(?:哪些|哪几[个家项所位名种类条]|(?<!是个|是一个|是一种)(?:什么|啥))([\p{Script=Han}]{2,8})[？?。！!\s]*$/u.exec(asked)?.[1];
+  const after = phrase === undefined || GENERIC_NOUNS.has(phrase.slice(0, 2)) ? undefined : phrase.slice(-2);
   return before ?? (after !== undefined && !GENERIC_NOUNS.has(after) ? after : null);
 }
 
 /** Nouns of administrative prose that any measure is (哪些工作, 哪些措施): they single out no sentence. */
-const GENERIC_NOUNS = new Set("工作 事情 东西 事儿 措施 举措 方面 内容 形式 方式 做法 活动 成效 成果 亮点 特色 经验 问题 情况 方法 办法".split(" "));
+const GENERIC_NOUNS = new Set("工作 事情 东西 事儿 项目 措施 举措 方面 内容 形式 方式 做法 活动 成效 成果 亮点 特色 经验 问题 情况 方法 办法".split(" "));
 
 /** 目标值是多少: the noun right before it is what the figure is of. */
 const VALUE_ASKED = /(?<=\p{Script=Han})(?:值|数)?(?:是|为)多少/u;

@@ -114,11 +114,11 @@ function questionKind(text: string, terms: string[], subjects: { distinct: numbe
   const subjectDocs = subjects.docs;
   // 哪个单位 about one named subject asks which of its units, not which report.
   if ((COMPARISON.test(text) && subjects.distinct !== 1) || subjects.distinct > 1) return "comparison";
-  // A year (2020年的党建工作) dates the report asked about; it names no part of it.
+  // A year (2020年的党建工作, 2020年义马…) dates the report asked about; it names no part of it.
   // 强化党建引领的报道主要讲了什么: the words before 的报道 (那篇, 这篇纪实) say which report, not what of it.
   const reportAt = REPORT_NAMED.exec(text)?.index ?? -1;
   const aboutReport = (t: string) =>
-    isFiller(t) || /^\d{4}年$/.test(t) || gazetteer.describes(subjectDocs, withoutFiller(t)) || (reportAt >= 0 && text.indexOf(t) >= 0 && text.indexOf(t) < reportAt);
+    isFiller(t) || /^\d{4}年?$/.test(t) || gazetteer.describes(subjectDocs, withoutFiller(t)) || (reportAt >= 0 && text.indexOf(t) >= 0 && text.indexOf(t) < reportAt);
   if (OVERVIEW.test(text) && subjectDocs.length > 0 && terms.every(aboutReport)) return "overview";
   if (PERSON.test(text)) return "person";
   if (DATE.test(text)) return "date";
