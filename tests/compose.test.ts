@@ -761,6 +761,7 @@ describe("outlining a report whose short lines are photo captions", () => {
     expect(a.sentences.slice(1).map((s) => s.text)).toEqual(["机关党建工作常抓不懈。", "党风廉政建设巩固提升。", "主题党日活动突出特色。"]);
     // Asked which ones, the topic lines lead.
     expect(answer("义马那篇纪实总体上讲了哪几项工作？").sentences[0]!.text).toBe("机关党建工作常抓不懈。");
+    expect(answer("义马卫健委抓党建都搞了些啥？").sentences[0]!.text).toBe("机关党建工作常抓不懈。");
   });
 });
 

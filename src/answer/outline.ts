@@ -37,7 +37,7 @@ export function overviewQuotes(q: Question, doc: StoredDoc, locate: Locate): Quo
   // practices (主要做法), the parts lead unless the lead sentence names them itself.
   const leadNamesParts = headed && namesParts(lead.text, outline);
   const partsLead =
-    PARTS.test(q.text) || namedSet(q.text)?.size === outline.length || (!leadNamesParts && (/哪些|哪几/.test(q.text) || (headed && PRACTICES.test(q.text))));
+    PARTS.test(q.text) || namedSet(q.text)?.size === outline.length || (!leadNamesParts && (/哪些|哪几|(?:做|搞|干|整)了些?(?:什么|啥)/.test(q.text) || (headed && PRACTICES.test(q.text))));
   return partsLead && parts.length > 0 ? [...parts, lead] : [lead, ...parts];
 }
 
