@@ -30,6 +30,8 @@ describe("the gazetteer", () => {
   it("does not take a level, a region or a market (列入市级, 跨区域, 农贸市场) for the end of a place", () => {
     expect(placeNames("卫健委列入市级计划的项目。推动跨区域合作。徐州市卫健委。")).toEqual(expect.arrayContaining(["徐州市"]));
     expect(placeNames("卫健委列入市级计划的项目。推动跨区域合作。")).toEqual([]);
+    // 去市人民医院: the city's hospital, gone to.
+    expect(placeNames("护士节去市人民医院慰问护士。")).toEqual([]);
   });
 
   it("does not take a verb before a generic 新区 or 全市 for a place", () => {

@@ -22,7 +22,8 @@ import { HnswStore, PositionedVectors } from "./vectors.js";
  * 2: file checksums, caption paragraphs. 3: report subjects. 4: binary chunk
  * store and lexical index, graph labels. 5: a city before a place opening the
  * title (南京江北新区) is a subject too; reports keep their credit lines.
- * 6: 市级, 区域 and 市场 end no place name (列入市级 named a place 列入市).
+ * 6: 市级, 区域 and 市场 end no place name (列入市级 named a place 列入市), nor does a
+ * 市 after 去 or 往 (去市人民医院).
  */
 export const FORMAT_VERSION = 6;
 
