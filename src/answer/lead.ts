@@ -107,8 +107,8 @@ function countsListedTogether(q: Question, text: string): boolean {
   const ofOne = /单个|单独|单项|其中/.test(q.text);
   if (q.asksTotal || (!ofOne && /[这那](?:几|些|\d+|[两三四五六七八九十]+)[个家所项座]?|总|合计|一共|全部/.test(q.text))) return false;
   const lists = text.split(/[，,；;。：:]/).flatMap((clause) => (clause.includes("、") ? [clause.split("、")] : []));
-  const listed = lists.flatMap((items) => items.map((item, i) => listedName(item, q.text, i === 0, i === items.length - 1))).find((name) => name !== null);
-  if (listed === undefined || listed === null) return false;
+  const listed = lists.flatMap((items) => items.flatMap((item, i) => listedName(item, q.text, i === 0, i === items.length - 1) ?? []))[0];
+  if (listed === undefined) return false;
   const together = TOGETHER.exec(text.slice(text.indexOf(listed)));
   return together !== null && kindSpans(q, text.slice(text.indexOf(listed) + together.index)).length > 0;
 }
@@ -125,8 +125,10 @@ function listedName(item: string, question: string, first: boolean, last: boolea
   const chars = Array.from(item);
   if (chars.length >= 3 && question.includes(item)) return item;
   for (let n = chars.length - 1; n >= LISTED_NAME_MIN; n--) {
-    if (last && question.includes(chars.slice(0, n).join(""))) return chars.slice(0, n).join("");
-    if (first && question.includes(chars.slice(chars.length - n).join(""))) return chars.slice(chars.length - n).join("");
+    const start = chars.slice(0, n).join("");
+    const end = chars.slice(chars.length - n).join("");
+    if (last && question.includes(start)) return start;
+    if (first && question.includes(end)) return end;
   }
   return null;
 }
@@ -144,6 +146,7 @@ function quotedName(q: Question): string | undefined {
   return names.filter((m) => !QUALIFIES.test(q.text.slice(m.index + m[0].length))).pop()?.[1];
 }
 
+/** What follows a name that qualifies another head: a 的, then a noun or another name (计划的重点项目, 提出的“三个零”). */
 const QUALIFIES = /^[^，,。？?]{0,8}的[\p{Script=Han}“]/u;
 
 /**

@@ -10,7 +10,7 @@ import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { NUMBERED_HEADING, headingQuote, namedSet, sectionHeadings, sentencesOf, type Locate, type Relevance, type SentenceSpan } from "./lists.js";
 import type { Question } from "./question.js";
-import { PARTS, PRACTICES } from "./wording.js";
+import { PARTS, PRACTICES, WHICH_OR_DONE } from "./wording.js";
 import { MAX_OVERVIEW_SECTIONS, MAX_SECTION_QUOTES, MIN_TOPIC_LINES, SECTION_MATCH } from "./tuning.js";
 
 /**
@@ -32,12 +32,13 @@ export function overviewQuotes(q: Question, doc: StoredDoc, locate: Locate): Quo
   const outline = sections(doc);
   const headed = outline.length >= 2;
   const parts = headed ? outline.slice(0, MAX_OVERVIEW_SECTIONS).map((p) => headingQuote(doc, p)) : topicQuotes(doc, leadPick.p, locate);
-  // 主要讲了哪几方面 asks for the parts: they lead, and the sentence that sums them up follows.
-  // 四个抓手大概讲讲: asked for as many parts as there are. Asked which ones (讲了哪几项工作) or for the
-  // practices (主要做法), the parts lead unless the lead sentence names them itself.
-  const leadNamesParts = headed && namesParts(lead.text, outline);
-  const partsLead =
-    PARTS.test(q.text) || namedSet(q.text)?.size === outline.length || (!leadNamesParts && (/哪些|哪几|(?:做|搞|干|整)了些?(?:什么|啥)/.test(q.text) || (headed && PRACTICES.test(q.text))));
+  // 主要讲了哪几方面 asks for the parts: they lead, and the sentence that sums them up follows. So
+  // does 四个抓手大概讲讲, asking about as many parts as there are. Asked which ones (讲了哪几项工作),
+  // what was done (都搞了些啥) or for the practices (主要做法), the parts lead unless the lead
+  // sentence names them itself.
+  const askedForParts = PARTS.test(q.text) || namedSet(q.text)?.size === outline.length;
+  const askedWhatWasDone = WHICH_OR_DONE.test(q.text) || (headed && PRACTICES.test(q.text));
+  const partsLead = askedForParts || (askedWhatWasDone && !(headed && namesParts(lead.text, outline)));
   return partsLead && parts.length > 0 ? [...parts, lead] : [lead, ...parts];
 }
 
