@@ -414,6 +414,14 @@ describe("composing an answer", () => {
     expect(ask("义马表彰的23名优秀护理工作者中，有几名来自市人民医院？").status).toBe("related");
   });
 
+  it("answers who chaired (由谁主持) only with a sentence that says someone chaired", () => {
+    const ask = fromReport("ym", "5月8日，卫健委召开机关党建工作会议。会上，副书记董兴连强调要抓好党建。", "5月9日下午，召开党风廉政建设会议，会议由副书记杨冬林主持。");
+    expect(ask("义马卫健委5月8日召开的机关党建工作会议由谁主持？").status).not.toBe("answered");
+    const chaired = ask("义马卫健委5月9日的党风廉政建设会议由谁主持？");
+    expect(chaired.status).toBe("answered");
+    expect(chaired.sentences[0]!.text).toContain("杨冬林");
+  });
+
   it("counts people in 个 when the question spoke of people before it (帮残疾人找工作，帮了多少个)", () => {
     const ask = fromReport("jb", "老年人服务方面，建设居家养老服务中心72个。在助残服务方面，帮助残疾人就业不少于500名。");
     expect(ask("江北新区帮残疾人就业 帮了多少个").sentences[0]!.text).toContain("不少于500名");

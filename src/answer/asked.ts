@@ -74,6 +74,8 @@ export interface Asked {
    * the first term of its asking clause that the stated fact lacks. The answer must be about it.
    */
   contrasted: string | null;
+  /** What the person asked for does (会议由谁主持 → 主持): the sentence naming them must say it. */
+  doneBy: string | null;
 }
 
 /**
@@ -123,6 +125,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     asksTotal: asking === "count" && TOTAL.test(asked),
     focus: focusOf(asked),
     contrasted: contrastedTerm(asked, terms),
+    doneBy: want === "person" ? (new RegExp(`谁(?:来|去)?(${NAMED_ACTS})`).exec(asked)?.[1] ?? null) : null,
   };
 }
 
@@ -150,6 +153,9 @@ function focusOf(asked: string): string | null {
 
 /** Nouns of administrative prose that any measure is (哪些工作, 哪些措施): they single out no sentence. */
 const GENERIC_NOUNS = new Set("工作 事情 东西 事儿 项目 措施 举措 方面 内容 形式 方式 做法 活动 成效 成果 亮点 特色 经验 问题 情况 方法 办法".split(" "));
+
+/** What a report names a person for doing, in so many words (由谁主持, 谁牵头): not 一起, not 负责 (said many ways). */
+const NAMED_ACTS = "主持|主讲|主办|承办|牵头|带队|领队|拍板|授课";
 
 /** 目标值是多少: the noun right before it is what the figure is of. */
 const VALUE_ASKED = /(?<=\p{Script=Han})(?:值|数)?(?:是|为)多少/u;

@@ -69,7 +69,9 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   const alone = q.want !== "count" || !countsListedTogether(q, text);
   // 九价HPV打了2.1万剂，那二价HPV接种了多少 is not answered by the 九价 sentence it restates.
   const contrast = q.contrasted === null || holdsTerm(q, q.contrasted, text);
-  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && alone && contrast && explainsName(q, lead.text);
+  // 会议由谁主持 is not answered by a sentence about the meeting that names no one chairing it.
+  const acts = q.doneBy === null || holdsTerm(q, q.doneBy, text);
+  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && alone && contrast && acts && explainsName(q, lead.text);
 }
 
 /** Whether a figure of `text` other than the set's own stands by the words naming the part asked about. */
