@@ -223,6 +223,12 @@ describe("question analysis", () => {
     expect(ask("南岸区想打造什么品牌，具体怎么做？").text).toBe("南岸区想打造什么品牌,具体怎么做?");
   });
 
+  it("reads a request put as a yes/no question (能把…告诉我吗) as asking for it, and 他们的名字 as asking for people", () => {
+    expect(ask("南岸区的四个抓手，能列一下吗？")).toMatchObject({ kind: "list" });
+    expect(ask("能把南岸区的四个抓手列一下吗？").text).toBe("南岸区的四个抓手是什么?");
+    expect(ask("南岸区那10名人才，能把他们的名字都告诉我吗？")).toMatchObject({ kind: "person", want: "person" });
+  });
+
   it("reads colloquial 咋 as 怎么 and 总结下 as 总结一下, and 几块内容 as asking for a report's parts", () => {
     expect(ask("南岸区清廉品牌咋打造的")).toMatchObject({ text: "南岸区清廉品牌怎么打造的", kind: "how" });
     expect(ask("南岸那篇 总结下讲了啥").kind).toBe("overview");
