@@ -229,6 +229,13 @@ describe("question analysis", () => {
     expect(ask("南岸区那10名人才，能把他们的名字都告诉我吗？")).toMatchObject({ kind: "person", want: "person" });
   });
 
+  it("reads 哪些代表性做法 as asking for practices, not for 代表 (people), and leaves asking words (想问问) and pointers back (这项) out of the terms", () => {
+    expect(ask("南岸区和徐州分别有哪些代表性做法？").want).not.toBe("person");
+    expect(ask("南岸区哪几位代表参加了会议？").want).toBe("person");
+    expect(ask("想问问南岸区和徐州市，两边的党组织书记分别是谁？").terms).toEqual([]);
+    expect(ask("这项改革要达到什么目标？", "徐州的新生儿出生“一件事”改革是怎么回事？").terms).not.toContain("这项");
+  });
+
   it("reads colloquial 咋 as 怎么 and 总结下 as 总结一下, and 几块内容 as asking for a report's parts", () => {
     expect(ask("南岸区清廉品牌咋打造的")).toMatchObject({ text: "南岸区清廉品牌怎么打造的", kind: "how" });
     expect(ask("南岸那篇 总结下讲了啥").kind).toBe("overview");
