@@ -592,6 +592,8 @@ describe("composing an answer", () => {
       },
     ]);
     expect(ask("南岸四个抓手 大概讲讲").sentences[0]!.text).toBe("一、抓学习强本领");
+    // One item of them asked (第二个是什么), it leads.
+    expect(ask("南岸区的四个抓手，第二个是什么？").sentences[0]!.text).toBe("二、抓管理促规范");
     expect(ask("介绍一下南岸区卫生健康委").sentences[0]!.text).toMatch(/^南岸区卫生健康委党委聚焦党建统领/);
   });
 

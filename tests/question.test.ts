@@ -500,6 +500,12 @@ describe("follow-up questions", () => {
     expect(ask("第二天呢？", "徐州卫健委召开了什么会议？").interpreted ?? "").not.toMatch(/\d日/);
   });
 
+  it("reads 第二个是什么？ as the previous question about another item of its series", () => {
+    expect(ask("第二个是什么？", "南岸区的四个抓手，第一个是什么？").interpreted).toBe("南岸区的四个抓手，第二个是什么？");
+    expect(ask("那第三项呢", "南岸区的四项监督，第一项是什么？").interpreted).toBe("南岸区的四项监督，第三项是什么？");
+    expect(ask("第二个是什么？", "南岸区的四个抓手是什么？").interpreted ?? "").not.toContain("第二");
+  });
+
   it("reads 后来呢？ as asking what followed what the previous question asked", () => {
     const q = ask("后来呢？", "徐州护士节谁去医院慰问了？");
     expect(q.interpreted).toBe("徐州护士节去医院慰问了，后来呢？");

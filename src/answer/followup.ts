@@ -58,6 +58,19 @@ export function shiftDay(text: string, previous: string): string | null {
   return previous.replace(date[0], `${date[1]}月${day}日`);
 }
 
+/** 第二个是什么？, 那第三项呢: another item of the series the previous question asked one of. */
+const ORDINAL_SHIFT = /^(?:那么?)?\s*(第[一二三四五六七八九十\d]+)([个项条点])?\s*(?:是什么|是啥|是哪个|呢)?[？?！!。\s]*$/;
+
+/**
+ * 第二个是什么？ after "南岸区的四个抓手，第一个是什么？" → "南岸区的四个抓手，第二个是什么？": the previous
+ * question about the item asked now. Null when `text` is no such follow-up or the previous asks no item.
+ */
+export function shiftOrdinal(text: string, previous: string): string | null {
+  const asked = ORDINAL_SHIFT.exec(text);
+  const before = /第[一二三四五六七八九十\d]+(?=[个项条点])/.exec(previous);
+  return asked === null || before === null ? null : previous.replace(before[0], asked[1]!);
+}
+
 /** Words standing for the previous question's subject. */
 const PRONOUN = /他们|她们|它们|该委|该局|当地/;
 /** Words a question opens with when it goes on from the previous one. */

@@ -40,6 +40,12 @@ export function namedSet(text: string): { size: number; phrase: string } | null 
   return { size: /\d/.test(n) ? Number(n) : n === "两" ? 2 : CHINESE_DIGITS.indexOf(n) + 1, phrase: m[0] };
 }
 
+/** The item of a series a question asks for (第二个是什么 → 2), or null. */
+function askedItem(text: string): number | null {
+  const n = /第([一二三四五六七八九十]|\d+)[个项条点]/.exec(text)?.[1];
+  return n === undefined ? null : /\d/.test(n) ? Number(n) : CHINESE_DIGITS.indexOf(n) + 1;
+}
+
 /** A set the question counts (那5家医疗机构, 20项…清单, 四个抓手). */
 const COUNTED_SET = new RegExp(`(?:\\d+|[一二两三四五六七八九十]+)[${MEASURE_WORDS}]`, "u");
 
@@ -209,6 +215,11 @@ export function completeList(q: Question, quotes: Quote[], locate: Locate, relev
   // 南岸区的四个抓手是什么？ — the four numbered sections of the report are the answer: they
   // lead, and the sentence that introduced them (突出四个抓手) follows.
   const sections = namedSections(q, lead.doc);
-  if (sections.length > 0) return [...sections.map((p) => headingQuote(lead.doc, p)), lead];
+  if (sections.length > 0) {
+    // 四个抓手，第二个是什么: the item asked leads.
+    const asked = askedItem(q.text);
+    const ordered = asked !== null && asked <= sections.length ? [sections[asked - 1]!, ...sections.filter((_, i) => i !== asked - 1)] : sections;
+    return [...ordered.map((p) => headingQuote(lead.doc, p)), lead];
+  }
   return [lead, ...rest];
 }

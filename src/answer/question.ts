@@ -16,7 +16,7 @@ import { readAsked, wantOf, type Asked, type Want } from "./asked.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";
 import { normalizeQuestion, readContext, toSimplified } from "./said.js";
-import { carrySubject, completeFollowUp, continueTopic, shiftDay, type Continuation } from "./followup.js";
+import { carrySubject, completeFollowUp, continueTopic, shiftDay, shiftOrdinal, type Continuation } from "./followup.js";
 import { isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
 import {
   ASKED_MEANS,
@@ -158,10 +158,10 @@ function followUp(text: string, previous: string, vocabulary: Vocabulary, loosel
   const asked = (completed: string | null) => (completed === null ? null : { text: completed, topic: "" });
   // 那徐州呢？去过哪些地方: the previous question about the new subject, then what is asked of it.
   const [, head, tail] = /^(.+?[？?])\s*(\S.*)$/.exec(text) ?? [];
-  const switched = head === undefined ? null : (completeFollowUp(head, previous, vocabulary, false) ?? shiftDay(head, previous));
+  const switched = head === undefined ? null : (completeFollowUp(head, previous, vocabulary, false) ?? shiftDay(head, previous) ?? shiftOrdinal(head, previous));
   if (switched !== null) return continueTopic(tail!, switched, vocabulary, true) ?? asked(switched);
   return (
-    asked(completeFollowUp(text, previous, vocabulary, bare) ?? shiftDay(text, previous)) ??
+    asked(completeFollowUp(text, previous, vocabulary, bare) ?? shiftDay(text, previous) ?? shiftOrdinal(text, previous)) ??
     (standsAlone ? null : (continueTopic(text, previous, vocabulary, loosely) ?? asked(carrySubject(text, previous, vocabulary))))
   );
 }
