@@ -69,6 +69,16 @@ describe("answering from the real reports", () => {
     expect(besides.sentences.filter((s) => said.has(s.text))).toEqual([]);
   });
 
+  it("answers a message that asks only of what came before (有哪些？, 能举两个名字吗？) from the previous question", async () => {
+    const previous = "南岸区一共创建了多少个清廉品牌？";
+    for (const q of ["有哪些？", "能举两个名字吗？"]) {
+      const a = await answerer.ask(q, { previous });
+      expect(a.status).toBe("answered");
+      expect(a.sentences[0]!.text).toContain("清廉仁济");
+    }
+    expect((await answerer.ask("你好", { previous })).unsearchable).toBe("greeting");
+  });
+
   it("numbers citations 1..n in order of first use and lists only quoted passages", async () => {
     const answer = await answerer.ask("江北新区落户的五个医院建设项目总投资是多少？");
     const firstUse = [...new Set(answer.sentences.map((s) => s.citation))];

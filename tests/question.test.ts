@@ -311,6 +311,7 @@ describe("question analysis", () => {
     expect(ask("徐州村里的小诊所改造弄完几个了").searchText).toContain("村卫生室");
     expect(ask("南岸打宫颈癌疫苗还要排队吗").searchText).toContain("hpv");
     expect(ask("徐州的会议提了哪些要求").alternatives["要求"]).toContain("强调");
+    expect(ask("徐州哪些项目还没达标？").searchText).toContain("未达到预期");
   });
 
   it("offers only official words the corpus has", () => {

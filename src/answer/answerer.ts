@@ -30,6 +30,9 @@ export interface AnswererOptions {
 /** How well an answer answers: a reading that answers beats one that only relates. */
 const STATUS_RANK: Record<AnswerStatus, number> = { answered: 2, related: 1, not_found: 0 };
 
+/** A question word or mark: what a message needs to be read as asking of the previous question. */
+const ASKS = /[？?]|哪|什么|啥|多少|几|谁|怎么|如何/;
+
 export class Answerer {
   private readonly vocabulary: Vocabulary;
   /** Each report's passages in reading order: the scope of a question about it. */
@@ -93,7 +96,9 @@ export class Answerer {
     // 还有呢？: what the previous answer quoted is not quoted again.
     const shown = context.previous !== undefined && ASKS_ELSE.test(toSimplified(question)) ? quotedSpans(await this.ask(context.previous)) : [];
     const { answer } = await this.answerAs(question, { previous: context.previous }, shown);
-    if (context.previous === undefined || answer.interpreted !== null || answer.subjects.length > 0 || answer.unsearchable !== null) return answer;
+    // 有哪些？ after a question says nothing by itself but asks of what came before; 你好 does not.
+    const asksOfPrevious = answer.unsearchable === "no_content" && ASKS.test(question);
+    if (context.previous === undefined || answer.interpreted !== null || answer.subjects.length > 0 || (answer.unsearchable !== null && !asksOfPrevious)) return answer;
     const goingOn = await this.answerAs(question, { previous: context.previous, loosely: true }, shown);
     // A word of its own the previous subject's reports never use (“2+6+x”) says the question is about something else.
     const used = subjectReportsUse(goingOn.question, this.composeContext);

@@ -21,6 +21,9 @@ const CHINESE_MONTH = /(十[一二]|[一二三四五六七八九十])月(?=底|�
 /** A request put as a yes/no question: 能把…告诉我吗, 可以列一下…吗. */
 const REQUEST = /[，,]?(?:能不能|能否|可否|可以|能)(?:请你|帮我)?把?([^，,。？?]*?)(?:都|全部?)?(?:告诉我|列(?:一下|出来)?|列举(?:一下)?)(?:吗|么)?(?=[？?]|$)/;
 
+/** Asking for examples of what was spoken of: 能举两个名字吗, 举几个例子. */
+const EXAMPLES = /(?:能不能|能否|可以|能)?举(?:[一两二三几]个)?(?:名字|例子)(?:吗|么)?(?=[？?]|$)/;
+
 /** NFKC (８３％ → 83%), lower case, traditional → simplified (黨史 → 党史). */
 export function normalizeQuestion(text: string): string {
   // 5月份 and 九月底 are written 5月 and 9月底 in the reports.
@@ -29,6 +32,8 @@ export function normalizeQuestion(text: string): string {
     .replace(/(\d{1,2}月)份/g, "$1")
     // 能把他们的名字都告诉我吗 asks for the names, not whether the bot can tell them.
     .replace(REQUEST, "$1是什么")
+    // 能举两个名字吗, 举几个例子: which ones there are.
+    .replace(EXAMPLES, "有哪些")
     // 咋 is 怎么 (咋创建的, 咋样); 总结下, 介绍下 are 总结一下, 介绍一下.
     .replace(/咋/g, "怎么")
     .replace(/(总结|介绍|概括|概述|说|讲|谈|聊)下(?![来去午面级属设])/g, "$1一下");
