@@ -223,6 +223,11 @@ describe("question analysis", () => {
     expect(ask("南岸区想打造什么品牌，具体怎么做？").text).toBe("南岸区想打造什么品牌,具体怎么做?");
   });
 
+  it("reads 规模多大 as asking for figures", () => {
+    expect(ask("徐州和南岸区在党员培训上，规模各有多大？").want).toBe("count");
+    expect(ask("比较徐州和南岸区学习教育的覆盖规模。").want).toBe("count");
+  });
+
   it("reads a request put as a yes/no question (能把…告诉我吗) as asking for it, and 他们的名字 as asking for people", () => {
     expect(ask("南岸区的四个抓手，能列一下吗？")).toMatchObject({ kind: "list" });
     expect(ask("能把南岸区的四个抓手列一下吗？").text).toBe("南岸区的四个抓手是什么?");
