@@ -216,6 +216,8 @@ describe("question analysis", () => {
     // Typed without a comma, a space ends it too.
     expect(ask("我是退休医生 南岸区创建了哪些清廉品牌？").text).toBe("南岸区创建了哪些清廉品牌?");
     // Courtesies, a way of addressing, a whole sentence about themselves, all before a 请问.
+    // What comes before a 请问 asking about it (分享感悟的人，请问叫什么名字) is the question.
+    expect(ask("9月9日给大家分享感悟的人，请问叫什么名字？").text).toBe("9月9日给大家分享感悟的人,请问叫什么名字?");
     for (const said of ["老汉我想请教，", "同志您好，烦请告知，", "我眼神不好，长文章看不大下来。想请教一下，", "老同志想核实个数字：", "听说南岸区名气很大，请问"]) {
       expect(ask(`${said}南岸区创建了哪些清廉品牌？`).text).toMatch(/^(?:请问)?南岸区创建了哪些清廉品牌\?$/);
     }

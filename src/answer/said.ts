@@ -10,7 +10,7 @@ import { placeMentions } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import type { Vocabulary } from "./question.js";
 import { isFiller, termsWithout } from "./terms.js";
-import { ANSWER_SHAPE, FOR_USE, PREAMBLE } from "./wording.js";
+import { ANSWER_SHAPE, ASKING_AFTER, FOR_USE, ONLY_ASKING, PREAMBLE } from "./wording.js";
 
 export const toSimplified = Converter({ from: "t", to: "cn" });
 
@@ -38,9 +38,24 @@ export function normalizeQuestion(text: string): string {
     .replace(/咋/g, "怎么")
     .replace(/(总结|介绍|概括|概述|说|讲|谈|聊)下(?![来去午面级属设])/g, "$1一下");
   // 我在写论文，想请你概括一下…: what the user says about themselves is not asked (its subject is kept, see readContext).
-  const asked = simplified.replace(PREAMBLE, "").replace(FOR_USE, "").replace(ANSWER_SHAPE, (shape: string) => (/^[？?]/.test(shape) ? shape[0]! : ""));
+  const asked = simplified.slice(saidBefore(simplified).length).replace(FOR_USE, "").replace(ANSWER_SHAPE, (shape: string) => (/^[？?]/.test(shape) ? shape[0]! : ""));
   return /\p{Script=Han}/u.test(asked) ? asked : simplified;
 }
+
+/**
+ * What the user says before the question proper: the preamble (see PREAMBLE), and then what comes
+ * before a 请问 when the question after it names something of its own (听说江北新区引进了好几家大医院，
+ * 请问那5个建设项目的总投资是多少); 分享感悟的人，请问叫什么名字 asks about what came before.
+ */
+function saidBefore(text: string): string {
+  const preamble = PREAMBLE.exec(text)?.[0] ?? "";
+  const context = ASKING_AFTER.exec(text.slice(preamble.length))?.[0] ?? "";
+  const rest = text.slice(preamble.length + context.length);
+  return context !== "" && Array.from(rest.replace(ONLY_ASKING, "")).length >= MIN_OWN_CHARS ? preamble + context : preamble;
+}
+
+/** Characters of its own (beyond asking words) a question after 请问 needs to stand without what came before. */
+const MIN_OWN_CHARS = 3;
 
 /**
  * What the user says before asking (我是江北新区的退休老人，…; 我想给女儿打那种进口疫苗，…):
@@ -48,7 +63,7 @@ export function normalizeQuestion(text: string): string {
  * the words of it the reports have place the answer as a previous question's do.
  */
 export function readContext(raw: string, { gazetteer, seen }: Vocabulary): { subjects: string[]; terms: string[] } {
-  const said = PREAMBLE.exec(toSimplified(normalizeText(raw.trim())))?.[0] ?? "";
+  const said = saidBefore(toSimplified(normalizeText(raw.trim())));
   const subjects = gazetteer.find(said);
   // 我在做重庆和广东两地的对比稿: places the reports are not about are the user's, not the question's.
   const terms = termsWithout(said, [...subjects, ...placeMentions(said).keys()], seen).filter((t) => termUnits(t).every(seen) && !isFiller(t));
