@@ -91,6 +91,9 @@ describe("question analysis", () => {
     expect(q).toMatchObject({ kind: "count", unit: "名", counted: "老年" });
     expect(ask("江北新区给退伍兵发了多少钱补助").unit).toBe("元");
     expect(ask("南岸区HPV疫苗接种量增长了百分之多少？").unit).toBe("%");
+    // An amount of money asked without a measure word is counted in 元.
+    expect(ask("南岸区党建工作经费有多少？").unit).toBe("元");
+    expect(ask("南岸区有多少家医院？").unit).toBe("家");
     expect(ask("徐州产前筛查的比例有多少了").unit).toBe("%");
     // 多不多 asks how many as well, and says nothing about what.
     const many = ask("徐州街上的AED多不多");

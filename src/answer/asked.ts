@@ -107,7 +107,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
   return {
     want,
     extreme: kind === "comparison" ? extreme : null,
-    unit: asking === "count" ? unitOf(COUNT.exec(asked)) : null,
+    unit: asking === "count" ? unitOf(COUNT.exec(asked), asked) : null,
     counted: asking === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1] ?? placedTerm(asked, terms, VALUE_ASKED) ?? undefined, terms) : null,
     asksOrdinal: /第几/.test(asked),
     asksRank: RANK_QUESTION.test(asked),
@@ -178,11 +178,18 @@ function countedTerm(noun: string | undefined, terms: string[]): string | null {
 }
 
 /** 多少钱 asks for an amount in 元 (130亿元), 百分之多少 and 比例是多少 for a percentage (产前筛查率为83.26%). */
-function unitOf(asking: RegExpExecArray | null): string | null {
+function unitOf(asking: RegExpExecArray | null, asked: string): string | null {
   const word = asking?.[1];
   if (asking !== null && /^(?:百分之|比例|占比|比率|率)/.test(asking[0])) return "%";
+  // 经费有多少, 投资多少: an amount of money is counted in 元 (130亿元), not in 家 or 个.
+  if (asking !== null && word === undefined && MONEY.test(asked.slice(Math.max(0, asking.index - MONEY_WINDOW), asking.index))) return "元";
   return word === undefined ? null : word === "钱" ? "元" : word;
 }
+
+/** Nouns of money a count may ask about without a measure word. */
+const MONEY = /经费|资金|投资|投入|预算|费用|补助|补贴|奖金|花了|花费/;
+/** How far before 多少 a noun of money may stand (经费有多少, 投资了多少). */
+const MONEY_WINDOW = 6;
 
 /** The term standing last before the question word `asking` matches, when it is one of `terms`. */
 function placedTerm(asked: string, terms: string[], asking: RegExp | null): string | null {
