@@ -38,13 +38,13 @@ import {
   REPORT_DATE,
   REPORT_SOURCE,
   SUBJECT_ORGANISATION,
+  SUBJECTS_COUNTED,
   SUMMARY,
   VIEW,
   WEAK_LIST,
   WHICH,
   WHICH_KIND,
   YESNO,
-  SUBJECTS_COUNTED,
 } from "./wording.js";
 
 export type QuestionKind =
@@ -102,14 +102,14 @@ export interface Question extends Asked {
   unsearchable: Unsearchable | null;
 }
 
+/** The report itself, named as what is asked about: …的报道, 那篇, 这篇纪实. */
+const REPORT_NAMED = /的(?:报道|文章|纪实|材料)|[这那]篇/;
+
 /**
  * The kind of answer the question wants, from its wording and the reports it
  * names. An overview asks about nothing but the report itself: its terms are
  * filler or what the report's title and publisher say it is about.
  */
-/** The report itself, named as what is asked about: …的报道, 那篇, 这篇纪实. */
-const REPORT_NAMED = /的(?:报道|文章|纪实|材料)|[这那]篇/;
-
 function questionKind(text: string, terms: string[], subjects: { distinct: number; docs: string[] }, gazetteer: Gazetteer): QuestionKind {
   const subjectDocs = subjects.docs;
   // 哪个单位 about one named subject asks which of its units, not which report.
