@@ -37,13 +37,16 @@ export function namedSet(text: string): { size: number; phrase: string } | null 
   const m = /([一二两三四五六七八九十]|\d+)(?:个|大|项|条|方面)\p{Script=Han}{0,2}/u.exec(text);
   if (!m) return null;
   const n = m[1]!;
-  return { size: /\d/.test(n) ? Number(n) : n === "两" ? 2 : CHINESE_DIGITS.indexOf(n) + 1, phrase: m[0] };
+  return { size: numeralValue(n), phrase: m[0] };
 }
+
+/** The value of a one-character Chinese numeral or a run of digits: 四 → 4, 两 → 2, 12 → 12. */
+const numeralValue = (n: string): number => (/\d/.test(n) ? Number(n) : n === "两" ? 2 : CHINESE_DIGITS.indexOf(n) + 1);
 
 /** The item of a series a question asks for (第二个是什么 → 2), or null. */
 function askedItem(text: string): number | null {
   const n = /第([一二三四五六七八九十]|\d+)[个项条点]/.exec(text)?.[1];
-  return n === undefined ? null : /\d/.test(n) ? Number(n) : CHINESE_DIGITS.indexOf(n) + 1;
+  return n === undefined ? null : numeralValue(n);
 }
 
 /** A set the question counts (那5家医疗机构, 20项…清单, 四个抓手). */
