@@ -500,6 +500,31 @@ describe("composing an answer", () => {
     expect(answer("江北新区那5家医疗机构开设了哪些门诊？").status).toBe("answered");
   });
 
+  it("does not take a list of something else, before the count or beside it, for the members of a counted set", () => {
+    const ask = fromReport(
+      "jh",
+      "今年5月，该局走进2家公立医院，通过查阅会议登记本、党员档案、活动记录等，了解党建任务落实情况。今年落实新发展党员5名，党员干部队伍不断壮大。",
+      "该局围绕品牌名称、实施方案、内涵塑造、长效固化四个方面打造党建品牌，推动“江海先锋”“仁心济世”等品牌辨识度越来越高，全区入围示范计划党组织4个。",
+      "该局联合街道建设了党群服务中心、健康驿站、志愿服务站等3个服务阵地。",
+    );
+    expect(ask("江海区今年新发展的5名党员分别是哪几个？").status).toBe("related");
+    expect(ask("江海区入围示范计划的4个党组织分别是哪几个？").status).toBe("related");
+    // The members listed in the clause that counts them are the answer.
+    expect(ask("江海区建设的3个服务阵地分别是哪些？").status).toBe("answered");
+  });
+
+  it("names the members of a set a question counts by a list of them, not by the set's own name", () => {
+    const ask = fromReport(
+      "jh",
+      "江海区卫生健康系统10名人才获评“江海医疗菁英”。",
+      "该局成立江海区人民医院总支部委员会，下设一党支部、二党支部、颐养院党支部和退休党支部4个党支部。",
+    );
+    expect(ask("江海区10个江海医疗菁英都叫什么？").status).toBe("related");
+    const branches = ask("江海区人民医院总支部下设的4个党支部分别叫什么？");
+    expect(branches.status).toBe("answered");
+    expect(branches.sentences[0]!.highlight).toBe("下设一党支部、二党支部、颐养院党支部和退休党支部");
+  });
+
   it("answers 哪一年 only with a year, and 几号 only with a day", () => {
     expect(answer("徐州市卫健委第二期专题读书班是哪一年开班的？").status).toBe("related");
     const ask = fromReport("jh", "今年5月，该局印制《实施方案》，着力创建学习型机关。");

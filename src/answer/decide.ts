@@ -115,20 +115,27 @@ export function kindSpans(q: Question, text: string): string[] {
     case "name": {
       // A name is quoted (“清廉仁济”), or is the thing asked about named in full (…医院总支部委员会);
       // 新建3座公益性骨灰堂 counts the things, it does not name them.
-      const quoted = text.match(/“[^”]{2,20}”|《[^》]{2,30}》/g) ?? [];
-      const at = q.placed === null ? -1 : text.indexOf(q.placed);
-      // Counted before the noun (新建3座…骨灰堂) or after it (居家养老服务中心72个).
-      const counted =
-        at >= 0 &&
-        (new RegExp(`${NUMBER}[${MEASURE_WORDS}][^，,。；;]{0,6}$`, "u").test(text.slice(0, at)) ||
-          new RegExp(`^${NUMBER}[${MEASURE_WORDS}]`, "u").test(text.slice(at + q.placed!.length)));
-      return quoted.length > 0 ? quoted : at >= 0 && !counted ? [q.placed!] : [];
+      // A name the question says itself (10个江南医疗菁英都叫啥 → “江南医疗菁英”) is not the one it asks for.
+      const quoted = (text.match(/“[^”]{2,20}”|《[^》]{2,30}》/g) ?? []).filter((name) => !q.text.includes(name.slice(1, -1)));
+      if (quoted.length > 0) return quoted;
+      if (q.placed === null) return [];
+      // 4个党支部分别叫什么 asks the names of what it counts: a list of them (一党支部、…和退休党支部), not
+      // the noun itself (10个江南医疗菁英都叫啥 → 10名人才获评“江南医疗菁英”).
+      const named = `[^、，,。；;和及]{1,10}?${q.placed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
+      if (countedAt(q.text, q.text.indexOf(q.placed), q.placed)) return text.match(new RegExp(`${named}(?:[、和及]${named})+`, "gu")) ?? [];
+      const at = text.indexOf(q.placed);
+      return at >= 0 && !countedAt(text, at, q.placed) ? [q.placed] : [];
     }
     case "reason":
       return text.split(/[，,；;。]/).filter((clause) => CAUSE.test(clause));
     default:
       return [];
   }
+}
+
+/** Whether `noun` at `at` of `text` is counted, before it (新建3座…骨灰堂) or after it (居家养老服务中心72个). */
+function countedAt(text: string, at: number, noun: string): boolean {
+  return new RegExp(`${NUMBER}[${MEASURE_WORDS}][^，,。；;]{0,6}$`, "u").test(text.slice(0, at)) || new RegExp(`^${NUMBER}[${MEASURE_WORDS}]`, "u").test(text.slice(at + noun.length));
 }
 
 /** Whether the answer is one thing a sentence either states or does not (a count, a person, a date). */

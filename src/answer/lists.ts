@@ -9,10 +9,11 @@ import { ANAPHORA, ORDINAL, isHeadingSentence, refersBack, splitSentences } from
 import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
+import { near } from "./figures.js";
 import { phraseOverlap } from "./evidence.js";
 import type { Question } from "./question.js";
 import { MEASURE_WORDS } from "./terms.js";
-import { GENERIC_LEAD_IN_OVERLAP, LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, SERIES_RELEVANCE } from "./tuning.js";
+import { COUNTED_NOUN_WINDOW, GENERIC_LEAD_IN_OVERLAP, LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, SERIES_RELEVANCE } from "./tuning.js";
 
 /** Finds the passage a quote of [start, end) of a report is cited from. */
 export type Locate = (doc: StoredDoc, start: number, end: number) => Quote["passage"];
@@ -49,8 +50,8 @@ function askedItem(text: string): number | null {
   return n === undefined ? null : numeralValue(n);
 }
 
-/** A set the question counts (那5家医疗机构, 20项…清单, 四个抓手). */
-const COUNTED_SET = new RegExp(`(?:\\d+|[一二两三四五六七八九十]+)[${MEASURE_WORDS}]`, "u");
+/** A set the question counts (那5家医疗机构, 20项…清单, 四个抓手); 第二期 is one of a series, not a set. */
+const COUNTED_SET = new RegExp(`(?<![第\\d])(?:\\d+|[一二两三四五六七八九十]+)[${MEASURE_WORDS}]`, "u");
 
 /** Whether a list question asks for the members of a set it counts (那5家医疗机构分别是哪几家, 20项…清单都有哪些). */
 function asksMembers(q: Question): boolean {
@@ -65,6 +66,37 @@ function asksMembers(q: Question): boolean {
   return which !== null && (sameMeasure || noun === undefined || /^[哪什啥名]/.test(noun) || rest.slice(0, which.index).includes(noun));
 }
 
+/** What refers back to the items just listed, before their count: 这5个, 上述3家. */
+const SUMS_UP = /(?:这|上述|以上|前述)$/;
+/** What ends the counted noun in a question: what it asks of the set (4个党组织|分别是哪几个). */
+const ASKS_OF_SET = /分别|都|各|是|有|包括|叫|具体|哪|什么|啥|来自|在/;
+
+/**
+ * Where in `quotes` the set's members can be named: from the clause that states its count by its
+ * noun on (江北新区先后落户了…、…等5个医疗建设项目), or from its sentence's start when the count sums
+ * up what it listed (…先后落户江北新区,…这5个建设项目), when a quote states it. What is listed
+ * before, in the clause or in the report, or counted alike of another noun (长效固化四个方面 for
+ * 4个党组织), is something else.
+ */
+function afterCount(q: Question, set: RegExpExecArray, quotes: Quote[]): Quote[] {
+  const size = numeralValue(set[0].slice(0, -1));
+  const rest = q.text.slice(set.index + set[0].length);
+  const noun = rest.slice(0, ASKS_OF_SET.exec(rest)?.index ?? rest.length);
+  const nounWords = Array.from({ length: Math.max(0, noun.length - 1) }, (_, i) => noun.slice(i, i + 2));
+  const count = new RegExp(`(?:\\d+|[${CHINESE_DIGITS}两]+)${set[0].slice(-1)}`, "gu");
+  const stating = (text: string) =>
+    [...text.matchAll(count)].find((m) => numeralValue(m[0].slice(0, -1)) === size && (nounWords.length === 0 || near(text, m.index, m[0].length, nounWords, COUNTED_NOUN_WINDOW)));
+  const counting = quotes.find((quote) => stating(quote.text) !== undefined);
+  if (counting === undefined) return quotes;
+  const { text } = counting;
+  const stated = stating(text)!;
+  const ends = SUMS_UP.test(text.slice(0, stated.index)) ? "。" : "，,；;。";
+  const clauseStart = Math.max(...[...ends].map((p) => text.lastIndexOf(p, stated.index))) + 1;
+  // The sentences after it in its report may go on with the list (一是…, 二是…); those before it do not.
+  const following = quotes.filter((quote) => quote.doc.id === counting.doc.id && quote.start > counting.start);
+  return [{ ...counting, text: text.slice(clauseStart) }, ...following];
+}
+
 /** How many items `quotes` name beyond what `q` says: series items, headings, names in a series or in quotes. */
 function itemsNamed(q: Question, quotes: Quote[]): number {
   let items = 0;
@@ -73,8 +105,9 @@ function itemsNamed(q: Question, quotes: Quote[]): number {
     if (ORDINAL.test(text) || NUMBERED_HEADING.test(text) || /[；;]\s*$/.test(text) || doc.paragraphs[paragraph]?.heading === true) items++;
     // A series of three names or more (中大医院新院区、省肿瘤医院江北新院区、…); two may be two verbs
     // (办实事、解难题), and 居家养老服务中心72个、助餐点72家 counts things instead of naming them.
+    // What follows 等 sums the list up (…、志愿服务站等3个服务阵地): it names no item.
     for (const clause of text.split(/[，,；;。：:]/)) {
-      const parts = clause.split("、");
+      const parts = clause.replace(/等[^、]*$/, "").split("、");
       if (parts.length >= 3 && parts.every((part) => !/\d/.test(part))) items += parts.length;
     }
     items += (text.match(/“[^”]{2,20}”|《[^》]{2,30}》/g) ?? []).filter((name) => !q.terms.some((t) => name.includes(t))).length;
@@ -88,7 +121,8 @@ function itemsNamed(q: Question, quotes: Quote[]): number {
  * does not. Questions that ask for no set's members are not held to it.
  */
 export function namesMembers(q: Question, quotes: Quote[]): boolean {
-  return !asksMembers(q) || itemsNamed(q, quotes) >= 2;
+  const set = asksMembers(q) ? COUNTED_SET.exec(q.text) : null;
+  return set === null || itemsNamed(q, afterCount(q, set, quotes)) >= 2;
 }
 
 /**
