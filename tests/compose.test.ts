@@ -261,6 +261,13 @@ describe("composing an answer", () => {
     expect(answer("徐州市卫健委的一把手是谁？").sentences[0]!.highlight).toContain("胡传峰");
   });
 
+  it("answers who did something with a name the sentence gives without a role (陆婉秋立即协助…)", () => {
+    const ask = fromReport("xz", "徐州派出医护人员支援扬州核酸采样。在扬州市甘泉镇采样点，得知一名村民出现低血糖反应后，陆婉秋立即协助其饮用葡萄糖溶液。");
+    const a = ask("徐州有个医护在扬州帮了出现低血糖反应的村民，她叫啥？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("陆婉秋");
+  });
+
   it("does not pass off a figure about something else: 徐州's vaccinations are not its 九价HPV doses", () => {
     const a = answer("徐州九价HPV疫苗累计接种了多少剂次？");
     expect(a.status).toBe("related");

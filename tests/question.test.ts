@@ -133,6 +133,10 @@ describe("question analysis", () => {
     // 哪位同志 asks for a person politely; the subject's 党组织 is whose head is asked.
     expect(ask("徐州市卫健委的党委书记是哪位同志？").terms).toEqual([]);
     expect(ask("南岸区和徐州市，两家单位的党组织一把手各是哪位？").terms).toEqual([]);
+    // 他叫什么名字, 那位医生叫啥 ask for a person, not for the name of a thing.
+    expect(ask("徐州有位医生以《赓续百年初心》为题分享感悟，他叫什么名字？").want).toBe("person");
+    expect(ask("徐州那位医生叫啥？").want).toBe("person");
+    expect(ask("徐州的清廉品牌叫什么名字？").want).toBe("name");
   });
 
   it("reads 哪个单位 about one named subject as asking which of its units, not which report", () => {

@@ -58,6 +58,11 @@ const DAY = /\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号]/;
 /** A year, for 哪一年: 6月初 does not say which year. */
 const YEAR = /\d{4}年|今年|去年|前年/;
 const PERSON_NAME = `(?:${ROLE_WORDS})(?:[、，](?:${ROLE_WORDS}))*\\s*([\\p{Script=Han}]{2,3})`;
+/**
+ * A person the report names without a role, opening a clause or listed with others, before what
+ * people do (陆婉秋立即协助…, 赵金萍、刘兆昌、陈红爱组成3人小组): who a 她叫啥 asks about.
+ */
+const UNROLED_NAME = /(?<=^|[，,。；;：:、“])(\p{Script=Han}{2,3}?)(?=、|立即|主动|第一时间|带领|表示|说|先后|每天|坚持|放弃|连续|作为|组成)/gu;
 
 /** Every 书记 a report names (党委书记, 党组书记, 党工委书记) answers a question about the subject's 书记; a 书记 or 局长 its 一把手 or 负责人; a 领队 or 队长 answers 带头的是谁. */
 function roleAlternatives(role: string): string {
@@ -96,9 +101,12 @@ export function kindSpans(q: Question, text: string): string[] {
     case "person": {
       // 院长负责制 follows a role too: only a name that starts with a surname is a person. Without
       // a role (优秀护理工作者都叫什么), the name must stand by the people the question names.
-      const people = [...text.matchAll(roleWithName(q.role, q.subjects.length > 0))]
-        .filter((m) => looksLikePersonName(m[1]!) && (q.role !== null || near(text, m.index, m[0].length, q.terms, NAMED_PERSON_WINDOW)))
-        .map((m) => m[0]);
+      // A name without a role is of the sentence's story (…一名村民出现低血糖反应后,陆婉秋立即…): the sentence speaks of what was asked.
+      const roled = [...text.matchAll(roleWithName(q.role, q.subjects.length > 0))].filter(
+        (m) => q.role !== null || near(text, m.index, m[0].length, q.terms, NAMED_PERSON_WINDOW),
+      );
+      const unroled = q.role === null && q.terms.some((t) => text.includes(t)) ? [...text.matchAll(UNROLED_NAME)] : [];
+      const people = [...roled, ...unroled].filter((m) => looksLikePersonName(m[1]!)).map((m) => m[0]);
       const organisations = q.asksOrganisation ? [...text.matchAll(PARTNER_ORGANISATION), ...text.matchAll(ACTING_ORGANISATION)].map((m) => m[1]!) : [];
       return [...people, ...organisations];
     }
