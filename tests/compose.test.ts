@@ -437,6 +437,7 @@ describe("composing an answer", () => {
   it("answers a count of a named part of a stated set (347名人才里博士有多少名) only with a figure standing by that part", () => {
     const ask = fromReport("na", "南岸区引进各类人才347名（硕士及以上占比近30%），其中四名院长带头。");
     expect(ask("南岸区引进的347名人才里博士有多少名？").status).toBe("related");
+    expect(ask("南岸区引进的347名人才里面，博士有多少名？").status).toBe("related");
     expect(ask("南岸区引进的347名人才里硕士及以上占比多少？").status).toBe("answered");
   });
 

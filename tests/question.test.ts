@@ -316,6 +316,21 @@ describe("question analysis", () => {
     expect(q.kind).toBe("count");
   });
 
+  it("reads the question words Hong Kong users type in Cantonese as Mandarin (幾多, 佢, 邊位, 有冇)", () => {
+    expect(ask("徐州公共場所投放的AED累計有幾多台？")).toMatchObject({ kind: "count", unit: "台" });
+    // 幾多間醫院 counts hospitals, which Mandarin counts in 家.
+    expect(ask("南岸區培育咗幾多間清廉示範醫院？").unit).toBe("家");
+    expect(ask("江北新区党工委书记是边位？").kind).toBe("person");
+    expect(ask("佢讲的是哪支部队的故事？", "徐州核酸检测队总领队是谁？").interpreted).toContain("总领队");
+    expect(ask("江海区局长有冇提到名字？").text).toContain("有没有");
+    // 边 alone is Mandarin too (两边, 旁边).
+    expect(ask("南岸和江海两边各有多少名党员？").text).toContain("两边");
+  });
+
+  it("reads 那个姓张的 as a hint at a person's surname, not a word the sentence must say", () => {
+    expect(ask("江海区卫健局的党组书记叫什么名字？就是那个姓张的。").terms).not.toContain("姓张");
+  });
+
   it("reads everyday words as the reports' words too, and searches for them (吃饭的地方 → 助餐)", () => {
     const q = ask("南岸区给老人吃饭的地方搞了多少个？");
     expect(q.alternatives["吃饭"]).toContain("助餐");

@@ -161,7 +161,7 @@ const NAMED_ACTS = "主持|主讲|主办|承办|牵头|带队|领队|拍板|授�
 const VALUE_ASKED = /(?<=\p{Script=Han})(?:值|数)?(?:是|为)多少/u;
 
 /** 23名优秀护理工作者中，有几名来自…, 347名人才里博士有多少名: a count of part of a set the question states, and what names the part. */
-const SUBSET = new RegExp(`(\\d+[${MEASURE_WORDS}])[^，,。？?]{0,20}(?:中|里|当中|之中)[，,]?([^，,。？?]{0,16}?)(?:有)?(?:几|多少)`, "u");
+const SUBSET = new RegExp(`(\\d+[${MEASURE_WORDS}])[^，,。？?]{0,20}(?:中|里面?|里头|当中|之中)[，,]?([^，,。？?]{0,16}?)(?:有)?(?:几|多少)`, "u");
 
 /** 每一类各有多少, 每个…分别多少: a count of each part of something. */
 const EACH = /每一?[类个项种批家支所][^，,。？?]{0,8}(?:各|分别)?(?:有|是|为)?(?:多少|几)|各(?:有|是|为)多少/;

@@ -184,13 +184,15 @@ function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null):
   // 哪些领导, 哪几位专家 ask for people by what they are: the sentence names them by their titles instead.
   // 党组织书记, 党组织一把手: whose head is asked is the subject's own Party organisation.
   const roles = want === "person" ? (asked.match(new RegExp(`(?:党组织)?(?:${ROLE_WORDS})|(?<=哪(?:[些几]位?|位)|[这那]位)(?:市领导|领导|专家|同志|代表)`, "g")) ?? []) : [];
+  // 那个姓张的: a hint at the person's surname, which the sentence's name shows, not a word it says.
+  const surname = want === "person" ? (asked.match(/姓\p{Script=Han}(?=的|[，,。？?]|$)/gu) ?? []) : [];
   // 是哪一天, 几号: the date asked for (一天 is no matter).
   const when = want === "date" ? (asked.match(/哪一?[天年日]|几[号日]/g) ?? []) : [];
   // 两家单位, 两边: the subjects named, counted again.
   const counted = namesSubject ? (asked.match(SUBJECTS_COUNTED) ?? []) : [];
   // 有啥数字吗 asks for figures: 数字 is no matter (the reports' 数字鸿沟).
   const figures = FIGURE_NOUN.exec(asked)?.[0].match(/数字|数据/) ?? [];
-  return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...when, ...counted, ...figures];
+  return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...surname, ...when, ...counted, ...figures];
 }
 
 /** A term as the question wrote it and as the reports may write it (老人 → 老年人, 老年). */

@@ -12,7 +12,7 @@ import type { Vocabulary } from "./question.js";
 import { isFiller, termsWithout } from "./terms.js";
 import { ANSWER_SHAPE, ASKING_AFTER, FOR_USE, ONLY_ASKING, PREAMBLE } from "./wording.js";
 
-export const toSimplified = Converter({ from: "t", to: "cn" });
+const traditionalToSimplified = Converter({ from: "t", to: "cn" });
 
 const MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 /** A month in Chinese numerals where a date goes on (九月底, 五月份, 十月二十日): not 一月一次. */
@@ -24,7 +24,32 @@ const REQUEST = /[，,]?(?:能不能|能否|可否|可以|能)(?:请你|帮我)?
 /** Asking for examples of what was spoken of: 能举两个名字吗, 举几个例子. */
 const EXAMPLES = /(?:能不能|能否|可以|能)?举(?:[一两二三几]个)?(?:名字|例子)(?:吗|么)?(?=[？?]|$)/;
 
-/** NFKC (８３％ → 83%), lower case, traditional → simplified (黨史 → 党史). */
+/**
+ * Cantonese question words as Hong Kong users type them, in Mandarin (几多 → 多少, 佢 → 他, 边位 → 哪位).
+ * Read before conversion: OpenCC turns 係 into 系. 边 alone stays (旁边, 两边).
+ */
+const CANTONESE: [RegExp, string][] = [
+  [/有冇/g, "有没有"],
+  [/冇/g, "没有"],
+  // 几多间医院 counts hospitals, which Mandarin counts in 家.
+  [/[几幾]多[间間]/g, "多少家"],
+  [/[几幾]多/g, "多少"],
+  [/咗/g, "了"],
+  [/佢/g, "他"],
+  [/係/g, "是"],
+  [/嘅/g, "的"],
+  [/乜嘢|咩/g, "什么"],
+  [/[点點]样/g, "怎样"],
+  [/[边邊]([个個位间間家])/g, "哪$1"],
+  [/[边邊]度/g, "哪里"],
+];
+
+/** Traditional → simplified (黨史 → 党史), Cantonese question words → Mandarin (幾多 → 多少). */
+export function toSimplified(text: string): string {
+  return traditionalToSimplified(CANTONESE.reduce((t, [cantonese, mandarin]) => t.replace(cantonese, mandarin), text));
+}
+
+/** NFKC (８３％ → 83%), lower case, then simplified Mandarin (see `toSimplified`). */
 export function normalizeQuestion(text: string): string {
   // 5月份 and 九月底 are written 5月 and 9月底 in the reports.
   const simplified = toSimplified(normalizeText(text.trim()))
