@@ -341,6 +341,9 @@ describe("question analysis", () => {
     expect(ask("南岸打宫颈癌疫苗还要排队吗").searchText).toContain("hpv");
     expect(ask("徐州的会议提了哪些要求").alternatives["要求"]).toContain("强调");
     expect(ask("徐州哪些项目还没达标？").searchText).toContain("未达到预期");
+    // 专栏 is the reports' 栏目, and how many looked at it their 阅读量.
+    expect(ask("南岸那个健康专栏看过的人有多少？").searchText).toMatch(/栏目.*阅读量|阅读量.*栏目/);
+    expect(ask("徐州组织去革命纪念地参观了多少回").searchText).toContain("红色教育基地");
   });
 
   it("offers only official words the corpus has", () => {
