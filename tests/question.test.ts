@@ -32,6 +32,8 @@ describe("the gazetteer", () => {
     expect(placeNames("卫健委列入市级计划的项目。推动跨区域合作。")).toEqual([]);
     // 去市人民医院: the city's hospital, gone to.
     expect(placeNames("护士节去市人民医院慰问护士。")).toEqual([]);
+    // A time or an aspect particle before 新区 or 市 ends no place's stem (下旬时新区, 保障了新区, 入围了市).
+    expect(placeNames("2月下旬时新区率先复工，保障了新区安全，4个党组织入围了市示范计划。")).toEqual([]);
   });
 
   it("does not take a verb before a generic 新区 or 全市 for a place", () => {
@@ -325,6 +327,10 @@ describe("question analysis", () => {
     expect(ask("江海区局长有冇提到名字？").text).toContain("有没有");
     // 边 alone is Mandarin too (两边, 旁边).
     expect(ask("南岸和江海两边各有多少名党员？").text).toContain("两边");
+  });
+
+  it("reads an aside in brackets as saying nothing asked (江海区卫生健康局（即当地的卫生署）)", () => {
+    expect(ask("江海区卫生健康局（即当地的卫生署）党组书记是谁？").text).toBe("江海区卫生健康局党组书记是谁?");
   });
 
   it("reads 那个姓张的 as a hint at a person's surname, not a word the sentence must say", () => {

@@ -59,6 +59,8 @@ export function normalizeQuestion(text: string): string {
     .replace(REQUEST, "$1是什么")
     // 能举两个名字吗, 举几个例子: which ones there are.
     .replace(EXAMPLES, "有哪些")
+    // An aside in brackets (江海区卫生健康局（即当地的卫生署）党组书记是谁) says nothing asked.
+    .replace(/\([^()]*\)/g, "")
     // 咋 is 怎么 (咋创建的, 咋样); 总结下, 介绍下 are 总结一下, 介绍一下.
     .replace(/咋/g, "怎么")
     .replace(/(总结|介绍|概括|概述|说|讲|谈|聊)下(?![来去午面级属设])/g, "$1一下");
