@@ -34,6 +34,7 @@ describe("the gazetteer", () => {
     expect(placeNames("护士节去市人民医院慰问护士。")).toEqual([]);
     // A time or an aspect particle before 新区 or 市 ends no place's stem (下旬时新区, 保障了新区, 入围了市).
     expect(placeNames("2月下旬时新区率先复工，保障了新区安全，4个党组织入围了市示范计划。")).toEqual([]);
+    expect(placeNames("其中县处级“一把手”工程25项。")).toEqual([]);
   });
 
   it("does not take a verb before a generic 新区 or 全市 for a place", () => {

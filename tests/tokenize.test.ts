@@ -35,6 +35,10 @@ describe("question terms", () => {
     expect(questionTerms("党建工作要点有哪些？", seen)).toContain("要点");
   });
 
+  it("reads 一共 as asking nothing where the segmenter glues it to the next word (一|共用了)", () => {
+    expect(questionTerms("一共用了几种方式学？")).toEqual(["方式"]);
+  });
+
   it("drops words that only place the question in time (疫情期间, 那会儿)", () => {
     expect(questionTerms("江北新区疫情期间有几家医疗机构开了发热门诊？")).not.toContain("期间");
   });

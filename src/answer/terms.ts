@@ -135,7 +135,8 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
   // So is a quoted name of digits and letters (“2+6+x”), which the segmenter cuts into pieces too short to keep.
   const quoted = [...normalizeText(question).matchAll(/“([^”]{1,12})”/g)].map((m) => m[1]!).filter((q) => /^\p{Script=Han}$/u.test(q) || /^[\w+\-.]{2,}$/u.test(q) || /^[一二两三四五六七八九十\d]+[^“”]{1,6}$/u.test(q));
   const terms: string[] = [...(normalizeText(question).match(CALENDAR_DATE) ?? []), ...quoted];
-  question = normalizeText(question).replace(CALENDAR_DATE, "，");
+  // 一共用了几种: the segmenter reads 一|共用; 一共 asks nothing, and what follows it is a word of its own.
+  question = normalizeText(question).replace(CALENDAR_DATE, "，").replace(/一共|总共/g, "$&，");
   let run = "";
   const add = (term: string): void => {
     const pieces = seen ? attestedPieces(term, seen) : [term];

@@ -13,7 +13,7 @@ const PLACE_SUFFIXES = ["自治县", "新区", "省", "市", "区", "县", "镇"
  * 我市, 该区, 社区, 小区, 城区 are generic, not names; nor is a question
  * word (哪位市领导 names no place called 哪位).
  */
-const NOT_A_STEM = new Set("全我本该各此省市区县镇新两到去往在赴对于向和与及的是为从哪谁啥几么个了着时".split(""));
+const NOT_A_STEM = new Set("全我本该各此其省市区县镇新两到去往在赴对于向和与及的是为从哪谁啥几么个了着时".split(""));
 /** Common nouns shaped like places (党员责任区, 示范区). */
 const GENERIC_PLACES = new Set(["责任区", "示范区", "功能区", "服务区", "试验区", "保护区", "风景区", "居民区", "生活区", "核心区", "商业区", "工业区", "示范县", "地级市"]);
 /** Roles a report names people by (党委书记胡传峰, 局长陆小军). */
@@ -51,8 +51,8 @@ export function placeMentions(text: string): Map<string, { stem: string; count: 
   // read in a short window of Han text ending with it. Segmenting whole reports instead took
   // about a second per megabyte (ICU), which a rebuild of thousands of reports cannot afford.
   const norm = normalizeText(text);
-  // 市级, 区域, 市场: a level, a region or a market follows the character, not a place ending in it.
-  for (const m of norm.matchAll(/[市区县省镇](?![级域场])/g)) {
+  // 市级, 区域, 市场, 县处级: a level, a region or a market follows the character, not a place ending in it.
+  for (const m of norm.matchAll(/[市区县省镇](?![级域场]|处级)/g)) {
     const window = norm.slice(Math.max(0, m.index + 1 - SUFFIX_WINDOW_CHARS), m.index + 1).replace(/^[^]*[^\p{Script=Han}]/u, "");
     const segments = [...segmenter.segment(window)].map((s) => s.segment);
     const i = segments.length - 1;
