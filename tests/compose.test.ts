@@ -926,6 +926,9 @@ describe("questions about a report itself", () => {
     expect(a.citations[0]!.paragraph).toBe(HEADER);
     expect(a.citations[0]!.excerpt.slice(a.citations[0]!.quotes[0]!.start, a.citations[0]!.quotes[0]!.end)).toBe("南岸区卫生健康委");
     expect(answer("南岸区那篇报道是哪天发的").sentences[0]!.text).toBe("2024-05-29");
+    // The outlet asked as the medium that ran it, or where the report comes from.
+    expect(answer("南岸区那篇报道的刊发媒体是什么？").sentences[0]!.text).toBe("南岸区卫生健康委");
+    expect(answer("南岸区那篇报道出自哪里？").sentences[0]!.text).toBe("南岸区卫生健康委");
   });
 
   it("answers who wrote or edited it, and in which column it ran, from the credit lines its page prints", () => {
