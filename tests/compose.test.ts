@@ -441,6 +441,12 @@ describe("composing an answer", () => {
     expect(ask("南岸区引进的347名人才里硕士及以上占比多少？").status).toBe("answered");
   });
 
+  it("answers a count of a part named after the question word (1475场里有多少场是宣讲团讲的) only with a figure of that part", () => {
+    const ask = fromReport("xz", "徐州市卫健委选拔68人组建宣讲团。全委共举办各类讲习、宣讲1475场，知识竞赛18场。");
+    expect(ask("徐州1475场讲习宣讲里，有多少场是那个68人的宣讲团讲的？").status).toBe("related");
+    expect(ask("徐州举办了多少场讲习宣讲？").status).toBe("answered");
+  });
+
   it("answers a count of each part (每一类各有多少项) only with a figure for each", () => {
     const ask = fromReport("xz", "徐州市卫健委梳理出“六大类224项”为民办实事项目。其中，县处级“一把手”工程25项。");
     expect(ask("徐州那224项每一类各有多少项？").status).toBe("related");
@@ -517,6 +523,7 @@ describe("composing an answer", () => {
     );
     expect(ask("江海区今年新发展的5名党员分别是哪几个？").status).toBe("related");
     expect(ask("江海区入围示范计划的4个党组织分别是哪几个？").status).toBe("related");
+    expect(ask("江海区入围示范计划的4个党组织是哪四个？").status).toBe("related");
     // The members listed in the clause that counts them are the answer.
     expect(ask("江海区建设的3个服务阵地分别是哪些？").status).toBe("answered");
   });

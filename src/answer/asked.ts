@@ -120,7 +120,8 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     placed: placedTerm(asked, terms, want === "date" ? DATE : want === "place" ? PLACE : want === "name" ? NAME : null),
     whichKind,
     partOf: subset?.[1] ?? null,
-    partNames: subset === null ? [] : terms.filter((t) => subset[2]!.includes(t)),
+    // The part is named before the question word or after it (有多少场是那个68人的宣讲团讲的), in words not naming the whole set.
+    partNames: subset === null ? [] : terms.filter((t) => (subset[3]!.includes(t) || subset[4]!.includes(t)) && !subset[2]!.includes(t)),
     asksEach: asking === "count" && kind !== "comparison" && EACH.test(asked),
     asksTotal: asking === "count" && TOTAL.test(asked),
     focus: focusOf(asked),
@@ -160,8 +161,11 @@ const NAMED_ACTS = "主持|主讲|主办|承办|牵头|带队|领队|拍板|授�
 /** 目标值是多少: the noun right before it is what the figure is of. */
 const VALUE_ASKED = /(?<=\p{Script=Han})(?:值|数)?(?:是|为)多少/u;
 
-/** 23名优秀护理工作者中，有几名来自…, 347名人才里博士有多少名: a count of part of a set the question states, and what names the part. */
-const SUBSET = new RegExp(`(\\d+[${MEASURE_WORDS}])[^，,。？?]{0,20}(?:中|里面?|里头|当中|之中)[，,]?([^，,。？?]{0,16}?)(?:有)?(?:几|多少)`, "u");
+/** 23名优秀护理工作者中，有几名来自…, 347名人才里博士有多少名: a count of part of a set the question states, the words naming the set, and those naming the part. */
+const SUBSET = new RegExp(
+  `(\\d+[${MEASURE_WORDS}])([^，,。？?]{0,20})(?:中|里面?|里头|当中|之中)[，,]?([^，,。？?]{0,16}?)(?:有)?(?:几|多少)[${MEASURE_WORDS}]?([^，,。？?]{0,16})`,
+  "u",
+);
 
 /** 每一类各有多少, 每个…分别多少: a count of each part of something. */
 const EACH = /每一?[类个项种批家支所][^，,。？?]{0,8}(?:各|分别)?(?:有|是|为)?(?:多少|几)|各(?:有|是|为)多少/;
