@@ -88,6 +88,7 @@ describe("question analysis", () => {
     ["哪个地区的疫苗接种最多？", "comparison"],
     ["江海今年新发展的5名党员叫啥", "person"],
     ["徐州有没有投放AED？", "yesno"],
+    ["江北新区的发热门诊让不让家属进去？", "yesno"],
   ])("reads '%s' as a %s question", (text, kind) => {
     expect(ask(text).kind).toBe(kind);
   });

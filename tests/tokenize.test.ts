@@ -41,6 +41,7 @@ describe("question terms", () => {
 
   it("drops words that only place the question in time (疫情期间, 那会儿)", () => {
     expect(questionTerms("江北新区疫情期间有几家医疗机构开了发热门诊？")).not.toContain("期间");
+    expect(questionTerms("江海卫健局的人平时都学些啥新精神")).not.toContain("平时");
   });
 
   it("keeps no piece of what a counted question word counts (几个|人去)", () => {

@@ -112,7 +112,8 @@ export const MORE_DETAIL = /具体|详细|展开(?:说|讲)|^(?:那么?)?(?:后�
 /** 怎么评价, 怎么看: a view answers it, which the reports give as reported speech (see evidence.ts). */
 export const VIEW = /怎么(?:看|评价|认为)|如何(?:看待?|评价)|评价|看法|认为|说了(?:什么|啥|些啥)|(?:书记|局长|主任|院长|头儿|领导|干部|专家|[他她]们?)(?:是)?(?:怎么)?说(?![明说])/;
 export const HOW = /怎么|怎样|如何|采取|措施|举措|方式|形式|方法|途径|办法|机制/;
-export const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$/;
+/** 是否, 有没有, …吗, and any verb asked as itself and its negation (让不让, 会不会, 能不能). */
+export const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$|(\p{Script=Han})[不没]\1/u;
 
 /** Which one of several (哪家已经运营, 哪个社区): a name is asked, even after 几家医院里. */
 export const WHICH = /哪一?[个家位所座支项条种类]/;
