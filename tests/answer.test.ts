@@ -54,6 +54,10 @@ describe("answering from the real reports", () => {
     const other = await answerer.ask("什么是“2+6+x”培训机制？", { previous: "徐州市卫健委党委书记是谁？" });
     expect(other.interpreted).toBeNull();
     expect(other.sentences[0]!.text).toContain("2+6+x");
+    // A word of the previous question no report has (依照) is not the follow-up's own.
+    const reward = await answerer.ask("评上以后有啥奖励吗？", { previous: "江海区开展党员星级评定是依照什么标准？" });
+    expect(reward.interpreted).not.toBeNull();
+    expect(reward.sentences[0]!.text).toContain("表彰");
   });
 
   it("answers 还有呢？ with more of what the previous question asked, not the sentences its answer already quoted", async () => {

@@ -355,6 +355,7 @@ describe("question analysis", () => {
     // 专栏 is the reports' 栏目, and how many looked at it their 阅读量.
     expect(ask("南岸那个健康专栏看过的人有多少？").searchText).toMatch(/栏目.*阅读量|阅读量.*栏目/);
     expect(ask("徐州组织去革命纪念地参观了多少回").searchText).toContain("红色教育基地");
+    expect(ask("南岸区引进的人才学历怎么样").searchText).toContain("硕士");
   });
 
   it("offers only official words the corpus has", () => {

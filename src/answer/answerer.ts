@@ -11,7 +11,7 @@ import { subjectReportsUse } from "./evidence.js";
 import { DEFAULT_COMPOSE_OPTIONS, compose, notFound, type ComposeContext, type ComposeOptions, type QuotedSpan } from "./compose.js";
 import { analyzeQuestion, type Question, type ReadingOptions, type Vocabulary } from "./question.js";
 import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, rankReports, retrieve, type RankedPassage, type RetrieveOptions } from "./retrieve.js";
-import { toSimplified } from "./said.js";
+import { normalizeQuestion, toSimplified } from "./said.js";
 import { REPORTS_PER_QUESTION } from "./tuning.js";
 import { ASKS_ELSE } from "./wording.js";
 
@@ -100,9 +100,11 @@ export class Answerer {
     const asksOfPrevious = answer.unsearchable === "no_content" && ASKS.test(question);
     if (context.previous === undefined || answer.interpreted !== null || answer.subjects.length > 0 || (answer.unsearchable !== null && !asksOfPrevious)) return answer;
     const goingOn = await this.answerAs(question, { previous: context.previous, loosely: true }, shown);
-    // A word of its own the previous subject's reports never use (“2+6+x”) says the question is about something else.
+    // A word of its own the previous subject's reports never use (“2+6+x”) says the question is about something else;
+    // the previous question's words (依照) are not the message's own.
     const used = subjectReportsUse(goingOn.question, this.composeContext);
-    const own = goingOn.question.terms.filter((t) => !goingOn.question.topic.includes(t));
+    const said = normalizeQuestion(question);
+    const own = goingOn.question.terms.filter((t) => !goingOn.question.topic.includes(t) && said.includes(t));
     const better = goingOn.answer.status !== "not_found" && STATUS_RANK[goingOn.answer.status] >= STATUS_RANK[answer.status];
     return goingOn.question.interpreted !== null && own.every(used) && better ? goingOn.answer : answer;
   }
