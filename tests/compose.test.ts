@@ -441,6 +441,14 @@ describe("composing an answer", () => {
     expect(ask("南岸区引进的347名人才里硕士及以上占比多少？").status).toBe("answered");
   });
 
+  it("counts households (多少家, 多少户人家) by their people when the question speaks of people, and places in 家 only by places", () => {
+    const ask = fromReport("jb", "新区组织3次军人看新区活动，为12名立功受奖军人家属送去喜报。新区有5家医疗机构开设了发热门诊，接诊120名患者。");
+    const families = ask("江北新区给立了功的军人家里报喜，报了多少家？");
+    expect(families.status).toBe("answered");
+    expect(families.sentences[0]!.highlight).toBe("12名");
+    expect(ask("江北新区有几家医疗机构开设了发热门诊？").sentences[0]!.highlight).toBe("5家");
+  });
+
   it("answers a count of a part named after the question word (1475场里有多少场是宣讲团讲的) only with a figure of that part", () => {
     const ask = fromReport("xz", "徐州市卫健委选拔68人组建宣讲团。全委共举办各类讲习、宣讲1475场，知识竞赛18场。");
     expect(ask("徐州1475场讲习宣讲里，有多少场是那个68人的宣讲团讲的？").status).toBe("related");

@@ -15,14 +15,15 @@ export const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百
 /** Measure words that count the same things: 多少人 is answered by 700名, 几家 by 5所. */
 // 个 is the general measure word for things: 几个专利 is answered by 2项, but not by people, times or money.
 // 跑了多少趟, 开了几回 count times as the reports' 次 do.
-const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家项所座支处条台张件批户例", 家: "家个所", 所: "所家个", 次: "次场", 场: "场次", 趟: "次趟", 回: "次回", 遍: "次遍" };
+const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家项所座支处条台张件批户例", 家: "家个所户", 所: "所家个", 次: "次场", 场: "场次", 趟: "次趟", 回: "次回", 遍: "次遍" };
 
 /** Words for people: 多少个当兵的家里 counts people, whom the reports count in 名 or 人. */
 const PEOPLE = /人|员|者|兵|属|众|民|士|师|干部/;
 
 /**
  * The measure words that count what `q` asks about: 个 counts people too when what follows it names
- * people, or when nothing follows and the question spoke of people before (帮残疾人找工作，帮了多少个).
+ * people, or when nothing follows and the question spoke of people before (帮残疾人找工作，帮了多少个);
+ * households (家, 户) are counted by their people when the question speaks of people (多少户人家, 兵家里…多少家).
  */
 function countedIn(q: Question): string | null {
   const asked = COUNT.exec(q.text);
@@ -30,6 +31,8 @@ function countedIn(q: Question): string | null {
   const before = asked === null ? "" : [q.text.slice(0, asked.index), ...Object.values(q.alternatives).flat()].join(" ");
   const ofPeople = asked !== null && (PEOPLE.test(after) || (after === "" && PEOPLE.test(before)));
   if (q.unit === "个" && ofPeople) return `${UNIT_SYNONYMS["个"]}${UNIT_SYNONYMS["人"]}`;
+  // 给立了功的兵家里报喜，报了多少家: households, which the reports count by their people (12名…家属, 6739人次).
+  if ((q.unit === "家" || q.unit === "户") && asked !== null && (PEOPLE.test(after) || PEOPLE.test(before))) return `${UNIT_SYNONYMS[q.unit] ?? q.unit}${UNIT_SYNONYMS["人"]}`;
   return q.unit === null ? null : (UNIT_SYNONYMS[q.unit] ?? q.unit);
 }
 
