@@ -525,13 +525,15 @@ describe("composing an answer", () => {
   it("does not take a list of something else, before the count or beside it, for the members of a counted set", () => {
     const ask = fromReport(
       "jh",
-      "今年5月，该局走进2家公立医院，通过查阅会议登记本、党员档案、活动记录等，了解党建任务落实情况。今年落实新发展党员5名，党员干部队伍不断壮大。",
+      "今年5月，该局联合江海区委组织部走进2家公立医院，通过查阅会议登记本、党员档案、活动记录等，了解党建任务落实情况。今年落实新发展党员5名，党员干部队伍不断壮大。",
       "该局围绕品牌名称、实施方案、内涵塑造、长效固化四个方面打造党建品牌，推动“江海先锋”“仁心济世”等品牌辨识度越来越高，全区入围示范计划党组织4个。",
       "该局联合街道建设了党群服务中心、健康驿站、志愿服务站等3个服务阵地。",
     );
     expect(ask("江海区今年新发展的5名党员分别是哪几个？").status).toBe("related");
     expect(ask("江海区入围示范计划的4个党组织分别是哪几个？").status).toBe("related");
     expect(ask("江海区入围示范计划的4个党组织是哪四个？").status).toBe("related");
+    // What is asked of each member (分别来自哪些单位) names them too.
+    expect(ask("江海区今年新发展的5名党员分别来自哪些单位？").status).toBe("related");
     // The members listed in the clause that counts them are the answer.
     expect(ask("江海区建设的3个服务阵地分别是哪些？").status).toBe("answered");
   });

@@ -63,7 +63,9 @@ function asksMembers(q: Question): boolean {
   const which = new RegExp(`(?:哪些|哪[几两三四五六七八九十]([${MEASURE_WORDS}])?|分别是|叫什么|都有|包括)(\\p{Script=Han}{2})?`, "u").exec(rest);
   const noun = which?.[2];
   const sameMeasure = which?.[1] !== undefined && set[0].endsWith(which[1]);
-  return which !== null && (sameMeasure || noun === undefined || /^[哪什啥名]/.test(noun) || rest.slice(0, which.index).includes(noun));
+  // 5名党员分别来自哪些单位, 3次活动，分别去了哪些地方: what is asked of each member names them.
+  const ofEach = which !== null && /分别|各自/.test(rest.slice(0, which.index));
+  return which !== null && (ofEach || sameMeasure || noun === undefined || /^[哪什啥名]/.test(noun) || rest.slice(0, which.index).includes(noun));
 }
 
 /** What refers back to the items just listed, before their count: 这5个, 上述3家. */
