@@ -261,6 +261,17 @@ describe("composing an answer", () => {
     expect(answer("徐州市卫健委的一把手是谁？").sentences[0]!.highlight).toContain("胡传峰");
   });
 
+  it("answers who a branch's Party secretary (支部书记) is with the branch secretary, not the commission's", () => {
+    const ask = fromReport(
+      "xz",
+      "市卫健委党委书记胡传峰强调，要学习贯彻党代会精神。",
+      "9月9日，门诊第三党支部书记、医学影像科主任师毅冰以《赓续百年初心》为题，分享自己的感悟。",
+    );
+    const a = ask("徐州以《赓续百年初心》为题分享感悟的支部书记是谁？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toContain("师毅冰");
+  });
+
   it("answers who did something with a name the sentence gives without a role (陆婉秋立即协助…)", () => {
     const ask = fromReport("xz", "徐州派出医护人员支援扬州核酸采样。在扬州市甘泉镇采样点，得知一名村民出现低血糖反应后，陆婉秋立即协助其饮用葡萄糖溶液。");
     const a = ask("徐州有个医护在扬州帮了出现低血糖反应的村民，她叫啥？");

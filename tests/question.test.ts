@@ -84,6 +84,7 @@ describe("question analysis", () => {
     // The kind of document (经验材料) and a span of years (近年来) name no part of the report.
     ["南岸区卫健委党建统领这篇经验材料主要讲了什么", "overview"],
     ["概括一下南岸区卫健委近年来的主要做法", "overview"],
+    ["南岸区卫健委党建统领的纪实，概括起来讲了什么？", "overview"],
     ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
     ["哪个地区的疫苗接种最多？", "comparison"],
     ["江海今年新发展的5名党员叫啥", "person"],
