@@ -339,6 +339,19 @@ describe("question analysis", () => {
     expect(ask("江海区卫生健康局（即当地的卫生署）党组书记是谁？").text).toBe("江海区卫生健康局党组书记是谁?");
   });
 
+  it("reads a voice-typed message: hesitations (嗯) and 麻烦问下 ask nothing", () => {
+    expect(ask("徐州市卫健委的党委书记是谁啊麻烦问下").terms).toEqual([]);
+    expect(ask("南岸区引进的那347名人才里头嗯博士有多少个啊").terms).toContain("博士");
+    expect(ask("嗯那个方案全名叫啥", "江海区卫生健康局那个学习活动方案是什么时候印制的？").terms).not.toContain("全名叫");
+  });
+
+  it("reads a city run into the place it holds (江门江海区) as naming those places, not an unknown one", () => {
+    const jianghai = doc("jh", "江门市江海区卫生健康局党建纪实", "江门市江海区卫生健康局党组书记张海明表示。");
+    const q = analyzeQuestion("江门江海区卫生健康局的党组书记是谁？", { gazetteer: new Gazetteer([jianghai]), seen: () => true });
+    expect(q.subjects).toContain("江海区");
+    expect(q.unknownPlaces).toEqual([]);
+  });
+
   it("reads 那个姓张的 as a hint at a person's surname, not a word the sentence must say", () => {
     expect(ask("江海区卫健局的党组书记叫什么名字？就是那个姓张的。").terms).not.toContain("姓张");
   });

@@ -217,7 +217,8 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const known = new Set(subjects);
   const provinces = (asked.match(PROVINCE) ?? []).map((name): [string, { stem: string }] => [name, { stem: name }]);
   const unknownPlaces = [...placeMentions(asked).entries(), ...provinces]
-    .filter(([name, { stem }]) => !known.has(name) && gazetteer.docsOf(stem).length === 0 && !subjects.some((s) => s.includes(stem)))
+    // 江门江海区 runs a known city into a known place: it names them, nothing unknown.
+    .filter(([name, { stem }]) => !known.has(name) && gazetteer.docsOf(stem).length === 0 && !subjects.some((s) => s.includes(stem) || name.includes(s)))
     .map(([name]) => name)
     .filter((name, i, names) => !names.some((other, j) => j !== i && other.includes(name)));
   const want = wantOf(asked);

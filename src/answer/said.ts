@@ -59,6 +59,8 @@ export function normalizeQuestion(text: string): string {
     .replace(REQUEST, "$1是什么")
     // 能举两个名字吗, 举几个例子: which ones there are.
     .replace(EXAMPLES, "有哪些")
+    // 嗯, 呃: a speaker's hesitation (voice input types it), inside words as often as between them.
+    .replace(/[嗯呃]+/g, "")
     // An aside in brackets (江海区卫生健康局（即当地的卫生署）党组书记是谁) says nothing asked.
     .replace(/\([^()]*\)/g, "")
     // 咋 is 怎么 (咋创建的, 咋样); 总结下, 介绍下 are 总结一下, 介绍一下.

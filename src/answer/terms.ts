@@ -19,7 +19,7 @@ const QUESTION_STOPWORDS = new Set(
     // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
     "数量 变化 内容 情况 进展 各有 各自 都有 做法 好做法 经验 地方 东西 那天 这天 当天 那次 这次 " +
     // The report itself (这篇报道的记者是谁): what the question is about, not what a passage says.
-    "分别 这篇 那篇 报道 文章 稿件 稿子 材料 经验材料 纪实 提到 提及 说到 讲到 谈到 涉及 里面 大家 别人 人家 现在 如今 眼下 部分 这部分 一部分 这一部分 那一部分 这块 板块 最后 一段 这一段 那一段 段落 全称 全名 名称 简称 " +
+    "分别 这篇 那篇 报道 文章 稿件 稿子 材料 经验材料 纪实 提到 提及 说到 讲到 谈到 涉及 里面 里头 大家 别人 人家 现在 如今 眼下 部分 这部分 一部分 这一部分 那一部分 这块 板块 最后 一段 这一段 那一段 段落 全称 全名 名称 简称 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
     "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路 " +
     // Words that point at an example or a span of time rather than name a matter (比如…这种, 前后有多少, 那阵子).
@@ -29,7 +29,7 @@ const QUESTION_STOPWORDS = new Set(
     // What was spoken of before (这项改革, 该项目): the previous question names it.
     "这项 该项 此项 这一项 那项 这批 那批 " +
     // Asking itself: 想问问, 请教, 打听.
-    "问问 想问 想问问 问一下 请教 打听"
+    "问问 想问 想问问 问一下 问下 麻烦问下 请教 打听"
   ).split(/\s+/),
 );
 /**
@@ -136,7 +136,8 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
   const quoted = [...normalizeText(question).matchAll(/“([^”]{1,12})”/g)].map((m) => m[1]!).filter((q) => /^\p{Script=Han}$/u.test(q) || /^[\w+\-.]{2,}$/u.test(q) || /^[一二两三四五六七八九十\d]+[^“”]{1,6}$/u.test(q));
   const terms: string[] = [...(normalizeText(question).match(CALENDAR_DATE) ?? []), ...quoted];
   // 一共用了几种: the segmenter reads 一|共用; 一共 asks nothing, and what follows it is a word of its own.
-  question = normalizeText(question).replace(CALENDAR_DATE, "，").replace(/一共|总共/g, "$&，");
+  // So with 全名叫啥, read 全|名叫: the name asked for, then the asking.
+  question = normalizeText(question).replace(CALENDAR_DATE, "，").replace(/一共|总共/g, "$&，").replace(/名叫/g, "名，叫");
   let run = "";
   const add = (term: string): void => {
     const pieces = seen ? attestedPieces(term, seen) : [term];
