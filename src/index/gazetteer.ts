@@ -11,7 +11,9 @@ const PLACE_SUFFIXES = ["自治县", "新区", "省", "市", "区", "县", "镇"
 /**
  * Characters that cannot start or end a place name before a suffix: 全市,
  * 我市, 该区, 社区, 小区, 城区 are generic, not names; nor is a question
- * word (哪位市领导 names no place called 哪位).
+ * word (哪位市领导 names no place called 哪位), nor what a place never
+ * opens or ends with: 其 (其中县处级), an aspect particle or a time (保障了新区,
+ * 下旬时新区).
  */
 const NOT_A_STEM = new Set("全我本该各此其省市区县镇新两到去往在赴对于向和与及的是为从哪谁啥几么个了着时".split(""));
 /** Common nouns shaped like places (党员责任区, 示范区). */
