@@ -372,6 +372,8 @@ describe("question analysis", () => {
     expect(ask("南岸那个健康专栏看过的人有多少？").searchText).toMatch(/栏目.*阅读量|阅读量.*栏目/);
     expect(ask("徐州组织去革命纪念地参观了多少回").searchText).toContain("红色教育基地");
     expect(ask("南岸区引进的人才学历怎么样").searchText).toContain("硕士");
+    // The reports' words are phrases a sentence may share: 发展新党员 is their 新发展党员.
+    expect(ask("江海区在发展新党员方面做了什么？").phrasing).toContain("发展党员");
     expect(ask("江海区的党组织扩充之前原先有几个？").searchText).toMatch(/增加.*原来/);
     expect(ask("江北新区那批医院工程占用了多少土地？").searchText).toContain("用地面积");
     expect(ask("江北新区那批医院工程占用了多少土地？").terms).not.toContain("那批");

@@ -86,7 +86,7 @@ export interface Question extends Asked {
   terms: string[];
   /** Content terms that only come from the previous question a follow-up goes on from (具体是怎么做的？): what it is about, not what it asks. */
   topic: string[];
-  /** The words a sentence's phrases are matched against: the question, or what a follow-up going on from the previous one asks in its own words. */
+  /** The words a sentence's phrases are matched against: the question, or what a follow-up going on from the previous one asks in its own words, and the reports' words for its everyday words (发展新党员 → 发展党员). */
   phrasing: string;
   /** A follow-up asking for the details of what the previous question asked, naming nothing new (具体是怎么做的？). */
   asksMore: boolean;
@@ -251,7 +251,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     terms: [...(referent === undefined ? [] : [referent]), ...reading.terms, ...contextTerms],
     // The previous question's words a follow-up goes on from, and the user's own before asking: context.
     topic: [...(own === null ? [] : topicTerms(reading.terms, own)), ...contextTerms],
-    phrasing: own ?? asked,
+    phrasing: [own ?? asked, ...reading.words].join(" "),
     asksMore: own !== null && MORE_DETAIL.test(own) && reading.terms.every((t) => !own.includes(t)),
     alternatives: reading.alternatives,
     unattested: reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
