@@ -374,6 +374,7 @@ describe("question analysis", () => {
     expect(ask("南岸区引进的人才学历怎么样").searchText).toContain("硕士");
     // The reports' words are phrases a sentence may share: 发展新党员 is their 新发展党员.
     expect(ask("江海区在发展新党员方面做了什么？").phrasing).toContain("发展党员");
+    expect(ask("在扬州帮忙的那个三个人的小队敲了多少家的门？").searchText).toContain("小组");
     expect(ask("江海区的党组织扩充之前原先有几个？").searchText).toMatch(/增加.*原来/);
     expect(ask("江北新区那批医院工程占用了多少土地？").searchText).toContain("用地面积");
     expect(ask("江北新区那批医院工程占用了多少土地？").terms).not.toContain("那批");
@@ -548,6 +549,10 @@ describe("follow-up questions", () => {
   it("asks a question that goes on without naming a subject about the previous question's subject", () => {
     expect(ask("那党委书记是谁？", "南岸区创建了哪些清廉品牌？").interpreted).toBe("南岸区党委书记是谁？");
     expect(ask("他们的疫苗接种了多少剂次", "南岸区创建了哪些清廉品牌？").interpreted).toBe("南岸区的疫苗接种了多少剂次");
+    // 刚才说的…: the user points back at what was asked before.
+    const back = ask("刚才说的那次义诊，给多少群众测了血压？", "南岸区去社区义诊派了几个人？");
+    expect(back.subjects).toEqual(["南岸区"]);
+    expect(back.terms).not.toContain("刚才");
   });
 
   it("asks a question that asks for more (具体…, 有多少人参加？) about what the previous question asked", () => {

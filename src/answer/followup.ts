@@ -75,8 +75,8 @@ export function shiftOrdinal(text: string, previous: string): string | null {
 const PRONOUN = /他们|她们|它们|该委|该局|当地/;
 /** Words a question opens with when it goes on from the previous one. */
 const OPENER = /^(?:那么?|那个|这个|还有|另外|此外|再问一下)[，,\s]*/;
-/** Words that go on from the previous question (那…, 他们…, 当地…) rather than start a new one. */
-const CONTINUATION = new RegExp(`${OPENER.source}|${PRONOUN.source}|那边|那里|其中`);
+/** Words that go on from the previous question (那…, 他们…, 当地…, 刚才说的…) rather than start a new one. */
+const CONTINUATION = new RegExp(`${OPENER.source}|${PRONOUN.source}|那边|那里|其中|刚才|刚刚|上面说的|前面说的`);
 
 /**
  * 那党委书记是谁？ after "南岸区创建了哪些清廉品牌？" → "南岸区党委书记是谁？". Only

@@ -27,7 +27,7 @@ const QUESTION_STOPWORDS = new Set(
     // Spoken asides: 大体上, 总的来说, 俺, 咱 (the speaker), 嘞 and 咯 (particles).
     "大体 大体上 总的 总的来说 概括起来 总结起来 起来 总的看 总体来看 俺 俺们 咱 咱们 嘞 咯 " +
     // What was spoken of before (这项改革, 该项目): the previous question names it.
-    "这项 该项 此项 这一项 那项 这批 那批 " +
+    "这项 该项 此项 这一项 那项 这批 那批 刚才 刚刚 " +
     // Asking itself: 想问问, 请教, 打听.
     "问问 想问 想问问 问一下 问下 麻烦问下 请教 打听"
   ).split(/\s+/),
