@@ -549,6 +549,16 @@ describe("composing an answer", () => {
     expect(ask("江海区建设的3个服务阵地分别是哪些？").status).toBe("answered");
   });
 
+  it("does not take the items of another part of the report for the members of a counted set", () => {
+    const ask = fromReport(
+      "na",
+      "南岸区卫生健康委突出四个抓手。",
+      "三是健全机制强化党建责任。完善3张全面从严治党责任清单，健全从严治党“四个一”机制。",
+      "一是“三条线路”淬炼队伍成色。二是“四项监督”优化工作作风。",
+    );
+    expect(ask("南岸区从严治党的“四个一”机制具体是哪四个“一”？").status).toBe("related");
+  });
+
   it("names the members of a set a question counts by a list of them, not by the set's own name", () => {
     const ask = fromReport(
       "jh",

@@ -54,8 +54,9 @@ function afterCount(q: Question, set: RegExpExecArray, quotes: Quote[]): Quote[]
   const stated = stating(text)!;
   const ends = SUMS_UP.test(text.slice(0, stated.index)) ? "。" : "，,；;。";
   const clauseStart = Math.max(...[...ends].map((p) => text.lastIndexOf(p, stated.index))) + 1;
-  // The sentences after it in its report may go on with the list (一是…, 二是…); those before it do not.
-  const following = quotes.filter((quote) => quote.doc.id === counting.doc.id && quote.start > counting.start);
+  // The sentences after it in its paragraph may go on with the list (一是…, 二是…); those before it,
+  // or in another part of the report (一是“三条线路”… below 从严治党“四个一”机制), do not.
+  const following = quotes.filter((quote) => quote.doc.id === counting.doc.id && quote.paragraph === counting.paragraph && quote.start > counting.start);
   return [{ ...counting, text: text.slice(clauseStart) }, ...following];
 }
 
