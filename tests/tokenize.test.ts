@@ -35,6 +35,12 @@ describe("question terms", () => {
     expect(questionTerms("党建工作要点有哪些？", seen)).toContain("要点");
   });
 
+  it("keeps where people stand on a roll (在编人员, 在册党员) as a word, but not 在 before another word (在职业健康)", () => {
+    expect(questionTerms("南岸卫健委多少在编人员")).toContain("在编");
+    expect(questionTerms("南岸区一共有多少名在册党员？")).toContain("在册");
+    expect(questionTerms("南岸区在职业健康方面做了什么")).not.toContain("在职");
+  });
+
   it("reads 一共 as asking nothing where the segmenter glues it to the next word (一|共用了)", () => {
     expect(questionTerms("一共用了几种方式学？")).toEqual(["方式"]);
   });

@@ -48,6 +48,8 @@ export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂�
 const AMOUNT = new RegExp(`^[一二两三四五六七八九十百千万几\\d]+[${MEASURE_WORDS}]$`, "u");
 
 /** A date as the reports write it: 5月8日, 2020年5月, 10月. */
+/** Where people stand on a roll (在编人员, 在册党员): a word, though 在 breaks runs elsewhere (在|市人民医院, 在|职业健康). */
+const ON_ROLL = /在[编册岗职](?=(?:工作)?人员|党员|职工|干部|员工|医生|护士|人数)/g;
 const CALENDAR_DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?=[^\d份])/g;
 
 /** A number alone, as the segmenter cuts it off its measure word (三|个人, 6|个人). */
@@ -134,10 +136,10 @@ export function questionTerms(question: string, seen?: (bigram: string) => boole
   // the segmenter cuts the one into digits and characters, and the other would be dropped as too short.
   // So is a quoted name of digits and letters (“2+6+x”), which the segmenter cuts into pieces too short to keep.
   const quoted = [...normalizeText(question).matchAll(/“([^”]{1,12})”/g)].map((m) => m[1]!).filter((q) => /^\p{Script=Han}$/u.test(q) || /^[\w+\-.]{2,}$/u.test(q) || /^[一二两三四五六七八九十\d]+[^“”]{1,6}$/u.test(q));
-  const terms: string[] = [...(normalizeText(question).match(CALENDAR_DATE) ?? []), ...quoted];
+  const terms: string[] = [...(normalizeText(question).match(CALENDAR_DATE) ?? []), ...quoted, ...(normalizeText(question).match(ON_ROLL) ?? [])];
   // 一共用了几种: the segmenter reads 一|共用; 一共 asks nothing, and what follows it is a word of its own.
   // So with 全名叫啥, read 全|名叫: the name asked for, then the asking.
-  question = normalizeText(question).replace(CALENDAR_DATE, "，").replace(/一共|总共/g, "$&，").replace(/名叫/g, "名，叫");
+  question = normalizeText(question).replace(CALENDAR_DATE, "，").replace(/一共|总共/g, "$&，").replace(/名叫/g, "名，叫").replace(ON_ROLL, "，");
   let run = "";
   const add = (term: string): void => {
     const pieces = seen ? attestedPieces(term, seen) : [term];
