@@ -54,6 +54,9 @@ describe("answering from the real reports", () => {
     const other = await answerer.ask("什么是“2+6+x”培训机制？", { previous: "徐州市卫健委党委书记是谁？" });
     expect(other.interpreted).toBeNull();
     expect(other.sentences[0]!.text).toContain("2+6+x");
+    // 疫苗呢 turns from what was asked to another thing: the answer is about that thing.
+    const vaccine = await answerer.ask("疫苗呢", { previous: "江北新区常态化核酸检测做了多少人次？" });
+    expect(vaccine.sentences[0]!.text).toContain("疫苗");
     // A word of the previous question no report has (依照) is not the follow-up's own.
     const reward = await answerer.ask("评上以后有啥奖励吗？", { previous: "江海区开展党员星级评定是依照什么标准？" });
     expect(reward.interpreted).not.toBeNull();

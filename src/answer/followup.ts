@@ -120,5 +120,10 @@ export function continueTopic(text: string, previous: string, { gazetteer, seen 
   if (!loosely && !DETAIL_OPENER.test(text) && own.length > 0) return null;
   // A previous follow-up's request for details (…，具体是怎么做的？) adds nothing to the topic.
   const topic = previous.replace(/[，,](?:具体|详细)[^，,]*$/, "").replace(ASKING, "").replace(/[的，,\s]+$/, "");
-  return topic.length === 0 ? null : { text: `${topic}，${text.replace(OPENER, "")}`, topic };
+  // 疫苗呢？ asks the same of another thing: 那 marks it as what the answer must be about (see asked.ts).
+  // Not 后来呢, 具体呢: those ask more of the same thing.
+  const named = /呢[？?！!。\s]*$/.test(text) ? ELLIPTICAL.exec(text)?.[1] : undefined;
+  const other = named !== undefined && !DETAIL_OPENER.test(named) && questionTerms(named, seen).length > 0 ? named : undefined;
+  const asked = other === undefined ? text.replace(OPENER, "") : `那${other.replace(OPENER, "")}呢？`;
+  return topic.length === 0 ? null : { text: `${topic}，${asked}`, topic };
 }
