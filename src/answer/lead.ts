@@ -30,8 +30,9 @@ export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence;
   const listed = q.kind === "list" && q.focus !== null && q.terms.includes(q.focus) ? q.focus : undefined;
   const naming = listed === undefined ? undefined : evidence.find((e) => holdsTerm(q, listed, normalizeText(e.text)));
   // 核酸检测做了多少人次，那疫苗呢: the sentence about what the question turns to, over those about what it turned from.
-  const contrasting = q.contrasted === null ? undefined : evidence.find((e) => holdsTerm(q, q.contrasted!, normalizeText(e.text)));
-  const best = (wantsSpan(q) ? evidence.find((e) => e.answers && (contrasting === undefined || e === contrasting)) : undefined) ?? defining ?? introducing ?? naming ?? contrasting ?? evidence[0]!;
+  const about = (e: Evidence) => q.contrasted === null || holdsTerm(q, q.contrasted, normalizeText(e.text));
+  const contrasting = q.contrasted === null ? undefined : evidence.find(about);
+  const best = (wantsSpan(q) ? evidence.find((e) => e.answers && about(e)) : undefined) ?? defining ?? introducing ?? naming ?? contrasting ?? evidence[0]!;
   // 具体是怎么做的？: the best sentence restates what the previous answer said; what follows it says more.
   // …具体有哪些？ after a count: a best sentence that names the members (共有四项,分别是…) says it all.
   const more = q.asksMore && !(q.kind === "list" && ENUMERATES.test(best.text)) ? following(best, evidence) : undefined;
