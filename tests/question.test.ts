@@ -577,6 +577,12 @@ describe("follow-up questions", () => {
     expect(ask("第二个是什么？", "南岸区的四个抓手是什么？").interpreted ?? "").not.toContain("第二");
   });
 
+  it("reads 疫苗呢 after a count of something else as the same asked of 疫苗, without the previous question's words for the count", () => {
+    const q = analyzeQuestion("疫苗呢", vocabulary, { previous: "徐州常态化核酸检测做了多少人次？", loosely: true });
+    expect(q.interpreted).toBe("徐州常态化核酸检测做了，那疫苗呢？");
+    expect(q.contrasted).toBe("疫苗");
+  });
+
   it("reads 后来呢？ as asking what followed what the previous question asked", () => {
     const q = ask("后来呢？", "徐州护士节谁去医院慰问了？");
     expect(q.interpreted).toBe("徐州护士节去医院慰问了，后来呢？");

@@ -97,7 +97,7 @@ const DETAIL_OPENER = /^(?:那么?|那个|这个|还有|另外)?[，,\s]*(?:具�
 /** Words that ask more about a matter without naming one: 都有哪些形式, 举个例子, 谁负责. */
 const MORE_ABOUT = new Set("形式 例子 效果 成效 结果 细节 过程 意义 目的 原因 时间 地点 负责 参加 参与 人员 规模 开始 结束 举办 步骤 安排 要求 职务 职位 身份 作用".split(" "));
 /** Question words and end punctuation: what is left of a question is what it is about. */
-const ASKING = /(?:是|有|在)?(?:(?:多少|几)[个家名位项次场条人所座岁]?|谁|哪些|哪几[个家项位]?|哪一?[个家位所座支项条种类里儿天年]?|(?:什么|啥)时候|什么|啥|怎么样?|怎样|如何|何时)|是否|有没有|是不是|[吗呢吧啊呀][？?！!。]*$|[？?！!。]+$/g;
+const ASKING = /(?:是|有|在)?(?:(?:多少|几)(?:人次|剂次|场次|[个家名位项次场条人所座岁台份])?|谁|哪些|哪几[个家项位]?|哪一?[个家位所座支项条种类里儿天年]?|(?:什么|啥)时候|什么|啥|怎么样?|怎样|如何|何时)|是否|有没有|是不是|[吗呢吧啊呀][？?！!。]*$|[？?！!。]+$/g;
 
 /** A follow-up read as going on from the previous question: the question as completed, and the part that came from the previous one. */
 export interface Continuation {
