@@ -130,7 +130,8 @@ export function kindSpans(q: Question, text: string): string[] {
       // 4个党支部分别叫什么 asks the names of what it counts: a list of them (一党支部、…和退休党支部), not
       // the noun itself (10个江南医疗菁英都叫啥 → 10名人才获评“江南医疗菁英”).
       const named = `[^、，,。；;和及]{1,10}?${q.placed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
-      if (countedAt(q.text, q.text.indexOf(q.placed), q.placed)) return text.match(new RegExp(`${named}(?:[、和及]${named})+`, "gu")) ?? [];
+      const asked = q.text.indexOf(q.placed);
+      if (asked >= 0 && countedAt(q.text, asked, q.placed)) return text.match(new RegExp(`${named}(?:[、和及]${named})+`, "gu")) ?? [];
       const at = text.indexOf(q.placed);
       return at >= 0 && !countedAt(text, at, q.placed) ? [q.placed] : [];
     }

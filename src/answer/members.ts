@@ -11,7 +11,7 @@ import { MEASURE_WORDS } from "./terms.js";
 import { COUNTED_NOUN_WINDOW } from "./tuning.js";
 
 /** A set the question counts (那5家医疗机构, 20项…清单, 四个抓手); 第二期 is one of a series, not a set. */
-const COUNTED_SET = new RegExp(`(?<![第\\d])(?:\\d+|[一二两三四五六七八九十]+)[${MEASURE_WORDS}]`, "u");
+const COUNTED_SET = new RegExp(`(?<![第\\d])(?:\\d+|[${CHINESE_DIGITS}两]+)[${MEASURE_WORDS}]`, "u");
 
 /** Whether a list question asks for the members of a set it counts (那5家医疗机构分别是哪几家, 20项…清单都有哪些). */
 function asksMembers(q: Question): boolean {
