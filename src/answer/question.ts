@@ -102,6 +102,9 @@ export interface Question extends Asked {
   unsearchable: Unsearchable | null;
 }
 
+/** A year, written or said (2020年, 今年): it dates the report asked about. */
+const YEAR = /^(?:\d{4}年?|今年|去年|当年|这一?年)$/;
+
 /** The report itself, named as what is asked about: …的报道, 那篇, 这篇纪实. */
 const REPORT_NAMED = /的(?:报道|文章|纪实|材料)|[这那]篇/;
 
@@ -118,7 +121,7 @@ function questionKind(text: string, terms: string[], subjects: { distinct: numbe
   // 强化党建引领的报道主要讲了什么: the words before 的报道 (那篇, 这篇纪实) say which report, not what of it.
   const reportAt = REPORT_NAMED.exec(text)?.index ?? -1;
   const aboutReport = (t: string) =>
-    isFiller(t) || /^\d{4}年?$/.test(t) || gazetteer.describes(subjectDocs, withoutFiller(t)) || (reportAt >= 0 && text.indexOf(t) >= 0 && text.indexOf(t) < reportAt);
+    isFiller(t) || YEAR.test(t) || gazetteer.describes(subjectDocs, withoutFiller(t)) || (reportAt >= 0 && text.indexOf(t) >= 0 && text.indexOf(t) < reportAt);
   if (OVERVIEW.test(text) && subjectDocs.length > 0 && terms.every(aboutReport)) return "overview";
   if (PERSON.test(text)) return "person";
   if (DATE.test(text)) return "date";

@@ -17,13 +17,13 @@ export const SUBJECTS_COUNTED = /(?:两|三|四|五|几)(?:家|个)?(?:单位|�
  * Party committee, 卫健民政党工委) means the subject, whatever the report calls it.
  */
 export const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|(?:卫生健康|卫健)(?:委员会|委|局)(?:党工委|党委|党组)(?!书记)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
-export const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作|(?:讲|说|写|报道)了(?:什么|哪些|哪几)|主要内容|(?:哪几个|哪些|几个)方面|几个?部分|哪?几大?块(?:内容)?|思路|框架|脉络|定位|核心意思|中心思想|主旨|大意|写了(?:什么|哪些|啥)|(?:做|搞|干|整)了些(?:什么|啥)|搞了(?:什么|哪些)/;
+export const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作|(?:讲|说|写|报道)了(?:什么|哪些|哪几)|主要内容|(?:哪几个?|哪些|几个)(?:主要)?方面|几个?(?:主要)?部分|(?:做|干|搞)了哪几件(?:大)?事|主要路径|哪?几大?块(?:内容)?|思路|框架|脉络|定位|核心意思|中心思想|主旨|大意|写了(?:什么|哪些|啥)|(?:做|搞|干|整)了些(?:什么|啥)|搞了(?:什么|哪些)/;
 /** Which ones, or what was done, asked of a report as a whole (讲了哪几项工作, 都搞了些啥). */
 export const WHICH_OR_DONE = /哪些|哪几|(?:做|搞|干|整)了些?(?:什么|啥)/;
 /** Practices asked of a report as a whole (主要做法, 有什么经验, 做了哪几件事). */
-export const PRACTICES = /做法|经验|做了哪几件|做了哪些/;
+export const PRACTICES = /做法|经验|路径|[做干搞]了哪几件|做了哪些/;
 /** An overview asking for a report's parts (主要讲了哪几方面, 分哪几块) rather than for its gist. */
-export const PARTS = /哪几?个?方面|哪?几大?块|几个?部分|哪几部分|几个板块|[写讲]了哪些/;
+export const PARTS = /哪几?个?(?:主要)?方面|哪?几大?块|几个?(?:主要)?部分|哪几部分|几个(?:主要)?板块|[写讲]了哪些/;
 /** One clause: no separator, no question mark, no quote. */
 const CLAUSE_CHAR = "[^，,。！!？?：:“”]";
 /** How a user names themselves or the bot before 我 or a courtesy (老汉我想请教, 同志您好). */
