@@ -60,6 +60,11 @@ describe("question analysis", () => {
     expect(ask("南岸区卫健委党委是怎样强化党建责任的？").terms).toEqual(["强化", "党建", "责任"]);
   });
 
+  it("leaves out the words an academic question frames itself with (维度, 阶段内, 规模, 达到)", () => {
+    expect(ask("在老年人服务维度，南岸区首创的项目叫什么？").terms).not.toContain("维度");
+    expect(ask("在党史学习教育开展以来的阶段内，南岸区的宣讲团规模达到了多少人？").terms).toEqual(["党史", "学习", "教育", "开展", "以来", "宣讲"]);
+  });
+
   it.each([
     ["南岸区九价HPV疫苗累计接种了多少剂次？", "count"],
     ["徐州市卫健委党委书记是谁？", "person"],

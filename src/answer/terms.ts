@@ -29,7 +29,10 @@ const QUESTION_STOPWORDS = new Set(
     // What was spoken of before (这项改革, 该项目): the previous question names it.
     "这项 该项 此项 这一项 那项 这批 那批 刚才 刚刚 " +
     // Asking itself: 想问问, 请教, 打听.
-    "问问 想问 想问问 问一下 问下 麻烦问下 请教 打听"
+    "问问 想问 想问问 问一下 问下 麻烦问下 请教 打听 " +
+    // How an academic question frames what it asks (在…维度, 就…而言, …的阶段内, 规模约为多少, 达到了多少):
+    // the reports seldom use these words, so they would weigh the most and be taken for the key word.
+    "维度 层面 阶段 阶段内 范围 范围内 口径 角度 视角 规模 而言 就此 达到 要素 构成 类别 层级"
   ).split(/\s+/),
 );
 /**
