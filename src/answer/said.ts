@@ -46,7 +46,8 @@ const CANTONESE: [RegExp, string][] = [
 
 /** Traditional → simplified (黨史 → 党史), Cantonese question words → Mandarin (幾多 → 多少). */
 export function toSimplified(text: string): string {
-  return traditionalToSimplified(CANTONESE.reduce((t, [cantonese, mandarin]) => t.replace(cantonese, mandarin), text));
+  // 报导 is Taiwan's (and an older mainland) spelling of the reports' 报道.
+  return traditionalToSimplified(CANTONESE.reduce((t, [cantonese, mandarin]) => t.replace(cantonese, mandarin), text)).replace(/报导/g, "报道");
 }
 
 /** NFKC (８３％ → 83%), lower case, then simplified Mandarin (see `toSimplified`). */

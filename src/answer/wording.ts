@@ -17,7 +17,7 @@ export const SUBJECTS_COUNTED = /(?:两|三|四|五|几)(?:家|个)?(?:单位|�
  * Party committee, 卫健民政党工委) means the subject, whatever the report calls it.
  */
 export const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|(?:卫生健康|卫健)(?:委员会|委|局)(?:党工委|党委|党组)(?!书记)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
-export const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作|(?:讲|说|写|报道)了(?:什么|哪些|哪几)|主要内容|(?:哪几个?|哪些|几个)(?:主要)?方面|几个?(?:主要)?部分|(?:做|干|搞)了哪几件(?:大)?事|主要路径|哪?几大?块(?:内容)?|思路|框架|脉络|定位|核心意思|中心思想|主旨|大意|写了(?:什么|哪些|啥)|(?:做|搞|干|整)了些(?:什么|啥)|搞了(?:什么|哪些)/;
+export const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作|(?:讲|说|写|报道)了(?:什么|哪些|哪几)|主要内容|(?:哪几个?|哪些|几个)(?:主要)?方面|几个?(?:主要)?部分|(?:做|干|搞)了哪几件(?:大)?事|主要路径|哪?几大?块(?:内容)?|思路|框架|脉络|定位|核心意思|中心思想|主旨|大意|要点|概况|梗概|重点(?:内容)?(?=[吗呢？?]|$)|写了(?:什么|哪些|啥)|(?:做|搞|干|整)了些(?:什么|啥)|搞了(?:什么|哪些)/;
 /** Which ones, or what was done, asked of a report as a whole (讲了哪几项工作, 都搞了些啥). */
 export const WHICH_OR_DONE = /哪些|哪几|(?:做|搞|干|整)了些?(?:什么|啥)/;
 /** Practices asked of a report as a whole (主要做法, 有什么经验, 做了哪几件事). */
@@ -68,7 +68,7 @@ export const REPORT_DATE = /(?:报道|文章|这篇|那篇|稿子|新闻)[^，�
 /** Every report at once (这几篇报道哪篇最新, 这些报道都是哪个网站发的): a question about the reports themselves asks it of each. */
 export const EVERY_REPORT = /这几篇|这些(?:报道|报告|文章)|各篇|哪一?篇|所有(?:的)?(?:报道|报告|文章)/;
 /** Words that ask for a summary in so many words (unlike 做了哪些, which may ask for a list). */
-export const SUMMARY = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈|经验|做法|亮点|特色|(?:写|讲)(?:了|的是)(?:什么|哪些|啥)|主要内容|方面(?:主要)?(?:做|干)了(?:些)?(?:什么|哪些|啥)/;
+export const SUMMARY = /总结|介绍|概括|概述|简介|要点|概况|梗概|讲讲|说说|谈谈|经验|做法|亮点|特色|(?:写|讲)(?:了|的是)(?:什么|哪些|啥)|主要内容|方面(?:主要)?(?:做|干)了(?:些)?(?:什么|哪些|啥)/;
 /** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
 export const PERSON = new RegExp(`谁|哪位|(?:[他她]们?|人|员|者|人才|专家|同志)的(?:名字|姓名)|哪[些几]位?(?:专家|领导|市领导|同志|代表(?!性))|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人|对象|同志|专家|代表|医生|护士|老师|[他她]们?)[^，。？?]{0,4}叫(?:什么|啥)`);
 /** 谁 after a word of working with (跟谁, 联合谁) or before one of organising (谁牵头): the answer may be an organisation. */
