@@ -651,6 +651,7 @@ describe("composing an answer", () => {
     expect(a.sentences.map((s) => s.text)).toEqual(["一、抓队伍，筑堡垒", "二、抓服务，惠民生", "江北新区卫生健康党工委坚持党建引领，突出两个抓手，推动事业高质量发展。"]);
     expect(answer("介绍一下江北新区的做法，分几块说说").sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
     expect(answer("江北新区那篇报道写了哪些党建活动？").sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
+    expect(answer("江北新区党建要点？").sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
   });
 
 
