@@ -110,6 +110,11 @@ describe("question analysis", () => {
   it("reads the unit and the counted noun of a count question", () => {
     const q = ask("南岸区为多少名老年人做了体检？");
     expect(q).toMatchObject({ kind: "count", unit: "名", counted: "老年" });
+    // A word no report has, right before a question word ending the question, is what is counted;
+    // a word the reports have there may be a verb (体检多少) and is not taken for it.
+    const without博士 = { ...vocabulary, seen: (unit: string) => unit !== "博士" };
+    expect(analyzeQuestion("南岸区347名人才博士几个？", without博士).counted).toBe("博士");
+    expect(analyzeQuestion("南岸区老年人体检多少？", without博士).counted).toBeNull();
     expect(ask("江北新区给退伍兵发了多少钱补助").unit).toBe("元");
     expect(ask("南岸区HPV疫苗接种量增长了百分之多少？").unit).toBe("%");
     // An amount of money asked without a measure word is counted in 元.

@@ -97,7 +97,7 @@ export function wantOf(asked: string): Want | null {
  * count, person or date question asks for that; any other asks for a place,
  * reason, which-one or name when it says so within (在哪开的, 为啥没达到, 叫什么名字).
  */
-export function readAsked(asked: string, kind: QuestionKind, terms: string[]): Asked {
+export function readAsked(asked: string, kind: QuestionKind, terms: string[], unattested: string[]): Asked {
   const asking = wantOf(asked);
   const whichKind = WHICH_KIND.exec(asked)?.[1] ?? null;
   const within: Want | null = PLACE.test(asked) ? "place" : REASON.test(asked) ? "reason" : whichKind !== null ? "which" : NAME.test(asked) ? "name" : null;
@@ -108,7 +108,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[]): A
     want,
     extreme: kind === "comparison" ? extreme : null,
     unit: asking === "count" ? unitOf(COUNT.exec(asked), asked) : null,
-    counted: asking === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1] ?? placedTerm(asked, terms, VALUE_ASKED) ?? undefined, terms) : null,
+    counted: asking === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1] ?? placedTerm(asked, terms, VALUE_ASKED) ?? unattestedCounted(asked, unattested) ?? undefined, terms) : null,
     asksOrdinal: /第几/.test(asked),
     asksRank: RANK_QUESTION.test(asked),
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
@@ -160,6 +160,19 @@ const NAMED_ACTS = "主持|主讲|主办|承办|牵头|带队|领队|拍板|授�
 
 /** 目标值是多少: the noun right before it is what the figure is of. */
 const VALUE_ASKED = /(?<=\p{Script=Han})(?:值|数)?(?:是|为)多少/u;
+
+/** A question word ending the question (博士几个？, 医生有多少？), as terse questions put it. */
+const TRAILING_COUNT = new RegExp(`有?(?:几|多少)[${MEASURE_WORDS}]?[？?！!。]*$`, "u");
+
+/**
+ * A word no report has, standing right against a question word that ends `asked` (347名人才博士几个 →
+ * 博士): it is what is counted, and no figure of the reports counts it. Words the reports have are
+ * left to the other readings: before a trailing question word they are as often verbs (多出来多少).
+ */
+function unattestedCounted(asked: string, unattested: string[]): string | null {
+  const at = TRAILING_COUNT.exec(asked)?.index ?? -1;
+  return unattested.find((t) => at > 0 && asked.lastIndexOf(t, at - 1) === at - t.length) ?? null;
+}
 
 /** 23名优秀护理工作者中，有几名来自…, 347名人才里博士有多少名: a count of part of a set the question states, the words naming the set, and those naming the part. */
 const SUBSET = new RegExp(

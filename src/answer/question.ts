@@ -237,8 +237,9 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   let why = unsearchable(asked);
   // Nothing to search for at all: no subject and no words beyond question words (？？？, 什么？).
   if (why === null && subjects.length === 0 && unknownPlaces.length === 0 && questionTerms(asked).length === 0) why = "no_content";
+  const unattested = reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined);
   return {
-    ...readAsked(asked, kind, reading.terms),
+    ...readAsked(asked, kind, reading.terms, unattested),
     raw,
     text: asked,
     interpreted: completed,
@@ -257,7 +258,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     phrasing: [own ?? asked, ...reading.words].join(" "),
     asksMore: own !== null && MORE_DETAIL.test(own) && reading.terms.every((t) => !own.includes(t)),
     alternatives: reading.alternatives,
-    unattested: reading.terms.filter((t) => /^\p{Script=Han}+$/u.test(t) && !termUnits(t).some(seen) && reading.alternatives[t] === undefined),
+    unattested,
     searchText: [asked, ...reading.words, ...contextTerms].join(" "),
     clauses: kind === "comparison" ? subjectClauses(asked, subjects, reading.terms, gazetteer) : {},
     unsearchable: why,
