@@ -466,6 +466,12 @@ describe("composing an answer", () => {
     expect(ask("徐州举办了多少场讲习宣讲？").status).toBe("answered");
   });
 
+  it("reads a part named in everyday words as the reports' words (68人里医生几个 → 医务人员), not as no part at all", () => {
+    const ask = fromReport("xz", "徐州市卫健委选拔优秀医务工作者，组成一支68人的宣讲团。全系统医务人员参加了学习。");
+    expect(ask("徐州宣讲团68人里医生几个？").status).toBe("related");
+    expect(ask("徐州宣讲团多少人？").status).toBe("answered");
+  });
+
   it("answers a count of each part (每一类各有多少项) only with a figure for each", () => {
     const ask = fromReport("xz", "徐州市卫健委梳理出“六大类224项”为民办实事项目。其中，县处级“一把手”工程25项。");
     expect(ask("徐州那224项每一类各有多少项？").status).toBe("related");

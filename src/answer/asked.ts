@@ -121,7 +121,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[], un
     whichKind,
     partOf: subset?.[1] ?? null,
     // The part is named before the question word or after it (有多少场是那个68人的宣讲团讲的), in words not naming the whole set.
-    partNames: subset === null ? [] : terms.filter((t) => (subset[3]!.includes(t) || subset[4]!.includes(t)) && !subset[2]!.includes(t)),
+    partNames: subset === null ? [] : partNames(subset, asked, terms),
     asksEach: asking === "count" && kind !== "comparison" && EACH.test(asked),
     asksTotal: asking === "count" && TOTAL.test(asked),
     focus: focusOf(asked),
@@ -179,6 +179,16 @@ const SUBSET = new RegExp(
   `(\\d+[${MEASURE_WORDS}])([^，,。？?]{0,20})(?:中|里面?|里头|当中|之中)[，,]?([^，,。？?]{0,16}?)(?:有)?(?:几|多少)[${MEASURE_WORDS}]?([^，,。？?]{0,16})`,
   "u",
 );
+
+/**
+ * The words naming the part of a set a SUBSET match asks about: the terms after the set's own words;
+ * when the part is named in everyday words read as the reports' (68人里医生几个 → 医务人员), those.
+ */
+function partNames(subset: RegExpExecArray, asked: string, terms: string[]): string[] {
+  const [, , setWords, before, after] = subset as unknown as [string, string, string, string, string];
+  const named = terms.filter((t) => (before.includes(t) || after.includes(t)) && !setWords.includes(t));
+  return named.length > 0 || !/\p{Script=Han}{2}/u.test(before + after) ? named : terms.filter((t) => !asked.includes(t));
+}
 
 /** 每一类各有多少, 每个…分别多少: a count of each part of something. */
 const EACH = /每一?[类个项种批家支所][^，,。？?]{0,8}(?:各|分别)?(?:有|是|为)?(?:多少|几)|各(?:有|是|为)多少/;
