@@ -191,6 +191,11 @@ describe("question analysis", () => {
     expect(ask("南岸区有多少名党员？").placed).toBeNull();
   });
 
+  it("reads 来自哪 as asking for a place, like 在哪", () => {
+    expect(ask("南岸区表彰的23名优秀护士来自哪？").want).toBe("place");
+    expect(ask("南岸区表彰了多少名优秀护士？").want).toBe("count");
+  });
+
   it("reads 怎么评价 and 怎么看 as asking for a view, and 带头的 as a role", () => {
     expect(ask("南岸区怎么评价优秀护士？").asksView).toBe(true);
     expect(ask("南岸区是怎么创建清廉品牌的？").asksView).toBe(false);

@@ -80,7 +80,7 @@ export const RANK_QUESTION = /排(?:名|在)?第?(?:几|多少)|第几[名位]|�
 /** A rank as the reports state it: 排名全市区县第一, 居主城都市区第三, 位列全省前列. */
 export const RANK_EXPRESSION = /(?:排名|排在|排|位列|位居|居|列)[^，。；,;]{0,10}?(?:第[一二三四五六七八九十\d]+(?![期次届批轮季章个])[名位]?|首位|榜首|前列)|(?:全国|全省|全市|同类|区县)[^，。；,;]{0,6}?(?:领先|前列|首位|第一)/g;
 /** 在哪里举行, 建在什么位置: a place answers it. 去哪个城市, 在哪支部队 ask which one (see WHICH). */
-export const PLACE = /(?:在|去|到)哪(?:儿|里)?(?![一个家位所座支项条种类])|哪里|哪儿|什么地方|什么位置|什么地点|何处|何地/;
+export const PLACE = /(?:在|去|到|来自)哪(?:儿|里)?(?![一个家位所座支项条种类])|哪里|哪儿|什么地方|什么位置|什么地点|何处|何地/;
 /** 叫什么名字, 名称是什么: the name of a thing (a person's name is PERSON's). */
 export const NAME = /(?<![他她它])叫(?:什么|啥)(?:名字)?|(?:是)?(?:什么|啥)名字|名称是什么|全称是什么/;
 /** 为什么, 为啥: a cause or purpose answers it. */
