@@ -191,6 +191,14 @@ describe("question analysis", () => {
     expect(ask("南岸区有多少名党员？").placed).toBeNull();
   });
 
+  it("reads a figure asked by its noun alone (年度预算？, 疫苗接种量？) as a count, of money in 元", () => {
+    expect(ask("南岸区卫健委年度预算？")).toMatchObject({ kind: "count", unit: "元" });
+    expect(ask("南岸区疫苗接种量？")).toMatchObject({ kind: "count", counted: "接种" });
+    // 规模多大 asks how many, not how much land.
+    expect(ask("南岸区宣讲团规模多大？").alternatives).toEqual({});
+    expect(Object.values(ask("南岸区新院区占地多大？").alternatives).flat()).toContain("用地面积");
+  });
+
   it("reads 来自哪 as asking for a place, like 在哪", () => {
     expect(ask("南岸区表彰的23名优秀护士来自哪？").want).toBe("place");
     expect(ask("南岸区表彰了多少名优秀护士？").want).toBe("count");

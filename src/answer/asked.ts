@@ -207,6 +207,8 @@ function countedTerm(noun: string | undefined, terms: string[]): string | null {
 /** 多少钱 asks for an amount in 元 (130亿元), 百分之多少 and 比例是多少 for a percentage (产前筛查率为83.26%). */
 function unitOf(asking: RegExpExecArray | null, asked: string): string | null {
   const word = asking?.[1];
+  // 年度预算？, 投入资金？: an amount of money asked by its noun alone.
+  if (asking === null) return MONEY_NOUN_ASKED.test(asked) ? "元" : null;
   if (asking !== null && /^(?:百分之|比例|占比|比率|率)/.test(asking[0])) return "%";
   // 经费有多少, 投资多少: an amount of money is counted in 元 (130亿元), not in 家 or 个.
   if (asking !== null && word === undefined && MONEY.test(asked.slice(Math.max(0, asking.index - MONEY_WINDOW), asking.index))) return "元";
@@ -215,6 +217,8 @@ function unitOf(asking: RegExpExecArray | null, asked: string): string | null {
 
 /** Nouns of money a count may ask about without a measure word. */
 const MONEY = /经费|资金|投资|投入|预算|费用|补助|补贴|奖金|花了|花费/;
+/** A noun of money ending the question. */
+const MONEY_NOUN_ASKED = /(?:预算|经费|资金|费用|投资额?|投入)(?:吗|呢)?[？?。！!]*$/;
 /** How far before 多少 a noun of money may stand (经费有多少, 投资了多少). */
 const MONEY_WINDOW = 6;
 

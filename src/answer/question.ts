@@ -126,7 +126,7 @@ function questionKind(text: string, terms: string[], subjects: { distinct: numbe
   if (PERSON.test(text)) return "person";
   if (DATE.test(text)) return "date";
   if (LIST.test(text)) return "list";
-  if ((COUNT.test(text) && !WHICH.test(text)) || RANK_QUESTION.test(text)) return "count";
+  if ((COUNT.test(text) && !WHICH.test(text)) || RANK_QUESTION.test(text) || FIGURE_NOUN.test(text)) return "count";
   if (DEFINITION.test(text)) return "definition";
   if (WEAK_LIST.test(text)) return "list";
   if (HOW.test(text)) return "how";
