@@ -581,6 +581,8 @@ describe("follow-up questions", () => {
   it("asks a question that goes on without naming a subject about the previous question's subject", () => {
     expect(ask("那党委书记是谁？", "南岸区创建了哪些清廉品牌？").interpreted).toBe("南岸区党委书记是谁？");
     expect(ask("他们的疫苗接种了多少剂次", "南岸区创建了哪些清廉品牌？").interpreted).toBe("南岸区的疫苗接种了多少剂次");
+    // 相应地…: what follows is said of the same subject.
+    expect(ask("相应地，清廉医院有多少家？", "南岸区创建了哪些清廉品牌？").interpreted).toBe("南岸区清廉医院有多少家？");
     // 刚才说的…: the user points back at what was asked before.
     const back = ask("刚才说的那次义诊，给多少群众测了血压？", "南岸区去社区义诊派了几个人？");
     expect(back.subjects).toEqual(["南岸区"]);
@@ -593,6 +595,8 @@ describe("follow-up questions", () => {
     expect(q).toMatchObject({ subjectDocs: ["na"], kind: "how" });
     expect(ask("有多少人参加？", "徐州市卫健委第二期专题读书班是哪天开班的？").interpreted).toBe("徐州市卫健委第二期专题读书班开班，有多少人参加？");
     expect(ask("他讲的是什么？", "徐州市卫健委党委书记是谁？").interpreted).toBe("徐州市卫健委党委书记，他讲的是什么？");
+    // 该评定…: 该 points back at what the previous question asked about.
+    expect(ask("该评定围绕哪些方面？", "南岸区的党员星级评定是对照什么标准开展的？").interpreted).toBe("南岸区的党员星级评定是对照标准开展，该评定围绕哪些方面？");
     // A follow-up after a follow-up keeps the topic, not the request for details.
     expect(ask("有多少人参加？", "南岸区创建清廉品牌，具体是怎么做的？").interpreted).toBe("南岸区创建清廉品牌，有多少人参加？");
   });
