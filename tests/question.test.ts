@@ -60,6 +60,11 @@ describe("question analysis", () => {
     expect(ask("南岸区卫健委党委是怎样强化党建责任的？").terms).toEqual(["强化", "党建", "责任"]);
   });
 
+  it("leaves out where a verb goes (多出来) and words for any person (负责同志)", () => {
+    expect(ask("南岸区新院区建好以后能多出来多少张床位？").terms).not.toContain("出来");
+    expect(ask("南岸区由主要负责同志领办的项目有多少项？").terms).not.toContain("同志");
+  });
+
   it("leaves out the words an academic question frames itself with (维度, 阶段内, 规模, 达到)", () => {
     expect(ask("在老年人服务维度，南岸区首创的项目叫什么？").terms).not.toContain("维度");
     expect(ask("在党史学习教育开展以来的阶段内，南岸区的宣讲团规模达到了多少人？").terms).toEqual(["党史", "学习", "教育", "开展", "以来", "宣讲"]);
