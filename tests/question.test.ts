@@ -404,6 +404,8 @@ describe("question analysis", () => {
     expect(ask("徐州村里的小诊所改造弄完几个了").searchText).toContain("村卫生室");
     expect(ask("南岸打宫颈癌疫苗还要排队吗").searchText).toContain("hpv");
     expect(ask("徐州的会议提了哪些要求").alternatives["要求"]).toContain("强调");
+    // How something is done: the reports write 通过…等方式 as often as 形式.
+    expect(ask("徐州党史学习的形式有哪些？").alternatives["形式"]).toContain("方式");
     expect(ask("徐州哪些项目还没达标？").searchText).toContain("未达到预期");
     // 专栏 is the reports' 栏目, and how many looked at it their 阅读量.
     expect(ask("南岸那个健康专栏看过的人有多少？").searchText).toMatch(/栏目.*阅读量|阅读量.*栏目/);
