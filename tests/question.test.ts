@@ -281,6 +281,7 @@ describe("question analysis", () => {
     expect(ask("比较徐州和南岸区学习教育的覆盖规模。").want).toBe("count");
     // …and so does a noun of an amount (接种量), though 力量 and 质量 are none.
     expect(ask("徐州南岸疫苗接种量？").want).toBe("count");
+    expect(ask("徐州和南岸区的疫苗接种各有什么数据？对比一下。").want).toBe("count");
     expect(ask("徐州和南岸区党建的力量？").want).toBeNull();
   });
 
