@@ -904,6 +904,13 @@ describe("details of a quoted name", () => {
     expect(a.sentences[0]!.text).toContain("零距离、零材料、零跑腿");
   });
 
+  it("takes members ending with a counted name's last character (党委全面监督、…、党员民主监督) as defining it (“四项监督”)", () => {
+    const ask = fromReport("na", "三是“四项监督”优化工作作风。强化党委全面监督、派驻纪检监察机关专责监督、党的基层组织日常监督、党员民主监督四项监督工作格局。");
+    const a = ask("南岸区的“四项监督”具体指哪四项？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toContain("党员民主监督");
+  });
+
   it("answers 具体有哪些 after a count with the sentence that names what it counted, not the one after it", () => {
     const ask = fromXuzhou("据了解，列入市级“我为群众办实事”计划的重点项目共有四项，分别是“智慧生活”“出生缺陷防治”“基层医疗”和“AED配置”。目前，其余项目指标都已提前超额完成。");
     const a = ask("具体有哪些？", undefined, "徐州列入市级“我为群众办实事”计划的重点项目有几项？");

@@ -166,12 +166,15 @@ function definesName(name: string, text: string): boolean {
   return /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length)) || /(?:整合成|合并成|统称为?|简称|称为|概括为|归纳为|等\p{Script=Han}{0,6})$/u.test(text.slice(0, quoted));
 }
 
-/** Whether `text` lists as many members holding the character as `name` counts (“三个零” → 零距离、零材料、零跑腿). */
+/**
+ * Whether `text` lists as many members as `name` counts, each opening with its last character
+ * (“三个零” → 零距离、零材料、零跑腿) or ending with it (“四项监督” → 党委全面监督、…、党员民主监督).
+ */
 function listsCountedMembers(name: string, text: string): boolean {
   const set = namedSet(name);
   if (set === null || set.phrase !== name || !/\p{Script=Han}$/u.test(name)) return false;
-  const member = `${name.slice(-1)}[^、，,。；;“”]{1,6}`;
-  return new RegExp(`${member}(?:、${member}){${set.size - 1}}`, "u").test(text);
+  const last = name.slice(-1);
+  return [`${last}[^、，,。；;“”]{1,6}`, `[^、，,。；;“”]{1,12}${last}`].some((member) => new RegExp(`${member}(?:、${member}){${set.size - 1}}`, "u").test(text));
 }
 
 /**
