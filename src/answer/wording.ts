@@ -21,7 +21,7 @@ export const OVERVIEW = /总结|介绍|概括|概述|简介|讲讲|说说|谈谈
 /** Which ones, or what was done, asked of a report as a whole (讲了哪几项工作, 都搞了些啥). */
 export const WHICH_OR_DONE = /哪些|哪几|(?:做|搞|干|整)了些?(?:什么|啥)/;
 /** Practices asked of a report as a whole (主要做法, 有什么经验, 做了哪几件事). */
-export const PRACTICES = /做法|经验|路径|[做干搞]了哪几件|做了哪些/;
+export const PRACTICES = /做法|经验|路径|措施|举措|[做干搞]了哪几件|做了哪些/;
 /** An overview asking for a report's parts (主要讲了哪几方面, 分哪几块) rather than for its gist. */
 export const PARTS = /要点|哪几?个?(?:主要)?方面|哪?几大?块|几个?(?:主要)?部分|哪几部分|几个(?:主要)?板块|[写讲]了哪些/;
 /** One clause: no separator, no question mark, no quote. */
