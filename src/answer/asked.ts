@@ -15,6 +15,7 @@ import {
   EXTREME_MIN,
   FIGURE_NOUN,
   LIST,
+  MONEY_NOUNS,
   NAME,
   ORDINAL_EXPRESSION,
   PARTNER,
@@ -185,7 +186,7 @@ const SUBSET = new RegExp(
  * when the part is named in everyday words read as the reports' (68人里医生几个 → 医务人员), those.
  */
 function partNames(subset: RegExpExecArray, asked: string, terms: string[]): string[] {
-  const [, , setWords, before, after] = subset as unknown as [string, string, string, string, string];
+  const [setWords, before, after] = [subset[2]!, subset[3]!, subset[4]!];
   const named = terms.filter((t) => (before.includes(t) || after.includes(t)) && !setWords.includes(t));
   return named.length > 0 || !/\p{Script=Han}{2}/u.test(before + after) ? named : terms.filter((t) => !asked.includes(t));
 }
@@ -209,16 +210,16 @@ function unitOf(asking: RegExpExecArray | null, asked: string): string | null {
   const word = asking?.[1];
   // 年度预算？, 投入资金？: an amount of money asked by its noun alone.
   if (asking === null) return MONEY_NOUN_ASKED.test(asked) ? "元" : null;
-  if (asking !== null && /^(?:百分之|比例|占比|比率|率)/.test(asking[0])) return "%";
+  if (/^(?:百分之|比例|占比|比率|率)/.test(asking[0])) return "%";
   // 经费有多少, 投资多少: an amount of money is counted in 元 (130亿元), not in 家 or 个.
-  if (asking !== null && word === undefined && MONEY.test(asked.slice(Math.max(0, asking.index - MONEY_WINDOW), asking.index))) return "元";
+  if (word === undefined && MONEY.test(asked.slice(Math.max(0, asking.index - MONEY_WINDOW), asking.index))) return "元";
   return word === undefined ? null : word === "钱" ? "元" : word;
 }
 
 /** Nouns of money a count may ask about without a measure word. */
 const MONEY = /经费|资金|投资|投入|预算|费用|补助|补贴|奖金|花了|花费/;
 /** A noun of money ending the question. */
-const MONEY_NOUN_ASKED = /(?:预算|经费|资金|费用|投资额?|投入)(?:吗|呢)?[？?。！!]*$/;
+const MONEY_NOUN_ASKED = new RegExp(`(?:${MONEY_NOUNS})(?:吗|呢)?[？?。！!]*$`);
 /** How far before 多少 a noun of money may stand (经费有多少, 投资了多少). */
 const MONEY_WINDOW = 6;
 

@@ -22,11 +22,11 @@ const QUESTION_STOPWORDS = new Set(
     "分别 这篇 那篇 报道 文章 稿件 稿子 材料 经验材料 纪实 提到 提及 说到 讲到 谈到 涉及 里面 里头 大家 别人 人家 现在 如今 眼下 部分 这部分 一部分 这一部分 那一部分 这块 板块 最后 一段 这一段 那一段 段落 全称 全名 名称 简称 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
     "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路 核心 中心思想 主旨 大意 提纲 大纲 开头 开篇 " +
-    // Words that point at an example or a span of time rather than name a matter (比如…这种, 前后有多少, 那阵子).
     // Where a verb goes (出来讲经验, 多出来, 派出去): the verb says what, not these.
     "出来 出去 过来 " +
     // A word for any person (负责同志, 刚入党的同志): the role or the people asked about say who.
     "同志 " +
+    // Words that point at an example or a span of time rather than name a matter (比如…这种, 前后有多少, 那阵子).
     "比如 例如 这种 那种 这样 那样 近年 近年来 这几年 近几年 平时 以前 之前 前后 阵子 那阵子 期间 时期 那会儿 那时 当时 后来 然后 接下来 之后 以后 随后 事儿 事情 自己 下来 包括 包含 例子 举例 比方 请你 帮我 帮忙 麻烦 到底 究竟 到底是 究竟是 还有 想请 表述 提法 说法 那位 这位 一块 这一块 那一块 大概有 大约 " +
     // Spoken asides: 大体上, 总的来说, 俺, 咱 (the speaker), 嘞 and 咯 (particles).
     "大体 大体上 总的 总的来说 概括起来 总结起来 起来 总的看 总体来看 俺 俺们 咱 咱们 嘞 咯 " +

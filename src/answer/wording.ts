@@ -96,9 +96,14 @@ export const COUNTED_NOUN = new RegExp(`(?:多少|(?<![那这举])几)(?:个)?(?
 export const RATE_NOUN = /(\p{Script=Han}{2})(?:率|比例|占比|比率|的?数量|的?人数|的?次数|的?总数|量)(?:(?:分别|各)?(?:是|为|有|达到?|相?差)?(?:多少|几)|(?:吗|呢)?[？?。！!]*$)/u;
 // 哪个多, 谁更多: between two figures the larger is asked for as much as with 最多.
 export const EXTREME_MAX = /最(?:多|高|大|长|快)|(?:哪个|哪一个|谁)更?(?:多|高|大)|更多/;
+/** Nouns of money a question may end on (年度预算？, 投入资金？): it asks for an amount. */
+export const MONEY_NOUNS = "预算|经费|资金|费用|投资额?|投入";
+/** Asking for the figures themselves without 多少 (对比一下…接种数量, 有啥数字吗, 疫苗接种量？). */
+export const FIGURE_NOUN = new RegExp(
+  `(?:数量|人数|次数|总数|数字|数据|${MONEY_NOUNS}|\\p{Script=Han}(?<![力质能分商考较])量)(?:吗|呢)?[？?。！!]*$|(?:有|给|用)(?:啥|什么)数字|(?:什么|啥)(?:数据|规模)|规模(?:各有|有|是)?多大|多大(?:的)?规模|覆盖(?:的)?规模`,
+  "u",
+);
 /** 人数和…数量一样吗, 一样多吗: whether two figures are the same, which the figures answer. */
-/** Asking for the figures themselves without 多少 (对比一下…接种数量, 有啥数字吗). */
-export const FIGURE_NOUN = /(?:数量|人数|次数|总数|数字|数据|预算|经费|资金|费用|投资额|\p{Script=Han}(?<![力质能分商考较])量)(?:吗|呢)?[？?。！!]*$|(?:有|给|用)(?:啥|什么)数字|(?:什么|啥)(?:数据|规模)|规模(?:各有|有|是)?多大|多大(?:的)?规模|覆盖(?:的)?规模/u;
 export const SAME_FIGURE = /(?:人数|数量|次数|多少)[^，,。？?]{0,12}(?:一样|相同|相等|差不多)|一样多|差不多多/;
 export const EXTREME_MIN = /最(?:少|低|小|短|慢)|(?:哪个|哪一个|谁)更?(?:少|低|小)|更少/;
 export const DEFINITION = /什么是|是指|指的是|指什么|什么意思|含义|定义|是(?:个|一个|一种)?什么/;
