@@ -280,7 +280,7 @@ describe("question analysis", () => {
   it("reads 规模多大 as asking for figures", () => {
     expect(ask("徐州和南岸区在党员培训上，规模各有多大？").want).toBe("count");
     expect(ask("比较徐州和南岸区学习教育的覆盖规模。").want).toBe("count");
-    // …and so does a noun of an amount (接种量), though 力量 and 质量 are none.
+    // …and so does a noun of an amount (接种量), though 力量 is none.
     expect(ask("徐州南岸疫苗接种量？").want).toBe("count");
     expect(ask("徐州和南岸区的疫苗接种各有什么数据？对比一下。").want).toBe("count");
     expect(ask("徐州和南岸区党建的力量？").want).toBeNull();
