@@ -13,7 +13,7 @@ import { analyzeQuestion, type Question, type ReadingOptions, type Vocabulary } 
 import { DEFAULT_RETRIEVE_OPTIONS, denseWeightFor, rankReports, retrieve, type RankedPassage, type RetrieveOptions } from "./retrieve.js";
 import { normalizeQuestion, toSimplified } from "./said.js";
 import { REPORTS_PER_QUESTION } from "./tuning.js";
-import { ASKS_ELSE } from "./wording.js";
+import { ASKS_ELSE, QUESTION_WORD } from "./wording.js";
 
 /** Everything the core needs, as plain values: no environment, no config object. */
 export interface AnswererOptions {
@@ -31,7 +31,7 @@ export interface AnswererOptions {
 const STATUS_RANK: Record<AnswerStatus, number> = { answered: 2, related: 1, not_found: 0 };
 
 /** A question word or mark: what a message needs to be read as asking of the previous question. */
-const ASKS = /[？?]|哪|什么|啥|多少|几|谁|怎么|如何/;
+const ASKS = new RegExp(`[？?]|啥|${QUESTION_WORD.source}`);
 
 export class Answerer {
   private readonly vocabulary: Vocabulary;

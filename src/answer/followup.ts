@@ -9,12 +9,11 @@
 import { placeMentions } from "../index/gazetteer.js";
 import type { Vocabulary } from "./question.js";
 import { isFiller, isGenericVerb, questionTerms, termsWithout } from "./terms.js";
+import { QUESTION_WORD } from "./wording.js";
 
 /** An elliptical follow-up: a new subject and nothing else (那徐州呢？, 江海区的呢). */
 const ELLIPTICAL = /^(?:那么?|那在|还有|再问一下|换成)?\s*(.{1,16}?)\s*(?:的情况|的|那边|这边|那里|那儿)?\s*(?:呢|怎么样|如何|又如何|又是怎样|也是吗|那边)[？?！!。\s]*$/;
 
-/** Question words: with a subject and nothing else, a question asks the previous one again (那徐州有多少家？). */
-const QUESTION_WORD = /多少|几|谁|什么|怎么|怎样|如何|哪/;
 
 /**
  * 那徐州呢？ after "南岸区有多少名党员？" → "徐州有多少名党员？": the previous
@@ -24,6 +23,7 @@ const QUESTION_WORD = /多少|几|谁|什么|怎么|怎样|如何|哪/;
  */
 export function completeFollowUp(text: string, previous: string, { gazetteer, seen }: Vocabulary, bare: boolean): string | null {
   const m = ELLIPTICAL.exec(text);
+  // With a subject and nothing else but question words, a question asks the previous one again (那徐州有多少家？).
   if (!m && !(bare && QUESTION_WORD.test(text))) return null;
   const named = m ? m[1]!.replace(/^(?:在|是)/, "") : text;
   const subject = gazetteer.find(named)[0] ?? [...placeMentions(named).keys()][0] ?? null;
