@@ -764,6 +764,16 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.text).toContain("600余人");
   });
 
+  it("takes a figure written in Chinese numerals (超千万剂次) for a compared report's specifics", () => {
+    const { answer: ask } = corpus([
+      { id: "xz", title: TITLES.xz, paragraphs: ["徐州市加快推进疫苗接种工作，不断提高疫苗接种率。", "徐州市累计接种疫苗超千万剂次。", "徐州市将疫苗接种证发放等事项整合成《一件事》。"] },
+      { id: "na", title: TITLES.na, paragraphs: ["南岸区九价HPV疫苗累计接种2.1万剂次。"] },
+    ]);
+    const a = ask("徐州和南岸打疫苗这块，各有啥成绩？");
+    const byReport = Object.fromEntries(a.citations.map((c) => [c.docId, c.excerpt]));
+    expect(byReport["xz"]).toContain("超千万剂次");
+  });
+
   it("asks each subject of a comparison its own clause (江北新区的A和徐州的B，哪个多)", () => {
     const a = answer("江北新区接种的疫苗和徐州开设发热门诊的医疗机构，哪个多？");
     const byReport = Object.fromEntries(a.citations.map((c) => [c.docId, c.excerpt]));

@@ -112,8 +112,8 @@ function headsParagraphItem(sentence: SentenceSpan, para: Paragraph): boolean {
   return isHeadingSentence(sentence.text, sentence.start === para.start);
 }
 
-/** What makes a sentence specific: a figure, a quoted or titled name, a count (5名, 三次). */
-export const SPECIFIC = /\d|“|《|[一二两三四五六七八九十]+[个名项次家场批]/;
+/** What makes a sentence specific: a figure, a quoted or titled name, a count (5名, 三次, 超千万剂次). */
+export const SPECIFIC = /\d|“|《|[一二两三四五六七八九十百千万亿]+[个名项次家场批剂人例]/;
 
 /**
  * A sentence that leads in to the next one, which says how: a short one that
