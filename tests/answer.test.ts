@@ -61,6 +61,12 @@ describe("answering from the real reports", () => {
     const reward = await answerer.ask("评上以后有啥奖励吗？", { previous: "江海区开展党员星级评定是依照什么标准？" });
     expect(reward.interpreted).not.toBeNull();
     expect(reward.sentences[0]!.text).toContain("表彰");
+    // A word no report has (防病) beside the previous report's words (居民, 知识) is the user's own wording;
+    // alone (今天天气) it asks of something else.
+    const previous = "义马人民医院去耿村社区义诊派了几个党员？";
+    const residents = await answerer.ask("给多少居民讲了防病知识？", { previous });
+    expect(residents.sentences[0]!.text).toContain("300多名居民");
+    expect((await answerer.ask("今天天气咋样？", { previous })).status).toBe("not_found");
   });
 
   it("answers 还有呢？ with more of what the previous question asked, not the sentences its answer already quoted", async () => {

@@ -105,8 +105,12 @@ export class Answerer {
     const used = subjectReportsUse(goingOn.question, this.composeContext);
     const said = normalizeQuestion(question);
     const own = goingOn.question.terms.filter((t) => !goingOn.question.topic.includes(t) && said.includes(t));
+    // A word no report has (防病 for 预防) points to no other report: beside a word of the previous subject's
+    // reports (给多少居民讲了防病知识？) it is the user's own wording; alone (今天天气咋样？) it asks of something else.
+    const reported = own.filter((t) => !goingOn.question.unattested.includes(t));
+    const stays = reported.every(used) && (reported.length > 0 || own.length === 0);
     const better = goingOn.answer.status !== "not_found" && STATUS_RANK[goingOn.answer.status] >= STATUS_RANK[answer.status];
-    return goingOn.question.interpreted !== null && own.every(used) && better ? goingOn.answer : answer;
+    return goingOn.question.interpreted !== null && stays && better ? goingOn.answer : answer;
   }
 
   private async answerAs(question: string, reading: ReadingOptions, shown: QuotedSpan[]): Promise<{ question: Question; answer: Answer }> {
