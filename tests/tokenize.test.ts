@@ -41,6 +41,11 @@ describe("question terms", () => {
     expect(questionTerms("南岸区在职业健康方面做了什么")).not.toContain("在职");
   });
 
+  it("drops what a who-question asks of the person (其职务): the reports state roles, never the word", () => {
+    const seen = (bigram: string) => bigram === "其职" || !bigram.includes("其");
+    expect(questionTerms("分享感悟的是哪位同志，其职务是什么？", seen)).toEqual(["分享", "感悟"]);
+  });
+
   it("reads 一共 as asking nothing where the segmenter glues it to the next word (一|共用了)", () => {
     expect(questionTerms("一共用了几种方式学？")).toEqual(["方式"]);
   });

@@ -26,6 +26,8 @@ const QUESTION_STOPWORDS = new Set(
     "出来 出去 过来 " +
     // A word for any person (负责同志, 刚入党的同志): the role or the people asked about say who.
     "同志 " +
+    // What a who-question asks of the person (其职务是什么, 什么身份): the reports state the role, never these words.
+    "职务 职位 头衔 身份 职称 " +
     // Words that point at an example or a span of time rather than name a matter (比如…这种, 前后有多少, 那阵子).
     "比如 例如 这种 那种 这样 那样 近年 近年来 这几年 近几年 平时 以前 之前 前后 阵子 那阵子 期间 时期 那会儿 那时 当时 后来 然后 接下来 之后 以后 随后 事儿 事情 自己 下来 包括 包含 例子 举例 比方 请你 帮我 帮忙 麻烦 到底 究竟 到底是 究竟是 还有 想请 表述 提法 说法 那位 这位 一块 这一块 那一块 大概有 大约 " +
     // Spoken asides: 大体上, 总的来说, 俺, 咱 (the speaker), 嘞 and 咯 (particles).
