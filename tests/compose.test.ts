@@ -993,6 +993,11 @@ describe("questions about a report itself", () => {
     expect(answer("南岸区那篇报道出自哪里？").sentences[0]!.text).toBe("南岸区卫生健康委");
   });
 
+  it("reads a platform work is done on (依托什么平台运作) as a question about the work, not about who published the report", () => {
+    const { answer: ask } = corpus([{ ...nanan, paragraphs: ["南岸区卫生健康委党委聚焦党建统领。", "南岸区以政务服务云平台作为系统支撑，办理出生“一件事”。"] }]);
+    expect(ask("南岸区出生“一件事”依托什么平台运作？").sentences[0]!.text).toContain("政务服务云平台");
+  });
+
   it("answers who wrote or edited it, and in which column it ran, from the credit lines its page prints", () => {
     const by = answer("南岸区那篇报道是谁写的？");
     expect(by.status).toBe("answered");
