@@ -476,6 +476,10 @@ describe("composing an answer", () => {
     const ask = fromReport("xz", "徐州市卫健委梳理出“六大类224项”为民办实事项目。其中，县处级“一把手”工程25项。");
     expect(ask("徐州那224项每一类各有多少项？").status).toBe("related");
     expect(ask("徐州县处级“一把手”工程有多少项？").status).toBe("answered");
+    // So is a figure asked of each member of a counted set (5家医疗机构分别接诊了多少) where only their total is stated.
+    const clinics = fromReport("jb", "江北新区5家医疗机构开设了发热门诊，累计接诊万余人次。");
+    expect(clinics("江北新区开设发热门诊的5家医疗机构，分别累计接诊了多少人次？").status).toBe("related");
+    expect(clinics("江北新区发热门诊累计接诊了多少人次？").status).toBe("answered");
   });
 
   it("answers …的目标值是多少 only with a figure of that noun, not another figure beside the one stated", () => {

@@ -191,8 +191,8 @@ function partNames(subset: RegExpExecArray, asked: string, terms: string[]): str
   return named.length > 0 || !/\p{Script=Han}{2}/u.test(before + after) ? named : terms.filter((t) => !asked.includes(t));
 }
 
-/** 每一类各有多少, 每个…分别多少: a count of each part of something. */
-const EACH = /每一?[类个项种批家支所][^，,。？?]{0,8}(?:各|分别)?(?:有|是|为)?(?:多少|几)|各(?:有|是|为)多少/;
+/** 每一类各有多少, 每个…分别多少, 5家医疗机构分别接诊了多少: a count of each part of something. */
+const EACH = /每一?[类个项种批家支所][^，,。？?]{0,8}(?:各|分别)?(?:有|是|为)?(?:多少|几)|各(?:有|是|为)多少|[\d一二两三四五六七八九十]+[类个项种批家支所名][^，,。？?]{1,8}[，,]?(?:各自?|分别)[^，,。？?]{0,8}(?:多少|几)/;
 
 /** 一共有多少, 总共有多少: how many there are in all. */
 const TOTAL = /一共有|总共有|共有|总数|一共多少|总共多少/;
