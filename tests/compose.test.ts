@@ -450,6 +450,10 @@ describe("composing an answer", () => {
     expect(ask("南岸区引进的347名人才里博士有多少名？").status).toBe("related");
     expect(ask("南岸区引进的347名人才里面，博士有多少名？").status).toBe("related");
     expect(ask("南岸区引进的347名人才里硕士及以上占比多少？").status).toBe("answered");
+    // So of a sum of money (那130亿里，…投了多少) where only the sum is stated.
+    const projects = fromReport("jb", "鼓楼医院江北国际医院、南医大四附院先后落户江北新区，这5个建设项目总投资约130亿元。");
+    expect(projects("江北新区那130亿里，南医大四附院投了多少？").status).toBe("related");
+    expect(projects("江北新区5个建设项目总投资多少？").status).toBe("answered");
   });
 
   it("counts households (多少家, 多少户人家) by their people when the question speaks of people, and places in 家 only by places", () => {

@@ -175,9 +175,12 @@ function unattestedCounted(asked: string, unattested: string[]): string | null {
   return unattested.find((t) => at > 0 && asked.lastIndexOf(t, at - 1) === at - t.length) ?? null;
 }
 
-/** 23名优秀护理工作者中，有几名来自…, 347名人才里博士有多少名: a count of part of a set the question states, the words naming the set, and those naming the part. */
+/**
+ * 23名优秀护理工作者中，有几名来自…, 347名人才里博士有多少名, 那130亿里…投了多少: a count of part of a set
+ * (or of a sum) the question states, the words naming the set, and those naming the part.
+ */
 const SUBSET = new RegExp(
-  `(\\d+[${MEASURE_WORDS}])([^，,。？?]{0,20})(?:中|里面?|里头|当中|之中)[，,]?([^，,。？?]{0,16}?)(?:有)?(?:几|多少)[${MEASURE_WORDS}]?([^，,。？?]{0,16})`,
+  `(\\d+(?:\\.\\d+)?(?:[万亿][${MEASURE_WORDS}]?|[${MEASURE_WORDS}]))([^，,。？?]{0,20})(?:中|里面?|里头|当中|之中)[，,]?([^，,。？?]{0,16}?)(?:有)?(?:几|多少)[${MEASURE_WORDS}]?([^，,。？?]{0,16})`,
   "u",
 );
 
