@@ -842,6 +842,21 @@ describe("how-questions", () => {
     expect(answer("溧水区是怎么推进新生儿出生一件事改革的？").sentences[0]!.text).toMatch(/^具体来说/);
   });
 
+  it("reads a sentence in the place its item opens with (一是…到兴苑社区…。在…同时，…): the item's place is its place", () => {
+    const { answer: ask, context } = corpus([
+      {
+        id: "ym",
+        title: TITLES.ym,
+        paragraphs: [
+          "主题党日活动突出特色。一是选派党员干部到帮扶联系点义马市兴苑社区参加“夯实基层党建、助推社区治理”主题党日活动。在完成规定动作的同时，展开卫生健康宣传，张贴“楼道卫生须知”。二是组织卫健系统青年党员志愿者围绕“青春战疫绽放光彩，守护安康奉献爱心”主题开展主题党日活动。党员医护人员到耿村社区义诊，发放卫生健康宣传品460余份。",
+        ],
+      },
+    ]);
+    // As in a real index, the place's name is rare and weighs the most, and 党员 is in every report.
+    context.idf = (term) => ({ 兴苑: 4, 党员: 0.3 })[term] ?? 1;
+    expect(ask("义马卫健委的党员去兴苑社区做了哪些卫生宣传？").sentences[0]!.text).toContain("楼道卫生须知");
+  });
+
   it("credits a method only to a sentence about the question's most specific word", () => {
     expect(answer("溧水区妇幼保健院的医护人员是怎么服务群众的？", [3, 2, 0, 1]).sentences[0]!.text).toContain("妇幼保健院");
   });

@@ -5,7 +5,7 @@
  */
 import type { Chunk, Span } from "../types.js";
 import type { StoredDoc } from "../index/store.js";
-import { isHeadingSentence, refersBack, splitSentences } from "../text/sentences.js";
+import { ORDINAL, isHeadingSentence, refersBack, splitSentences } from "../text/sentences.js";
 import { passageContext } from "../text/passage.js";
 import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind } from "./decide.js";
@@ -224,14 +224,19 @@ export function gatherEvidence(
     const doc = context.docById.get(passage.chunk.docId)!;
     const origin = normalizeText(passageContext(doc, passage.chunk));
     const whole = `${origin}\n${normalizeText(passage.chunk.text)}`;
+    // The sentence opening the item a sentence is in (一是选派党员干部到兴苑社区…。在完成…的同时，…) places it as a section title does.
+    let item = "";
     for (const span of quotableSpans(passage.chunk, doc)) {
+      const text = passage.chunk.text.slice(span.start, span.end);
+      const opensItem = ORDINAL.test(text);
+      const itemOpening = opensItem ? "" : item;
+      if (opensItem) item = normalizeText(text);
       const start = passage.chunk.start + span.start;
       const key = `${doc.id}:${start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const text = passage.chunk.text.slice(span.start, span.end);
       const norm = normalizeText(passage.chunk.text.slice(span.body, span.end));
-      const where = `${origin}\n${normalizeText(passage.chunk.text.slice(span.start, span.body))}`;
+      const where = `${origin}\n${normalizeText(passage.chunk.text.slice(span.start, span.body))}\n${itemOpening}`;
       // The sentence before is looked up only for a sentence that may refer back to it.
       let prior: string | undefined;
       const priorText = () => (prior ??= sentenceBefore(doc, passage.chunk.paragraph, start));
