@@ -435,6 +435,13 @@ describe("question analysis", () => {
     expect(q.terms).not.toContain("研究");
   });
 
+  it("reads a change over last year (比去年涨了多少) as the reports' 同比增长, not as a question dated last year", () => {
+    const seen = (unit: string) => !["比去", "涨了"].includes(unit);
+    const q = analyzeQuestion("南岸区疫苗接种比去年涨了多少？", { ...vocabulary, seen });
+    expect(q.terms).toEqual(expect.arrayContaining(["同比", "增长"]));
+    expect(q.terms).not.toContain("去年");
+  });
+
   it("reads no everyday word inside another word (覆盖了 is no 盖了, built)", () => {
     const seen = (unit: string) => !["盖了", "新盖"].includes(unit);
     const q = analyzeQuestion("南岸区培训覆盖了多少人？", { ...vocabulary, seen });

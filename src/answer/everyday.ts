@@ -96,6 +96,9 @@ const EVERYDAY_WORDS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   // 规模多大 asks how many, not how much land.
   [/占地|多大的地|面积|(?<!规模(?:有|是)?)多大(?!的?规模)|土地/, ["用地面积", "建筑面积", "面积"]],
   [/扩充|扩大|壮大|增多/, ["增加", "扩容"]],
+  // 比去年涨了多少: a change over the year before, which reports state as 同比增长.
+  [/(?:比|较|跟|和|与)(?:去年|上一?年)(?:比|相比)?/, ["同比"]],
+  [/涨(?:了|幅)?|上涨|增幅/, ["增长"]],
   // How something is done, in any of its words: the reports say 通过…等方式 as often as 形式.
   [/形式|方式|途径|渠道|载体/, ["方式", "形式", "载体"]],
   [/小队|小分队/, ["小组", "队伍"]],
