@@ -63,9 +63,9 @@ export const FOR_USE = /(?:可以|值得|可供|能够?)(?:我们)?(?:借鉴|分
 export const ANSWER_SHAPE = /[？?][^？?]*(?:句话|简要|简单)[^？?]*$|(?:用)?(?:一两|一|两|三|几)句话(?:来)?/g;
 /** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. Not a platform work is done on (依托什么平台运作). */
 export const REPORT_SOURCE = /(?<!依托|依靠|借助|利用|通过|搭建|打造)(?:哪个|哪家|什么)(?:网站|媒体|报纸|报社|平台|网|报)|(?:登|刊登|刊发|发表|发布|发)(?:在|于)(?:哪|什么)|出处|来源是?(?:哪|什么)|谁发(?:的|布)|(?:刊发|刊登|发布|发表)的?(?:媒体|网站|报纸|平台)|出自(?:哪|什么)/;
-/** When a report was published: 那篇报道是哪天发的. */
 /** Who wrote or edited a report, or its column: 那篇报道是谁写的, 记者是谁, 登在哪个栏目, 责任编辑是谁. */
 export const REPORT_CREDIT = /(?:报道|文章|稿子|稿件|这篇|那篇|纪实|新闻)[^，。？?]{0,12}(?:记者|通讯员|作者|编辑|栏目)|谁写的|作者是谁|执笔|(?:哪个|什么)栏目|责任编辑/;
+/** When a report was published: 那篇报道是哪天发的. */
 export const REPORT_DATE = /(?:报道|文章|这篇|那篇|稿子|新闻)[^，。？?]{0,12}(?:哪天|什么时候|何时|哪一年|哪年|日期)|(?:哪篇|哪一篇)[^，。？?]{0,4}(?:最新|最早|最近)|(?:哪天|什么时候|何时|哪年)(?:发|发布|发表|刊登|登|刊发)/;
 /** Every report at once (这几篇报道哪篇最新, 这些报道都是哪个网站发的): a question about the reports themselves asks it of each. */
 export const EVERY_REPORT = /这几篇|这些(?:报道|报告|文章)|各篇|哪一?篇|所有(?:的)?(?:报道|报告|文章)/;
