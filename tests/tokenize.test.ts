@@ -42,6 +42,7 @@ describe("question terms", () => {
   });
 
   it("drops what a who-question asks of the person (其职务): the reports state roles, never the word", () => {
+    // The reports have 其职 (各司其职), so 其职务 is not cut at a bigram they lack.
     const seen = (bigram: string) => bigram === "其职" || !bigram.includes("其");
     expect(questionTerms("分享感悟的是哪位同志，其职务是什么？", seen)).toEqual(["分享", "感悟"]);
   });
