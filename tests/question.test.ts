@@ -230,9 +230,12 @@ describe("question analysis", () => {
     expect(ask("徐州市领导是代表谁去慰问的").asksOrganisation).toBe(true);
   });
 
-  it("keeps the asked kind of a which- or how-question out of the content terms (哪支部队, 什么办法)", () => {
+  it("keeps the asked kind of a which- or how-question out of the content terms (哪支部队, 什么办法, 提了什么要求)", () => {
     expect(ask("徐州那个干事以前在哪支部队当兵").terms).not.toContain("支部");
     expect(ask("徐州用什么办法让红色教育火起来").terms).not.toContain("办法");
+    // The requirements are what is asked for; a sentence stating them need not say 要求.
+    expect(ask("江北新区在机关党建上提了什么要求").terms).not.toContain("要求");
+    expect(ask("江海区卫健局要求党员干部学习哪些知识").terms).toContain("要求");
   });
 
   it("reads 哪家 as asking for a name, even after 几家", () => {
@@ -405,7 +408,7 @@ describe("question analysis", () => {
     // Everyday names of things the reports name officially: 村里的小诊所 is a 村卫生室, 宫颈癌疫苗 the HPV疫苗.
     expect(ask("徐州村里的小诊所改造弄完几个了").searchText).toContain("村卫生室");
     expect(ask("南岸打宫颈癌疫苗还要排队吗").searchText).toContain("hpv");
-    expect(ask("徐州的会议提了哪些要求").alternatives["要求"]).toContain("强调");
+    expect(ask("徐州的会议要求党员做什么").alternatives["要求"]).toContain("强调");
     // How something is done: the reports write 通过…等方式 as often as 形式.
     expect(ask("徐州党史学习的形式有哪些？").alternatives["形式"]).toContain("方式");
     expect(ask("徐州哪些项目还没达标？").searchText).toContain("未达到预期");

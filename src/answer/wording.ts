@@ -110,8 +110,8 @@ export const SAME_FIGURE = /(?:人数|数量|次数|多少)[^，,。？?]{0,12}(
 export const EXTREME_MIN = /最(?:少|低|小|短|慢)|(?:哪个|哪一个|谁)更?(?:少|低|小)|更少/;
 export const DEFINITION = /什么是|是指|指的是|指什么|什么意思|含义|定义|是(?:个|一个|一种)?什么/;
 export const WEAK_LIST = /有什么|有啥/;
-/** 用什么办法, 采取了哪些措施: the kind of answer a how-question asks for, not a matter a passage must name. */
-export const ASKED_MEANS = /(?:什么|哪些|哪几种|啥|何种|怎样的)(?:好的?)?(?:办法|途径|措施|举措|手段|招数?)/g;
+/** 用什么办法, 采取了哪些措施, 提了什么要求: the kind of answer a how-question asks for, not a matter a passage must name. */
+export const ASKED_MEANS = /(?:什么|哪些|哪几种|啥|何种|怎样的)(?:好的?)?(?:办法|途径|措施|举措|手段|招数?)|(?:提|有)了?(?:什么|哪些|啥)(?:工作)?要求/g;
 /** A follow-up asking for the details of what was just answered (具体是怎么做的？); 举个例子 is often answered by the same sentence (…等16个清廉品牌). */
 /** 还有呢, 除了这个还干了啥, 还做了别的没: more of what the previous question asked, not what its answer already said. */
 export const ASKS_ELSE = /还有(?:呢|吗|没有|别的|其他|啥|什么)|除了[^，,。？?]{1,12}还|(?:还|又)(?:做|干|搞|有|开展)了?些?(?:别的|其他|啥别的)|^(?:那)?(?:别的|其他的?)呢/;
