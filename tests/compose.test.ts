@@ -225,6 +225,22 @@ describe("composing an answer", () => {
     expect(ask("江海区是怎么创建学习型机关的？").sentences[0]!.text).toMatch(/^《方案》通过/);
   });
 
+  it("answers a count from a sentence naming by its short name what the paragraph before introduced (《方案》…培训近700名)", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "jh",
+        title: "江海区卫生健康局党建工作纪实",
+        paragraphs: [
+          "今年5月，该局印制《卫生健康系统业务大学习能力大提升活动实施方案》（以下简称《方案》），着力创建学习型机关。",
+          "《方案》通过举办“卫健小课堂”活动等六大方式，全覆盖培训全区近700名党员干部。",
+        ],
+      },
+    ]);
+    const a = ask("江海区今年印制的方案全覆盖培训了多少名党员干部？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.highlight).toBe("700名");
+  });
+
   it("takes a paragraph's topic line as placing its sentences, not as answering", () => {
     const a = answer("徐州为退役军人做了哪些工作？");
     expect(a.sentences[0]!.text).toContain("接收自主就业退役士兵27人");

@@ -105,7 +105,7 @@ export function keyTerm(terms: ReturnType<typeof weightedTerms>, seen: (unit: st
  */
 export function holdsKeyTerm(
   terms: ReturnType<typeof weightedTerms>,
-  evidence: Pick<Evidence, "passage" | "doc" | "text">,
+  evidence: Pick<Evidence, "passage" | "doc" | "text" | "start">,
   seen: (unit: string) => boolean,
   within: "paragraph" | "sentence",
   pick: "rarest" | "last" = "rarest",
@@ -113,9 +113,12 @@ export function holdsKeyTerm(
   const key = keyTerm(terms, seen, pick);
   if (key === null) return true;
   const { passage, doc } = evidence;
-  // The whole paragraph: a passage may start just after the sentence that names it.
+  // The whole paragraph: a passage may start just after the sentence that names it; and the sentence
+  // a lead refers back to (《方案》通过… after 该局印制《…方案》(以下简称《方案》)), which may end the paragraph before.
   const paragraph = doc.paragraphs.find((p) => p.index === passage.chunk.paragraph)?.text ?? passage.chunk.text;
-  const text = within === "sentence" ? evidence.text : `${passageContext(doc, passage.chunk)}\n${paragraph}`;
+  const prior = () => sentenceBefore(doc, passage.chunk.paragraph, evidence.start);
+  const antecedent = refersBack(evidence.text, prior) ? prior() : "";
+  const text = within === "sentence" ? evidence.text : `${passageContext(doc, passage.chunk)}\n${antecedent}\n${paragraph}`;
   return termShare(key, normalizeText(text)) > 0;
 }
 
