@@ -438,6 +438,22 @@ describe("question analysis", () => {
     expect(q.terms).not.toContain("研究");
   });
 
+  it("drops an everyday word no report has when the question also says the official one (给老人…多少位老年人)", () => {
+    const without老人 = { ...vocabulary, seen: (unit: string) => unit !== "老人" };
+    const q = analyzeQuestion("南岸区春节期间给老人做体检，一共检查了多少位老年人？", without老人);
+    expect(q.terms).toContain("老年人");
+    expect(q.terms).not.toContain("老人");
+    // A word the reports have stays, even inside an everyday phrase (引进人才).
+    expect(analyzeQuestion("南岸区引进人才的数量是多少？", { ...vocabulary, seen: (unit: string) => !["进人", "招聘"].includes(unit) }).terms).toEqual(expect.arrayContaining(["引进", "人才"]));
+  });
+
+  it("reads a device's everyday name whole (自动除颤仪 → AED), leaving no modifier behind as a word to find", () => {
+    const withoutDevice = { ...vocabulary, seen: (unit: string) => !["自动", "动除", "除颤", "颤仪"].includes(unit) };
+    const q = analyzeQuestion("徐州在公共场所放了多少台自动除颤仪？", withoutDevice);
+    expect(q.terms).toContain("aed");
+    expect(q.terms).not.toContain("自动");
+  });
+
   it("reads a change over last year (比去年涨了多少) as the reports' 同比增长, not as a question dated last year", () => {
     const seen = (unit: string) => !["比去", "涨了"].includes(unit);
     const q = analyzeQuestion("南岸区疫苗接种比去年涨了多少？", { ...vocabulary, seen });
