@@ -960,6 +960,14 @@ describe("details of a quoted name", () => {
     expect(a.sentences[0]!.text).toContain("党员民主监督");
   });
 
+  it("takes as many members as a name counts, listed right before it, as defining it (外防输入、…、督查推进“四个体系”), but not a list the name is one member of", () => {
+    const ask = fromXuzhou("同时，持续推进完善外防输入、应急响应、联防联控、督查推进“四个体系”，严格落实防控措施。该局通过举办“卫健小课堂”活动、探索“日月年”学习制度等方式培训干部。");
+    const a = ask("徐州疫情防控的“四个体系”具体是什么？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toContain("外防输入、应急响应、联防联控、督查推进");
+    expect(ask("徐州的“日月年”学习制度具体是怎么安排的？").status).toBe("related");
+  });
+
   it("answers 具体有哪些 after a count with the sentence that names what it counted, not the one after it", () => {
     const ask = fromXuzhou("据了解，列入市级“我为群众办实事”计划的重点项目共有四项，分别是“智慧生活”“出生缺陷防治”“基层医疗”和“AED配置”。目前，其余项目指标都已提前超额完成。");
     const a = ask("具体有哪些？", undefined, "徐州列入市级“我为群众办实事”计划的重点项目有几项？");

@@ -9,7 +9,7 @@ import { normalizeText } from "../text/tokenize.js";
 import { answersKind, kindSpans, wantsSpan } from "./decide.js";
 import { countsAskedNoun, figures, near } from "./figures.js";
 import { holdsKeyTerm, phraseOverlap, type Evidence, type weightedTerms } from "./evidence.js";
-import { namedSet } from "./lists.js";
+import { namedSet, numeralValue } from "./lists.js";
 import { termForms, type Question } from "./question.js";
 import { COUNTED_NOUN_WINDOW } from "./tuning.js";
 
@@ -156,14 +156,27 @@ const QUALIFIES = /^[^，,。？?]{0,8}的[\p{Script=Han}“]/u;
 
 /**
  * Whether `text` says what `name` is: the name, then within a few characters 是, 指, 即, 包括, 分别 or a colon;
- * or what it stands for, then the name (将…等事项整合成“一件事”, 简称“…”, “重温入党誓词、集中学习”等主题党日规定动作).
+ * or what it stands for, then the name (将…等事项整合成“一件事”, 简称“…”, “重温入党誓词、集中学习”等主题党日规定动作,
+ * its members listed right before it: 外防输入、…、督查推进“四个体系”, “名医、…、名院长”四名工程).
  */
 function definesName(name: string, text: string): boolean {
   if (listsCountedMembers(name, text)) return true;
   const at = text.indexOf(name);
   if (at < 0) return false;
   const quoted = text[at - 1] === "“" ? at - 1 : at;
-  return /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length)) || /(?:整合成|合并成|统称为?|简称|称为|概括为|归纳为|等\p{Script=Han}{0,6})$/u.test(text.slice(0, quoted));
+  const before = text.slice(0, quoted);
+  return (
+    /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length)) ||
+    /(?:整合成|合并成|统称为?|简称|称为|概括为|归纳为|等\p{Script=Han}{0,6})$/u.test(before) ||
+    listedBefore(name, before)
+  );
+}
+
+/** Whether `before` ends on as many members, listed with 、, as `name` counts (外防输入、…、督查推进 before “四个体系”). */
+function listedBefore(name: string, before: string): boolean {
+  const n = /^(?:[一二两三四五六七八九十]|\d+)/.exec(name)?.[0];
+  const list = /[^、，,。；;“”]{1,10}(?:、[^、，,。；;“”]{1,10})+(?=”?$)/u.exec(before)?.[0];
+  return n !== undefined && list !== undefined && list.split("、").length === numeralValue(n);
 }
 
 /**
