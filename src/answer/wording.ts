@@ -60,7 +60,7 @@ export const FOR_USE = /(?:可以|值得|可供|能够?)(?:我们)?(?:借鉴|分
  * How the user wants the answer put: a clause after the question (…是什么？一两句话概括即可, 请简要介绍),
  * or 一句话 inside it (一句话概括是啥, whose 概括 still asks for a summary). Not what is asked about.
  */
-export const ANSWER_SHAPE = /[？?][^？?]*(?:句话|简要|简单)[^？?]*$|(?:用)?(?:一两|一|两|三|几)句话(?:来)?/g;
+export const ANSWER_SHAPE = /[？?][^？?]*(?:句话|简要|简单|逐条|逐项|逐一|一一|分条|列出|列举|罗列)[^？?]*$|(?:用)?(?:一两|一|两|三|几)句话(?:来)?/g;
 /** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. Not a platform work is done on (依托什么平台运作). */
 export const REPORT_SOURCE = /(?<!依托|依靠|借助|利用|通过|搭建|打造)(?:哪个|哪家|什么)(?:网站|媒体|报纸|报社|平台|网|报)|(?:登|刊登|刊发|发表|发布|发)(?:在|于)(?:哪|什么)|出处|来源是?(?:哪|什么)|谁发(?:的|布)|(?:刊发|刊登|发布|发表)的?(?:媒体|网站|报纸|平台)|出自(?:哪|什么)/;
 /** Who wrote or edited a report, or its column: 那篇报道是谁写的, 记者是谁, 登在哪个栏目, 责任编辑是谁. */
