@@ -487,6 +487,11 @@ describe("question analysis", () => {
     expect(ask("徐州的核酸检测做了多少人次").terms).toContain("人次");
   });
 
+  it("keeps the measure word after 这 or 那 out of the next word (发展党员这|块|步骤), and reads 步骤 as the reports' 程序", () => {
+    const without步骤 = { ...vocabulary, seen: (unit: string) => unit !== "步骤" };
+    expect(analyzeQuestion("徐州发展党员这块步骤是怎么走的？", without步骤).terms).toEqual(["发展", "党员", "程序"]);
+  });
+
   it("keeps a noun suffix or prefix the segmenter cuts off on its word (卫生|室 and 卫生|院 are different places; 党|组织), not a character starting a run", () => {
     const q = ask("徐州村级卫生室规范化建设完成了几个？镇卫生院呢");
     expect(q.terms).toEqual(expect.arrayContaining(["卫生室", "规范化", "卫生院"]));

@@ -150,6 +150,8 @@ const EVERYDAY_WORDS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/浏览|点击|看过|看的人|观看|播放/, ["阅读量", "阅读"]],
   [/问诊|看诊/, ["义诊", "诊疗"]],
   [/讨论会|座谈会|研讨会/, ["研讨", "座谈会", "研讨会"]],
+  // The steps of a procedure are its 程序 (严格发展党员程序).
+  [/步骤/, ["程序", "流程"]],
   // A meeting's 要求 are what it 强调s.
   [/要求/, ["强调", "提出"]],
 ];

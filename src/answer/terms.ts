@@ -67,6 +67,10 @@ const NUMERAL = /^[一二两三四五六七八九十百千万几\d]+$/u;
 /** 几次, 多少名: the quantity word already holds its measure word. */
 const ENDS_IN_MEASURE = new RegExp(`[${MEASURE_WORDS}]$`, "u");
 
+/** 这, 那, 该: a measure word after one points at something (这块, 这家), as one after a number counts it. */
+const DEMONSTRATIVE = /^[这那该此每]$/;
+const POINTING_MEASURES = `${MEASURE_WORDS}块`;
+
 /** "多少个", "几家", "那几": quantity questions. */
 const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
 /**
@@ -115,6 +119,7 @@ function questionWords(question: string): { word: string; asking: boolean }[] {
   let afterQuantity = false;
   let afterNumber = false;
   let afterMeasured = false;
+  let afterDemonstrative = false;
   return [...segmenter.segment(question)].map(({ segment, isWordLike }) => {
     let word = segment.length > 1 ? segment.replace(/[了的]$/, "") : segment;
     // The segmenter may glue a number's measure word onto the next word (三|个人): it counts, it names nothing.
@@ -123,13 +128,17 @@ function questionWords(question: string): { word: string; asking: boolean }[] {
     // So after 多少 (多少|人参|赛: 人 is counted, 参赛 is what they did), unless the word is a measure itself (多少|人次).
     const glued = afterQuantity && word.length > 1 && MEASURE_WORDS.includes(word[0]!) && !MEASURE_WORDS.includes(word[1]!);
     if (glued) word = word.slice(1);
+    // A measure word after 这 or 那 (发展党员这|块|步骤, 这|家医院) points; the word after it names.
+    if (afterDemonstrative && word.length > 2 && POINTING_MEASURES.includes(word[0]!)) word = word.slice(1);
+    const pointing = afterDemonstrative && word.length === 1 && POINTING_MEASURES.includes(word);
+    afterDemonstrative = DEMONSTRATIVE.test(word);
     afterNumber = NUMERAL.test(word);
     afterMeasured = QUANTITY_WORD.test(word) && ENDS_IN_MEASURE.test(word);
     // The measure word after 多少/几 (多少|场, 几|家) belongs to the question word.
     const measure = afterQuantity && !glued && isSingleHan(word);
     const quantity = QUANTITY_WORD.test(word);
     afterQuantity = quantity && !ENDS_IN_MEASURE.test(word);
-    return { word, asking: !isWordLike || measure || quantity || QUESTION_STOPWORDS.has(word) || RUN_BREAKERS.has(word) };
+    return { word, asking: !isWordLike || measure || pointing || quantity || QUESTION_STOPWORDS.has(word) || RUN_BREAKERS.has(word) };
   });
 }
 
