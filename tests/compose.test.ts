@@ -946,6 +946,13 @@ describe("details of a quoted name", () => {
     expect(a.sentences[0]!.text).toMatch(/^“名家讲堂”是指/);
   });
 
+  it("holds only a question asking about the name itself to that (…“周三夜校”，具体是什么 is; …“周三夜校”，具体做了什么 asks what was done)", () => {
+    expect(answer("江宁区坚持“周三夜校”，具体是什么？").status).toBe("related");
+    const done = answer("江宁区坚持“周三夜校”学习制度，具体开展了什么活动？");
+    expect(done.status).toBe("answered");
+    expect(done.sentences[0]!.text).toContain("开展“名家讲堂”活动");
+  });
+
   it("reads the name asked about as the last one quoted (“一件事”改革提出的“三个零”), defined by as many members as it counts", () => {
     const ask = fromXuzhou("市卫健委承担着新生儿出生“一件事”改革项目的实施工作。这一项目以“零距离、零材料、零跑腿”为目标，提高办事便捷度。");
     const a = ask("徐州新生儿出生“一件事”改革提出的“三个零”目标具体是什么？");

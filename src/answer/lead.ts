@@ -140,6 +140,8 @@ function listedName(item: string, question: string, first: boolean, last: boolea
 
 /** 具体, 详细: the question asks for the details of what it names. */
 const DETAIL = /具体|详细|细节/;
+/** Asking which members or what a thing is (具体是哪4个, 具体指什么), not what was done. */
+const ASKS_WHAT_IT_IS = /哪|是什么|指什么|什么意思|含义/;
 
 /**
  * The name a question quotes to ask about it (“2+6+x”, “两大战略策略”), if any: the last one not
@@ -197,7 +199,11 @@ function listsCountedMembers(name: string, text: string): boolean {
  */
 function explainsName(q: Question, text: string): boolean {
   const name = quotedName(q);
-  return name === undefined || !DETAIL.test(q.text) || definesName(name, text);
+  if (name === undefined) return true;
+  // The details asked are the name's when asked in its clause, or in a later one asking which or what they
+  // are (…“双示范计划”，具体是哪4个); …“第一时间”采取了行动，请问具体做了什么 asks what was done.
+  const asked = q.text.split(/[，,。；;]/).filter((c) => DETAIL.test(c));
+  return !asked.some((c) => c.includes(`“${name}”`) || ASKS_WHAT_IT_IS.test(c)) || definesName(name, text);
 }
 
 /** The sentence right after `sentence` in its paragraph, among the evidence. */
