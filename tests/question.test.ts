@@ -349,6 +349,12 @@ describe("question analysis", () => {
     expect(ask("南岸区的做法一句话概括一下")).toMatchObject({ text: "南岸区的做法概括一下", kind: "overview" });
   });
 
+  it("leaves out what the user says about themselves after the question, unless it asks or says what is meant", () => {
+    expect(ask("南岸区的党委书记叫什么名字？我想在稿子里准确写出他的姓名。").text).toBe("南岸区的党委书记叫什么名字?");
+    expect(ask("平时读书是个什么风气？我说的是南岸区").subjects).toContain("南岸区");
+    expect(ask("南岸区引进了多少人才？我想知道硕士有多少").text).toContain("硕士");
+  });
+
   it("leaves out what the user wants the answer for (可以借鉴, 值得学习)", () => {
     expect(ask("南岸区有什么经验可以借鉴？").text).toBe("南岸区有什么经验?");
     expect(ask("谁分享了感悟？").terms).toContain("分享");

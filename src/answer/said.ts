@@ -10,7 +10,7 @@ import { placeMentions } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import type { Vocabulary } from "./question.js";
 import { isFiller, termsWithout } from "./terms.js";
-import { ANSWER_SHAPE, ASKING_AFTER, FOR_USE, ONLY_ASKING, PREAMBLE } from "./wording.js";
+import { AFTERWORD, ANSWER_SHAPE, ASKING_AFTER, FOR_USE, ONLY_ASKING, PREAMBLE } from "./wording.js";
 
 const traditionalToSimplified = Converter({ from: "t", to: "cn" });
 
@@ -68,7 +68,11 @@ export function normalizeQuestion(text: string): string {
     .replace(/咋/g, "怎么")
     .replace(/(总结|介绍|概括|概述|说|讲|谈|聊)下(?![来去午面级属设])/g, "$1一下");
   // 我在写论文，想请你概括一下…: what the user says about themselves is not asked (its subject is kept, see readContext).
-  const asked = simplified.slice(saidBefore(simplified).length).replace(FOR_USE, "").replace(ANSWER_SHAPE, (shape: string) => (/^[？?]/.test(shape) ? shape[0]! : ""));
+  const asked = simplified
+    .slice(saidBefore(simplified).length)
+    .replace(AFTERWORD, "")
+    .replace(FOR_USE, "")
+    .replace(ANSWER_SHAPE, (shape: string) => (/^[？?]/.test(shape) ? shape[0]! : ""));
   return /\p{Script=Han}/u.test(asked) ? asked : simplified;
 }
 

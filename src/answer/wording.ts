@@ -61,6 +61,11 @@ export const FOR_USE = /(?:可以|值得|可供|能够?)(?:我们)?(?:借鉴|分
  * or 一句话 inside it (一句话概括是啥, whose 概括 still asks for a summary). Not what is asked about.
  */
 export const ANSWER_SHAPE = /[？?][^？?]*(?:句话|简要|简单|逐条|逐项|逐一|一一|分条|列出|列举|罗列)[^？?]*$|(?:用)?(?:一两|一|两|三|几)句话(?:来)?/g;
+/**
+ * What a user says about themselves after the question (…叫什么名字？我想在稿子里写出他的姓名。, …？我想约他做个专访):
+ * context, not the question, so long as it asks nothing itself and is no clarification (我说的是江海卫健局).
+ */
+export const AFTERWORD = /(?<=[？?])\s*(?:我|本人|俺)(?!(?:说|问|指)的?是)(?![^？?]*(?:多少|几|哪|什么|啥|谁|怎么|如何|吗|呢))[^？?]*$/;
 /** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. Not a platform work is done on (依托什么平台运作). */
 export const REPORT_SOURCE = /(?<!依托|依靠|借助|利用|通过|搭建|打造)(?:哪个|哪家|什么)(?:网站|媒体|报纸|报社|平台|网|报)|(?:登|刊登|刊发|发表|发布|发)(?:在|于)(?:哪|什么)|出处|来源是?(?:哪|什么)|谁发(?:的|布)|(?:刊发|刊登|发布|发表)的?(?:媒体|网站|报纸|平台)|出自(?:哪|什么)/;
 /** Who wrote or edited a report, or its column: 那篇报道是谁写的, 记者是谁, 登在哪个栏目, 责任编辑是谁. */
