@@ -67,8 +67,9 @@ const NUMERAL = /^[一二两三四五六七八九十百千万几\d]+$/u;
 /** 几次, 多少名: the quantity word already holds its measure word. */
 const ENDS_IN_MEASURE = new RegExp(`[${MEASURE_WORDS}]$`, "u");
 
-/** 这, 那, 该: a measure word after one points at something (这块, 这家), as one after a number counts it. */
+/** 这, 那, 该, 此, 每: a measure word after one points at something (这块, 这家), as one after a number counts it. */
 const DEMONSTRATIVE = /^[这那该此每]$/;
+/** The measure words that may follow one: a number's, and 块 (这块, as 方面). */
 const POINTING_MEASURES = `${MEASURE_WORDS}块`;
 
 /** "多少个", "几家", "那几": quantity questions. */
