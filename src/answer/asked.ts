@@ -219,8 +219,8 @@ function unitOf(asking: RegExpExecArray | null, asked: string): string | null {
   return word === undefined ? null : word === "钱" ? "元" : word;
 }
 
-/** Nouns of money a count may ask about without a measure word. */
-const MONEY = /经费|资金|投资|投入|预算|费用|补助|补贴|奖金|花了|花费/;
+/** Nouns of money a count may ask about without a measure word: those a question may end on, and more. */
+const MONEY = new RegExp(`${MONEY_NOUNS}|补助|补贴|奖金|花了|花费`);
 /** A noun of money ending the question. */
 const MONEY_NOUN_ASKED = new RegExp(`(?:${MONEY_NOUNS})(?:吗|呢)?[？?。！!]*$`);
 /** How far before 多少 a noun of money may stand (经费有多少, 投资了多少). */

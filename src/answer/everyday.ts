@@ -184,8 +184,8 @@ export function readEveryday(text: string, terms: string[], seen: (unit: string)
   };
   for (const [everyday, official] of EVERYDAY_WORDS) {
     const match = everyday.exec(text);
-    const phrase = match?.[0];
-    if (match === null || phrase === undefined) continue;
+    if (match === null) continue;
+    const phrase = match[0];
     const found = official.filter((w) => !text.includes(w) && termUnits(w).every(seen));
     // 给老人做体检…多少位老年人: the everyday word no report has says again what the official one beside it says.
     if (found.length === 0 && official.some((w) => text.includes(w))) out = out.filter((t) => !phrase.includes(t) || termUnits(t).every(seen));

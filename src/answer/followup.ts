@@ -14,7 +14,6 @@ import { QUESTION_WORD } from "./wording.js";
 /** An elliptical follow-up: a new subject and nothing else (那徐州呢？, 江海区的呢). */
 const ELLIPTICAL = /^(?:那么?|那在|还有|再问一下|换成)?\s*(.{1,16}?)\s*(?:的情况|的|那边|这边|那里|那儿)?\s*(?:呢|怎么样|如何|又如何|又是怎样|也是吗|那边)[？?！!。\s]*$/;
 
-
 /**
  * 那徐州呢？ after "南岸区有多少名党员？" → "徐州有多少名党员？": the previous
  * question with its subject replaced by the new one. With `bare`, a question

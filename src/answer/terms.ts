@@ -56,9 +56,9 @@ export const MEASURE_WORDS = "个家项名次场条人位所座台支处元剂�
 /** A number with its measure word (哪两家, 这三个) names how many, not what: it is no content term. */
 const AMOUNT = new RegExp(`^[一二两三四五六七八九十百千万几\\d]+[${MEASURE_WORDS}]$`, "u");
 
-/** A date as the reports write it: 5月8日, 2020年5月, 10月. */
 /** Where people stand on a roll (在编人员, 在册党员): a word, though 在 breaks runs elsewhere (在|市人民医院, 在|职业健康). */
 const ON_ROLL = /在[编册岗职](?=(?:工作)?人员|党员|职工|干部|员工|医生|护士|人数)/g;
+/** A date as the reports write it: 5月8日, 2020年5月, 10月. */
 const CALENDAR_DATE = /\d{4}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?=[^\d份])/g;
 
 /** A number alone, as the segmenter cuts it off its measure word (三|个人, 6|个人). */
