@@ -1,6 +1,8 @@
 /**
  * Measures answer quality on a gold set: does a cited excerpt hold the
  * expected text (Recall@k, MRR), does the first answer sentence (Answer@1),
+ * does the whole answer hold every expected string (Complete: what an overview,
+ * list or comparison is judged by, since its headings or reports follow the lead),
  * are unanswerable questions kept from a confident answer (no-answer
  * accuracy), overall and for each kind of question.
  */
@@ -60,6 +62,8 @@ export interface QuestionResult {
   /** 1-based rank of the first citation holding an expected string; null if none. */
   hitRank: number | null;
   answerAt1: boolean;
+  /** Every expected string is somewhere in the answer's sentences. */
+  complete: boolean;
   firstSentence: string;
 }
 
@@ -75,6 +79,7 @@ export function judge(gold: GoldQuestion, answer: Answer): QuestionResult {
     length: answer.status === "not_found" ? 0 : Array.from(answer.answer).length,
     hitRank: idx === -1 ? null : idx + 1,
     answerAt1: answerable && holdsExpected(firstSentence, gold.expect),
+    complete: answerable && answer.status !== "not_found" && gold.expect.every((e) => holdsExpected(answer.sentences.map((s) => s.text).join(""), [e])),
     firstSentence,
   };
 }
@@ -88,6 +93,7 @@ export interface EvalMetrics {
   recallAt5: number;
   mrr: number;
   answerAt1: number;
+  complete: number;
   /** Share of unanswerable questions not given a confident answer (status `related` or `not_found`). */
   noAnswerAccuracy: number;
   /** Answerable questions wrongly answered "not found". */
@@ -112,6 +118,7 @@ export function summarize(results: QuestionResult[]): EvalMetrics {
     recallAt5: recall(5),
     mrr: answerable.length === 0 ? 0 : answerable.reduce((s, r) => s + (r.hitRank ? 1 / r.hitRank : 0), 0) / answerable.length,
     answerAt1: share(answerable, (r) => r.answerAt1),
+    complete: share(answerable, (r) => r.complete),
     noAnswerAccuracy: share(unanswerable, (r) => r.status !== "answered"),
     refusedAnswerable: answerable.filter((r) => r.status === "not_found").length,
     relatedAnswerable: answerable.filter((r) => r.status === "related").length,
@@ -143,19 +150,19 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 export function formatEvalReport(results: QuestionResult[], metrics: EvalMetrics, verbose: boolean): string {
   const lines = [
     `Recall@1 ${pct(metrics.recallAt1)}  Recall@3 ${pct(metrics.recallAt3)}  Recall@5 ${pct(metrics.recallAt5)}  MRR ${metrics.mrr.toFixed(3)}`,
-    `Answer@1 ${pct(metrics.answerAt1)}  No-answer accuracy ${pct(metrics.noAnswerAccuracy)}  Answerable refused: ${metrics.refusedAnswerable}  Answerable only related: ${metrics.relatedAnswerable}  Mean answer length: ${Math.round(metrics.meanLength)} chars`,
+    `Answer@1 ${pct(metrics.answerAt1)}  Complete ${pct(metrics.complete)}  No-answer accuracy ${pct(metrics.noAnswerAccuracy)}  Answerable refused: ${metrics.refusedAnswerable}  Answerable only related: ${metrics.relatedAnswerable}  Mean answer length: ${Math.round(metrics.meanLength)} chars`,
     "",
-    `${"kind".padEnd(24)} ${"n".padStart(3)} ${"Recall@3".padStart(9)} ${"Answer@1".padStart(9)} ${"no-answer".padStart(10)} ${"length".padStart(7)}`,
+    `${"kind".padEnd(24)} ${"n".padStart(3)} ${"Recall@3".padStart(9)} ${"Answer@1".padStart(9)} ${"Complete".padStart(9)} ${"no-answer".padStart(10)} ${"length".padStart(7)}`,
   ];
   for (const [kind, m] of summarizeByKind(results)) {
-    const answerableCells = m.answerable > 0 ? [pct(m.recallAt3), pct(m.answerAt1)] : ["", ""];
+    const answerableCells = m.answerable > 0 ? [pct(m.recallAt3), pct(m.answerAt1), pct(m.complete)] : ["", "", ""];
     const refusal = m.unanswerable > 0 ? pct(m.noAnswerAccuracy) : "";
-    lines.push(`${kind.padEnd(24)} ${String(m.questions).padStart(3)} ${answerableCells[0]!.padStart(9)} ${answerableCells[1]!.padStart(9)} ${refusal.padStart(10)} ${String(Math.round(m.meanLength)).padStart(7)}`);
+    lines.push(`${kind.padEnd(24)} ${String(m.questions).padStart(3)} ${answerableCells[0]!.padStart(9)} ${answerableCells[1]!.padStart(9)} ${answerableCells[2]!.padStart(9)} ${refusal.padStart(10)} ${String(Math.round(m.meanLength)).padStart(7)}`);
   }
   for (const r of results) {
     const ok = r.answerable ? r.answerAt1 && r.hitRank !== null && r.status === "answered" : r.status !== "answered";
     if (!verbose && ok) continue;
-    const what = r.answerable ? `hit@${r.hitRank ?? "-"} answer@1=${r.answerAt1}` : "";
+    const what = r.answerable ? `hit@${r.hitRank ?? "-"} answer@1=${r.answerAt1} complete=${r.complete}` : "";
     lines.push(`${ok ? "  ok " : "  MISS"} [${r.kind}] ${r.q}  (${r.status}${what ? `, ${what}` : ""})${r.firstSentence ? `\n        → ${r.firstSentence}` : ""}`);
   }
   return lines.join("\n");

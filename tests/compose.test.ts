@@ -591,6 +591,16 @@ describe("composing an answer", () => {
     expect(branches.sentences[0]!.highlight).toBe("下设一党支部、二党支部、颐养院党支部和退休党支部");
   });
 
+  it("does not take a named person for the people a who-question counts when their role differs (三位专家都是谁)", () => {
+    const ask = fromReport(
+      "xz",
+      "6月22日，市肿瘤医院行政第二党支部干事李燕军为大家讲述英雄部队的故事。",
+      "10月20日，市卫健委第二期专题读书班开班，主要通过三位专家授课、一次书记领学的形式展开。",
+    );
+    expect(ask("徐州第二期读书班三位专家都是谁").status).not.toBe("answered");
+    expect(ask("第二党支部的干事是谁？").sentences[0]!.highlight).toContain("李燕军");
+  });
+
   it("answers 哪一年 only with a year, and 几号 only with a day", () => {
     expect(answer("徐州市卫健委第二期专题读书班是哪一年开班的？").status).toBe("related");
     const ask = fromReport("jh", "今年5月，该局印制《实施方案》，着力创建学习型机关。");
@@ -686,6 +696,8 @@ describe("composing an answer", () => {
     expect(ask("南岸四个抓手 大概讲讲").sentences[0]!.text).toBe("一、抓学习强本领");
     // One item of them asked (第二个是什么), it leads.
     expect(ask("南岸区的四个抓手，第二个是什么？").sentences[0]!.text).toBe("二、抓管理促规范");
+    // 那几个抓手 points at the set the lead counts (突出四个抓手) without saying how many.
+    expect(ask("南岸区那几个抓手都是什么？").sentences.map((s) => s.text).slice(0, 4)).toEqual(["一、抓学习强本领", "二、抓管理促规范", "三、抓品牌树示范", "四、抓落实提质效"]);
     expect(ask("介绍一下南岸区卫生健康委").sentences[0]!.text).toMatch(/^南岸区卫生健康委党委聚焦党建统领/);
   });
 

@@ -357,6 +357,20 @@ describe("question analysis", () => {
     expect(ask("南岸区引进了多少人才？我想知道硕士有多少").text).toContain("硕士");
   });
 
+  it("leaves out thanks at the end of a message (…是什么啊谢谢啊)", () => {
+    expect(ask("徐州的六个聚焦是什么啊谢谢啊").text).toBe("徐州的六个聚焦是什么啊");
+    expect(ask("徐州的六个聚焦是什么啊谢谢啊").terms).not.toContain("谢谢");
+  });
+
+  it("reads 都是…什么 as asking for the members of a set, and 都是 as no term", () => {
+    expect(ask("南岸搞的那些品牌，大概都是些什么品牌啊？")).toMatchObject({ kind: "list", terms: ["品牌"] });
+    expect(ask("徐州说的那个六个聚焦具体都是聚焦些什么")).toMatchObject({ kind: "list" });
+  });
+
+  it("reads the people a who-question counts (三位专家都是谁) as the role asked for", () => {
+    expect(ask("徐州第二期读书班三位专家都是谁").role).toBe("专家");
+  });
+
   it("leaves out what the user wants the answer for (可以借鉴, 值得学习)", () => {
     expect(ask("南岸区有什么经验可以借鉴？").text).toBe("南岸区有什么经验?");
     expect(ask("谁分享了感悟？").terms).toContain("分享");

@@ -17,7 +17,7 @@ const QUESTION_STOPWORDS = new Set(
     "了解 告诉 我 你 我们 你们 他们 它 这 那 这个 那个 这些 那些 哪位 可以 能 会 要 具体 主要 一些 " +
     "是否 有没有 没有 是不是 是在 在于 这边 那边 这里 那里 的是 是指 指的是 意思 含义 定义 最多 最少 最高 最低 最大 最小 更多 更少 多少 多不多 不多 时候 什么时候 名字 姓名 叫 叫什么 啥 有啥 干啥 什么样 哪儿 怎么搞 搞 干 弄 一起 " +
     // Words that frame the question rather than name its subject (数量有什么变化, 各有什么进展).
-    "数量 变化 内容 情况 进展 各有 各自 都有 做法 好做法 经验 地方 东西 那天 这天 当天 那次 这次 " +
+    "数量 变化 内容 情况 进展 各有 各自 都有 都是 做法 好做法 经验 地方 东西 那天 这天 当天 那次 这次 " +
     // The report itself (这篇报道的记者是谁): what the question is about, not what a passage says.
     "分别 这篇 那篇 报道 文章 稿件 稿子 材料 经验材料 纪实 提到 提及 说到 讲到 谈到 涉及 里面 里头 大家 别人 人家 现在 如今 眼下 部分 这部分 一部分 这一部分 那一部分 这块 板块 最后 一段 这一段 那一段 段落 全称 全名 名称 简称 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.

@@ -6,7 +6,7 @@
 import { MEASURE_WORDS } from "./terms.js";
 
 // 记者, 通讯员, 责任编辑: a news report's byline names its writers by role as well.
-export const ROLE_WORDS = "一把手|带头的|领头的|带队的|党委书记|党组书记|党工委书记|党支部书记|支部书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长|记者|通讯员|责任编辑";
+export const ROLE_WORDS = "一把手|带头的|领头的|带队的|党委书记|党组书记|党工委书记|党支部书记|支部书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长|记者|通讯员|责任编辑|专家";
 
 export const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
 export const COMPARISON = /哪个(?:地区|区|市|县|单位|地方|报告)|哪些(?:地区|地方|单位|报告)|(?:哪里|哪儿)[^，。？?]{0,12}最|各地|各个(?:地区|地方|单位)|几个(?:地区|地方)|每个地方|共同|相同|不同|不一样|区别|差异|比较|对比|相比|异同/;
@@ -66,6 +66,8 @@ export const ANSWER_SHAPE = /[？?][^？?]*(?:句话|简要|简单|逐条|逐项
  * context, not the question, so long as it asks nothing itself and is no clarification (我说的是江海卫健局).
  */
 export const AFTERWORD = /(?<=[？?])\s*(?:我|本人|俺)(?!(?:说|问|指)的?是)(?![^？?]*(?:多少|几|哪|什么|啥|谁|怎么|如何|吗|呢))[^？?]*$/;
+/** Thanks at the end of a message (…是什么啊谢谢啊): courtesy, not what is asked. */
+export const THANKS = /(?:谢谢|多谢|感谢(?:您|你))(?:您|你|了|啦)?[啊呀哈啦了！!。~～\s]*$/;
 /** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. Not a platform work is done on (依托什么平台运作). */
 export const REPORT_SOURCE = /(?<!依托|依靠|借助|利用|通过|搭建|打造)(?:哪个|哪家|什么)(?:网站|媒体|报纸|报社|平台|网|报)|(?:登|刊登|刊发|发表|发布|发)(?:在|于)(?:哪|什么)|出处|来源是?(?:哪|什么)|谁发(?:的|布)|(?:刊发|刊登|发布|发表)的?(?:媒体|网站|报纸|平台)|出自(?:哪|什么)/;
 /** Who wrote or edited a report, or its column: 那篇报道是谁写的, 记者是谁, 登在哪个栏目, 责任编辑是谁. */
@@ -93,7 +95,7 @@ export const NAME = /(?<![他她它])叫(?:什么|啥)(?:名字)?|(?:是)?(?:什
 /** 为什么, 为啥: a cause or purpose answers it. */
 export const REASON = /为什么|为啥|为何|什么原因|原因是什么|怎么会/;
 export const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期|几点|几时/;
-export const LIST = /哪些|哪几|哪[两三四五六七八九十][个家项条位所座]|包括|包含|分别是(?!多少|几)|分别(?:对应|代表)\p{Script=Han}{0,2}?(?:什么|啥|哪)|有几个方面|列举|都有什么|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
+export const LIST = /哪些|哪几|哪[两三四五六七八九十][个家项条位所座]|包括|包含|分别是(?!多少|几)|分别(?:对应|代表)\p{Script=Han}{0,2}?(?:什么|啥|哪)|有几个方面|列举|都有什么|都是\p{Script=Han}{0,4}?些?(?:什么|啥|哪)|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
 // 比例, 占比 ask for a figure only with 多少/几 (接种率是多少); 比例在全国算什么水平 asks for a judgement.
 // 那几家新医院 and 举几个例子 point at or ask for some, not how many.
 export const COUNT = new RegExp(`多不多|(?:多少|(?<![那这举])几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之(?:多少|几)|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
