@@ -451,6 +451,11 @@ describe("composing an answer", () => {
     expect(ask("江北新区帮残疾人就业 帮了多少个").sentences[0]!.text).toContain("不少于500名");
   });
 
+  it("counts people in 个 when what it counts names people (几个清廉医护)", () => {
+    const ask = fromReport("na", "二是打造清廉品牌。选树清廉科室20个、清廉医护125人。");
+    expect(ask("南岸区选树了几个清廉医护？").sentences[0]!.highlight).toBe("125人");
+  });
+
   it("answers a count of a named part of a stated set (347名人才里博士有多少名) only with a figure standing by that part", () => {
     const ask = fromReport("na", "南岸区引进各类人才347名（硕士及以上占比近30%），其中四名院长带头。");
     expect(ask("南岸区引进的347名人才里博士有多少名？").status).toBe("related");

@@ -123,6 +123,11 @@ describe("question analysis", () => {
     const without博士 = { ...vocabulary, seen: (unit: string) => unit !== "博士" };
     expect(analyzeQuestion("南岸区347名人才博士几个？", without博士).counted).toBe("博士");
     expect(analyzeQuestion("南岸区老年人体检多少？", without博士).counted).toBeNull();
+    // Put first, before a verb done (选了几个), what is counted is the word against the verb.
+    expect(ask("南岸清廉医护选了几个？").counted).toBe("医护");
+    expect(ask("那清廉医护呢，选了几个？", "南岸那个清廉品牌一共搞了多少个？").counted).toBe("医护");
+    // Not across a clause: 送喜报，送了多少家 counts households, not 喜报.
+    expect(ask("江北新区给立功的人家里送喜报，送了多少家？").counted).not.toBe("喜报");
     expect(ask("江北新区给退伍兵发了多少钱补助").unit).toBe("元");
     expect(ask("南岸区HPV疫苗接种量增长了百分之多少？").unit).toBe("%");
     // An amount of money asked without a measure word is counted in 元.

@@ -109,7 +109,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[], un
     want,
     extreme: kind === "comparison" ? extreme : null,
     unit: asking === "count" ? unitOf(COUNT.exec(asked), asked) : null,
-    counted: asking === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1] ?? placedTerm(asked, terms, VALUE_ASKED) ?? unattestedCounted(asked, unattested) ?? undefined, terms) : null,
+    counted: asking === "count" ? countedTerm(COUNTED_NOUN.exec(asked)?.[1] ?? RATE_NOUN.exec(asked)?.[1] ?? placedTerm(asked, terms, VALUE_ASKED) ?? countedBefore(asked, unattested, TRAILING_COUNT) ?? countedBefore(asked, terms, VERB_THEN_COUNT) ?? undefined, terms) : null,
     asksOrdinal: /第几/.test(asked),
     asksRank: RANK_QUESTION.test(asked),
     ordinals: asked.match(ORDINAL_EXPRESSION) ?? [],
@@ -165,14 +165,18 @@ const VALUE_ASKED = /(?<=\p{Script=Han})(?:值|数)?(?:是|为)多少/u;
 /** A question word ending the question (博士几个？, 医生有多少？), as terse questions put it. */
 const TRAILING_COUNT = new RegExp(`有?(?:几|多少)[${MEASURE_WORDS}]?[？?！!。]*$`, "u");
 
+/** 清廉医护选了几个, 那清廉医护呢，选了几个: a one-character verb, marked done by 了 or 过, between what is counted and a trailing count. */
+const VERB_THEN_COUNT = new RegExp(`(?<=\\p{Script=Han})(?:呢[，,]?\\s*)?\\p{Script=Han}[了过](?:几|多少)[${MEASURE_WORDS}]?[？?！!。]*$`, "u");
+
 /**
- * A word no report has, standing right against a question word that ends `asked` (347名人才博士几个 →
- * 博士): it is what is counted, and no figure of the reports counts it. Words the reports have are
- * left to the other readings: before a trailing question word they are as often verbs (多出来多少).
+ * The one of `words` standing right against where `ending` matches at the end of `asked`: what is
+ * counted when the question puts it first. A word no report has, right before the question word
+ * (347名人才博士几个 → 博士), and no figure of the reports counts it; a word the reports have only
+ * before a verb done (清廉医护选了几个), since right before a question word it is as often a verb itself (多出来多少).
  */
-function unattestedCounted(asked: string, unattested: string[]): string | null {
-  const at = TRAILING_COUNT.exec(asked)?.index ?? -1;
-  return unattested.find((t) => at > 0 && asked.lastIndexOf(t, at - 1) === at - t.length) ?? null;
+function countedBefore(asked: string, words: string[], ending: RegExp): string | null {
+  const at = ending.exec(asked)?.index ?? -1;
+  return words.find((t) => at > 0 && asked.lastIndexOf(t, at - 1) === at - t.length) ?? null;
 }
 
 /**

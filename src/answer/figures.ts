@@ -18,7 +18,7 @@ export const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百
 const UNIT_SYNONYMS: Record<string, string> = { 人: "人名位", 名: "名人位", 位: "位名人", 个: "个家项所座支处条台张件批户例", 家: "家个所户", 所: "所家个", 次: "次场", 场: "场次", 趟: "次趟", 回: "次回", 遍: "次遍" };
 
 /** Words for people: 多少个当兵的家里 counts people, whom the reports count in 名 or 人. */
-const PEOPLE = /人|员|者|兵|属|众|民|士|师|干部/;
+const PEOPLE = /人|员|者|兵|属|众|民|士|师|干部|医护|医生|专家|菁英|精英/;
 
 /**
  * The measure words that count what `q` asks about: 个 counts people too when what follows it names
