@@ -183,6 +183,12 @@ describe("question analysis", () => {
     expect(ask("徐州新发展的党员是哪个单位的？").kind).not.toBe("comparison");
   });
 
+  it("reads where something went (参观了哪些地方) as no comparison, so a follow-up keeps the previous subject", () => {
+    expect(ask("读书班去参观了哪些地方？").kind).not.toBe("comparison");
+    expect(ask("哪些地方开展了党史宣讲？").kind).toBe("comparison");
+    expect(ask("那都去参观了哪些地方？", "徐州卫健委第二期专题读书班是哪天开班的？").subjects).toEqual(["徐州"]);
+  });
+
   it("leaves requests for a summary out of the content terms, and writes 5月份 as the reports do", () => {
     const q = ask("总结一下南岸区5月份开展了哪些活动");
     expect(q.terms).not.toContain("总结");
