@@ -71,6 +71,7 @@ export function judge(gold: GoldQuestion, answer: Answer): QuestionResult {
   const answerable = gold.answerable !== false;
   const idx = answer.citations.findIndex((c) => holdsExpected(c.excerpt, gold.expect));
   const firstSentence = answer.sentences[0]?.text ?? "";
+  const whole = answer.sentences.map((s) => s.text).join("");
   return {
     q: gold.q,
     kind: gold.kind ?? (answerable ? "answerable" : "unanswerable"),
@@ -79,7 +80,7 @@ export function judge(gold: GoldQuestion, answer: Answer): QuestionResult {
     length: answer.status === "not_found" ? 0 : Array.from(answer.answer).length,
     hitRank: idx === -1 ? null : idx + 1,
     answerAt1: answerable && holdsExpected(firstSentence, gold.expect),
-    complete: answerable && answer.status !== "not_found" && gold.expect.every((e) => holdsExpected(answer.sentences.map((s) => s.text).join(""), [e])),
+    complete: answerable && answer.status !== "not_found" && gold.expect.every((e) => holdsExpected(whole, [e])),
     firstSentence,
   };
 }

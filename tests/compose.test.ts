@@ -9,6 +9,7 @@ import { analyzeQuestion } from "../src/answer/question.js";
 import { weightedTerms } from "../src/answer/evidence.js";
 import { BORROWED_TERM_WEIGHT } from "../src/answer/tuning.js";
 import { HEADER } from "../src/answer/cite.js";
+import { judge } from "../src/eval.js";
 import type { RankedPassage } from "../src/answer/retrieve.js";
 import { Gazetteer, reportSubjects } from "../src/index/gazetteer.js";
 import type { StoredDoc } from "../src/index/store.js";
@@ -701,6 +702,10 @@ describe("composing an answer", () => {
     expect(ask("南岸四个抓手 大概讲讲").sentences[0]!.text).toBe("一、抓学习强本领");
     // One item of them asked (第二个是什么), it leads.
     expect(ask("南岸区的四个抓手，第二个是什么？").sentences[0]!.text).toBe("二、抓管理促规范");
+    // The eval judges such an answer Complete, though its first sentence holds one section only.
+    const judged = judge({ q: "南岸四个抓手 大概讲讲", expect: ["抓学习强本领", "抓落实提质效"] }, ask("南岸四个抓手 大概讲讲"));
+    expect(judged).toMatchObject({ answerAt1: true, complete: true });
+    expect(judge({ q: "南岸四个抓手 大概讲讲", expect: ["抓学习强本领", "九价HPV"] }, ask("南岸四个抓手 大概讲讲")).complete).toBe(false);
     // 那几个抓手 points at the set the lead counts (突出四个抓手) without saying how many.
     expect(ask("南岸区那几个抓手都是什么？").sentences.map((s) => s.text).slice(0, 4)).toEqual(["一、抓学习强本领", "二、抓管理促规范", "三、抓品牌树示范", "四、抓落实提质效"]);
     expect(ask("介绍一下南岸区卫生健康委").sentences[0]!.text).toMatch(/^南岸区卫生健康委党委聚焦党建统领/);
