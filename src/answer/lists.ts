@@ -61,18 +61,16 @@ function namedSections(q: Question, doc: StoredDoc): Paragraph[] {
   // quoted words, when there are as many as the question says, or several when it says no number.
   const words = [...q.text.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
   const carrying = sectionHeadings(doc).filter((p) => words.some((w) => p.text.includes(w)));
-  if (set !== null && carrying.length === set.size) return carrying;
-  if (set === null && carrying.length >= 2) return carrying;
+  if (set === null ? carrying.length >= 2 : carrying.length === set.size) return carrying;
   const numbered = sectionHeadings(doc).filter((p) => NUMBERED_HEADING.test(p.text));
-  if (numbered.length === 0) return [];
+  if (numbered.length === 0 || (set !== null && numbered.length !== set.size)) return [];
   const intro = doc.paragraphs.filter((p) => p.index < numbered[0]!.index).map((p) => normalizeText(p.text));
+  if (set !== null) return intro.some((t) => t.includes(set.phrase)) ? numbered : [];
   // 那几个抓手都是什么 points at a set without its number: the one the intro counts by that word (突出四个抓手).
   // 清廉医院建设有哪些抓手 asks about one matter's means, not about a set.
   const pointed = q.terms.filter((term) => /^\p{Script=Han}+$/u.test(term) && new RegExp(`[那这哪]几[个项条大]?${term}`, "u").test(q.text));
   const introduces = (t: string) =>
-    set !== null
-      ? numbered.length === set.size && t.includes(set.phrase)
-      : pointed.some((term) => [...t.matchAll(new RegExp(`([一二两三四五六七八九十]|\\d+)(?:个|大|项|条)${term}`, "gu"))].some((m) => numeralValue(m[1]!) === numbered.length));
+    pointed.some((term) => [...t.matchAll(new RegExp(`([一二两三四五六七八九十]|\\d+)(?:个|大|项|条)${term}`, "gu"))].some((m) => numeralValue(m[1]!) === numbered.length));
   return intro.some(introduces) ? numbered : [];
 }
 
