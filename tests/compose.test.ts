@@ -54,6 +54,7 @@ function corpus(reports: Report[]) {
     docById,
     idf: () => 1,
     seen,
+    passagesWith: (unit) => chunks.filter((c) => c.text.toLowerCase().includes(unit)).length,
     passagesOf: (docId) => chunks.map((chunk, id) => ({ id, chunk })).filter((p) => p.chunk.docId === docId),
   };
   const vocabulary = { gazetteer: new Gazetteer(docs), seen };
@@ -575,6 +576,12 @@ describe("composing an answer", () => {
     expect(ask("江海区建设的3个服务阵地分别是哪些？").status).toBe("answered");
   });
 
+  it("does not take examples of a counted set (“清廉仁济”“廉润南中”等16个) for all its members", () => {
+    const ask = fromReport("na", "南岸区卫生健康委突出四个抓手。", "创建“清廉仁济”“廉润南中”等16个清廉品牌，分类建立院长、科室主任、关键岗位等小微权力清单36项。");
+    expect(ask("南岸区的16个清廉品牌都有哪些？").status).toBe("related");
+    expect(ask("南岸16个清廉品牌 全部名称列一下").status).toBe("related");
+  });
+
   it("does not take the items of another part of the report for the members of a counted set", () => {
     const ask = fromReport(
       "na",
@@ -621,6 +628,15 @@ describe("composing an answer", () => {
   it("answers not found when a question naming no subject only shares scattered words with the reports", () => {
     expect(answer("老人发烧怎么办").status).toBe("not_found");
     expect(answer("有几家医疗机构开设了发热门诊？").status).toBe("answered");
+  });
+
+  it("answers a question naming no subject from the one passage that has a word of its own (贾汪), though they share no phrase", () => {
+    const ask = fromReport("xz", "在贾汪区人民医院，党委班子带头参与预检分诊工作。", "市第一人民医院党委班子带头学习。");
+    const a = ask("贾汪医院班子咋带头？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toContain("贾汪区");
+    // A place no passage has leaves only words every such passage shares.
+    expect(ask("沛县医院班子咋带头？").status).toBe("not_found");
   });
 
   it("answers a question about a known subject that shares only a word or two with a passage as related, not as not found", () => {

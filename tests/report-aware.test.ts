@@ -83,4 +83,10 @@ describe("ranking reports for a question that names no subject", () => {
     expect(rankReports(ranked)).toEqual(["x", "y", "z"]);
     expect(rankReports(ranked.slice(1))).toEqual(["y", "z"]);
   });
+
+  it("ranks the report of the keyword channel's best passage second, though the dense channel missed it", () => {
+    // w's passage is the only one with the question's rare word (贾汪): first by keywords, absent from the dense ranking.
+    const ranked = [passage("x", 0.025), passage("y", 0.024), passage("y", 0.023), passage("z", 0.02), { ...passage("w", 0.016), lexical: { rank: 1, score: 9 } }];
+    expect(rankReports(ranked)).toEqual(["x", "w", "y", "z"]);
+  });
 });

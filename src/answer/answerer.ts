@@ -57,6 +57,7 @@ export class Answerer {
       docById: index.docById,
       idf: (t) => index.lexical.idf(t),
       seen,
+      passagesWith: (unit) => index.lexical.documentFrequency(unit),
       passagesOf: (docId) => this.passagesByDoc.get(docId) ?? [],
     };
   }

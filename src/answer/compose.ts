@@ -175,7 +175,7 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
   }
   if (q.kind === "comparison") {
     // A figure compared across reports names no counted noun as often as not (各打了多少): it stands by what was asked.
-    const states = (e: Evidence) => leadAnswers(q, e, terms, context.seen) && (q.want !== "count" || q.counted !== null || figureNearTerms(q, e.text));
+    const states = (e: Evidence) => leadAnswers(q, e, terms, context) && (q.want !== "count" || q.counted !== null || figureNearTerms(q, e.text));
     return compareReports(q, evidence, bestCoverage, options, states);
   }
   // 南岸区在抓落实提质效上有什么经验？: a summary of one part of a report is that part, in outline.
@@ -184,7 +184,7 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
 
   const { lead, seen } = chooseLead(q, evidence);
   // The lead may come from below the top passages (see collectEvidence): its own passage's coverage counts too.
-  const status = decideStatus(q, Math.max(bestCoverage, coverageOf(lead)), leadAnswers(q, lead, terms, context.seen), options.minCoverage);
+  const status = decideStatus(q, Math.max(bestCoverage, coverageOf(lead)), leadAnswers(q, lead, terms, context), options.minCoverage);
   if (status === "not_found") return notFound(q);
   // Stay inside the lead's report (a second report's sentence would mix two places' facts), and
   // stay on what the lead answers: 清廉品牌 wants the 清廉 item, not the 党建 and 服务 items beside it.

@@ -40,6 +40,8 @@ export interface EvidenceContext {
   idf: (term: string) => number;
   /** Whether some passage has this unit (a Han bigram or a whole token). */
   seen: (unit: string) => boolean;
+  /** How many passages have this unit. */
+  passagesWith: (unit: string) => number;
 }
 
 /**

@@ -5,10 +5,10 @@
  * says so, and a follow-up asking for details by what follows the sentence
  * that answered before.
  */
-import { normalizeText } from "../text/tokenize.js";
+import { normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind, kindSpans, wantsSpan } from "./decide.js";
 import { countsAskedNoun, figures, near } from "./figures.js";
-import { holdsKeyTerm, phraseOverlap, type Evidence, type weightedTerms } from "./evidence.js";
+import { holdsKeyTerm, phraseOverlap, type Evidence, type EvidenceContext, type weightedTerms } from "./evidence.js";
 import { namedSet, numeralValue } from "./lists.js";
 import { termForms, type Question } from "./question.js";
 import { COUNTED_NOUN_WINDOW } from "./tuning.js";
@@ -43,7 +43,8 @@ export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence;
 const ENUMERATES = /分别(?:是|为)|包括|[：:]\s*\S/;
 
 /** Whether the lead states what was asked about what was asked, beyond holding the kind of thing asked for. */
-export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weightedTerms>, seen: (unit: string) => boolean): boolean {
+export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeof weightedTerms>, context: Pick<EvidenceContext, "seen" | "passagesWith">): boolean {
+  const { seen } = context;
   // A figure, name or date from a passage without the question's most specific word is about something
   // else (徐州's 超千万剂次 of all vaccines, asked about 九价HPV). Open questions are not held to it.
   // A date, a place or a yes must be said of the key word itself: 去年 in a sentence about the
@@ -59,7 +60,11 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || q.asksRank || countsAskedNoun(q, text);
   // A question that names no subject must share a phrase with the passage it is answered from:
   // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
-  const grounded = q.subjects.length > 0 || (q.terms.length > 0 && phraseOverlap(q.searchText, lead.passage.chunk.text) > 0);
+  // A word of the question's own that only that passage has (贾汪) ties it to the passage as well;
+  // not the reports' word for an everyday one (发烧 → 发热), which may be rare by chance.
+  const passage = normalizeText(lead.passage.chunk.text);
+  const onlyHere = (t: string) => q.text.includes(t) && passage.includes(t) && termUnits(t).every((u) => context.passagesWith(u) === 1);
+  const grounded = q.subjects.length > 0 || (q.terms.length > 0 && (phraseOverlap(q.searchText, lead.passage.chunk.text) > 0 || q.terms.some(onlyHere)));
   // 座谈会是在哪开的 is not answered by where the leaders went the same day: the sentence names what is dated or placed.
   const placed = q.placed === null || holdsTerm(q, q.placed, text);
   // 23名…中有几名来自市人民医院 is answered about the 23, not by 市人民医院11名党员医护人员.

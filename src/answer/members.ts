@@ -20,7 +20,7 @@ function asksMembers(q: Question): boolean {
   // 那两家公立医院补上哪些规章 asks for rules, not for the two hospitals: what 哪些 asks for must be the set's noun.
   // 那5家发热门诊是哪几家医院 counts the same things in the same measure word: they are the set's members.
   const rest = q.text.slice(set.index);
-  const which = new RegExp(`(?:哪些|哪[几两三四五六七八九十]([${MEASURE_WORDS}])?|分别是|叫什么|都有|包括)(\\p{Script=Han}{2})?`, "u").exec(rest);
+  const which = new RegExp(`(?:哪些|哪[几两三四五六七八九十]([${MEASURE_WORDS}])?|分别是|叫什么|都有|包括|列(?:一下|出来?))(\\p{Script=Han}{2})?`, "u").exec(rest);
   const noun = which?.[2];
   const sameMeasure = which?.[1] !== undefined && set[0].endsWith(which[1]);
   // 5名党员分别来自哪些单位, 3次活动，分别去了哪些地方: what is asked of each member names them.
@@ -85,5 +85,20 @@ function itemsNamed(q: Question, quotes: Quote[]): number {
  */
 export function namesMembers(q: Question, quotes: Quote[]): boolean {
   const set = asksMembers(q) ? COUNTED_SET.exec(q.text) : null;
-  return set === null || itemsNamed(q, afterCount(q, set, quotes)) >= 2;
+  if (set === null) return true;
+  const from = afterCount(q, set, quotes);
+  return !givesExamples(from[0]?.text ?? "", set) && itemsNamed(q, from) >= 2;
+}
+
+/**
+ * Whether the clause counting the set names only some of its members: “清廉仁济”“廉润南中”等16个清廉品牌
+ * gives two examples of sixteen, while …、…、志愿服务站等3个服务阵地 names all three.
+ */
+function givesExamples(clause: string, set: RegExpExecArray): boolean {
+  const size = numeralValue(set[0].slice(0, -1));
+  const count = new RegExp(`等((?:\\d+|[${CHINESE_DIGITS}两]+))${set[0].slice(-1)}`, "u").exec(clause);
+  if (count === null || numeralValue(count[1]!) !== size) return false;
+  const before = clause.slice(0, count.index);
+  const named = Math.max(before.split("、").length, (before.match(/“[^”]{2,20}”/g) ?? []).length);
+  return named < size;
 }

@@ -109,6 +109,9 @@ export function rankReports(ranked: RankedPassage[]): string[] {
   }
   const score = (s: number[]) => s[0]! + SECOND_PASSAGE_WEIGHT * (s[1] ?? 0);
   const order = [...best].sort((a, b) => score(b[1]) - score(a[1]) || a[0].localeCompare(b[0])).map(([doc]) => doc);
-  const top = ranked[0]?.chunk.docId;
-  return top === undefined ? order : [top, ...order.filter((d) => d !== top)];
+  // The best passage of all leads, then the keyword channel's best: a word only one passage has
+  // (贾汪) ranks it first there, though a weak dense channel may not find it at all.
+  const lexicalBest = ranked.find((p) => p.lexical?.rank === 1)?.chunk.docId;
+  const first = [ranked[0]?.chunk.docId, lexicalBest].filter((d): d is string => d !== undefined);
+  return [...new Set([...first, ...order])];
 }
