@@ -553,6 +553,7 @@ describe("composing an answer", () => {
     expect(answer("江北新区那5家医疗机构分别是哪几家？").status).toBe("related");
     // 哪几家 counts in the set's measure word: the hospitals asked for are the five.
     expect(answer("江北新区开发热门诊的那5家是哪几家医院？").status).toBe("related");
+    expect(answer("江北新区那5家医疗机构 具体是哪5家").status).toBe("related");
     const brands = answer("江北新区打造的三个品牌分别是什么？");
     expect(brands.status).toBe("answered");
     expect(brands.sentences.map((s) => s.text).join("")).toContain("三是打造服务品牌");

@@ -20,7 +20,7 @@ function asksMembers(q: Question): boolean {
   // 那两家公立医院补上哪些规章 asks for rules, not for the two hospitals: what 哪些 asks for must be the set's noun.
   // 那5家发热门诊是哪几家医院 counts the same things in the same measure word: they are the set's members.
   const rest = q.text.slice(set.index);
-  const which = new RegExp(`(?:哪些|哪[几两三四五六七八九十]([${MEASURE_WORDS}])?|分别是|叫什么|都有|包括|列(?:一下|出来?))(\\p{Script=Han}{2})?`, "u").exec(rest);
+  const which = new RegExp(`(?:哪些|哪(?:[几两三四五六七八九十]|\\d+)([${MEASURE_WORDS}])?|分别是|叫什么|都有|包括|列(?:一下|出来?))(\\p{Script=Han}{2})?`, "u").exec(rest);
   const noun = which?.[2];
   const sameMeasure = which?.[1] !== undefined && set[0].endsWith(which[1]);
   // 5名党员分别来自哪些单位, 3次活动，分别去了哪些地方: what is asked of each member names them.
