@@ -92,6 +92,9 @@ describe("question analysis", () => {
     ["“六个聚焦”具体是哪六个？", "list"],
     ["江北20项办实事项目清单 具体是哪20项", "list"],
     ["南岸16个清廉品牌 全部名称列一下", "list"],
+    // A counted set named alone asks what its members are.
+    ["南岸 四个抓手", "list"],
+    ["六个聚焦？", "list"],
     ["南岸那几个“硬”分别指啥", "definition"],
     ["南岸那篇主要讲了啥", "overview"],
     ["南岸卫健委那篇报道大概写了哪些党建活动", "overview"],

@@ -29,6 +29,7 @@ import {
   GREETING,
   HOW,
   LIST,
+  SET_ALONE,
   MORE_DETAIL,
   OVERVIEW,
   PERSON,
@@ -131,6 +132,7 @@ function questionKind(text: string, terms: string[], subjects: { distinct: numbe
   if (WEAK_LIST.test(text)) return "list";
   if (HOW.test(text)) return "how";
   if (YESNO.test(text)) return "yesno";
+  if (SET_ALONE.test(text) && terms.length <= 1) return "list";
   return "fact";
 }
 

@@ -97,6 +97,8 @@ export const NAME = /(?<![他她它])叫(?:什么|啥)(?:名字)?|(?:是)?(?:什
 export const REASON = /为什么|为啥|为何|什么原因|原因是什么|怎么会/;
 export const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几号|哪年|哪一年|什么时间|哪个月|日期|几点|几时/;
 export const LIST = /哪些|哪几|哪(?:\d+|[两三四五六七八九十])[个家项条位所座]|包括|包含|分别是(?!多少|几)|分别(?:对应|代表)\p{Script=Han}{0,2}?(?:什么|啥|哪)|有几个方面|列举|列(?:一下|出来?)|都有什么|都是\p{Script=Han}{0,4}?些?(?:什么|啥|哪)|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
+/** A counted set named alone, asking nothing in words (南岸 四个抓手, 六个聚焦？): what its members are. */
+export const SET_ALONE = /^[^什么啥吗呢哪谁几多怎如是]*?[一二两三四五六七八九十\d]+(?:个|大|项|条)\p{Script=Han}{1,4}[？?。]*$/u;
 // 比例, 占比 ask for a figure only with 多少/几 (接种率是多少); 比例在全国算什么水平 asks for a judgement.
 // 那几家新医院 and 举几个例子 point at or ask for some, not how many.
 export const COUNT = new RegExp(`多不多|(?:多少|(?<![那这举])几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之(?:多少|几)|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
