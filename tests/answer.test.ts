@@ -57,6 +57,9 @@ describe("answering from the real reports", () => {
     // 疫苗呢 turns from what was asked to another thing: the answer is about that thing.
     const vaccine = await answerer.ask("疫苗呢", { previous: "江北新区常态化核酸检测做了多少人次？" });
     expect(vaccine.sentences[0]!.text).toContain("疫苗");
+    // …and asks of it what was asked: a count, not 4家核酸检测实验室 beside it.
+    const tests = await answerer.ask("核酸检测呢", { previous: "江北新区发热门诊累计接诊多少人次？" });
+    expect(tests.sentences[0]!.highlight).toBe("44万人次");
     // A word of the previous question no report has (依照) is not the follow-up's own.
     const reward = await answerer.ask("评上以后有啥奖励吗？", { previous: "江海区开展党员星级评定是依照什么标准？" });
     expect(reward.interpreted).not.toBeNull();

@@ -692,10 +692,13 @@ describe("follow-up questions", () => {
     expect(ask("第二个是什么？", "南岸区的四个抓手是什么？").interpreted ?? "").not.toContain("第二");
   });
 
-  it("reads 疫苗呢 after a count of something else as the same asked of 疫苗, without the previous question's words for the count", () => {
+  it("reads 疫苗呢 after a count of something else as the same count asked of 疫苗", () => {
     const q = analyzeQuestion("疫苗呢", vocabulary, { previous: "徐州常态化核酸检测做了多少人次？", loosely: true });
-    expect(q.interpreted).toBe("徐州常态化核酸检测做了，那疫苗呢？");
+    expect(q.interpreted).toBe("徐州常态化核酸检测做了多少人次，那疫苗呢？");
     expect(q.contrasted).toBe("疫苗");
+    expect(q.want).toBe("count");
+    // 人次 is the unit the count is in, not a noun it counts.
+    expect(q.counted).toBeNull();
   });
 
   it("reads 后来呢？ as asking what followed what the previous question asked", () => {

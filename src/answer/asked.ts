@@ -207,9 +207,12 @@ const TOTAL = /一共有|总共有|共有|总数|一共多少|总共多少/;
 /** Nouns a count question may end on that count nothing in particular (完成了多少工作). */
 const VAGUE_NOUNS = new Set(["工作", "事情", "东西", "事儿"]);
 
+/** A unit the counted-noun pattern may take for a noun: 多少人次 counts in 人次, it names nothing counted. */
+const UNIT_ONLY = new RegExp(`^[${MEASURE_WORDS}]+$`, "u");
+
 /** The counted noun, when it begins one of the question's terms (多少名老年人 → 老年; not 多少人参加's 参加 if no term starts so). */
 function countedTerm(noun: string | undefined, terms: string[]): string | null {
-  return noun !== undefined && !VAGUE_NOUNS.has(noun) && terms.some((t) => t.startsWith(noun)) ? noun : null;
+  return noun !== undefined && !VAGUE_NOUNS.has(noun) && !UNIT_ONLY.test(noun) && terms.some((t) => t.startsWith(noun)) ? noun : null;
 }
 
 /** 多少钱 asks for an amount in 元 (130亿元), 百分之多少 and 比例是多少 for a percentage (产前筛查率为83.26%). */

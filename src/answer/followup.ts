@@ -124,5 +124,7 @@ export function continueTopic(text: string, previous: string, { gazetteer, seen 
   const named = /呢[？?！!。\s]*$/.test(text) ? ELLIPTICAL.exec(text)?.[1] : undefined;
   const other = named !== undefined && !DETAIL_OPENER.test(named) && questionTerms(named, seen).length > 0 ? named : undefined;
   const asked = other === undefined ? text.replace(OPENER, "") : `那${other.replace(OPENER, "")}呢？`;
-  return topic.length === 0 ? null : { text: `${topic}，${asked}`, topic };
+  // Asking the same of another thing keeps what was asked (…接诊多少人次，那核酸检测呢？ wants a count).
+  const before = other === undefined ? topic : previous.replace(/[？?！!。\s]+$/, "");
+  return topic.length === 0 ? null : { text: `${before}，${asked}`, topic };
 }
