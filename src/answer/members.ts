@@ -80,8 +80,9 @@ function itemsNamed(q: Question, quotes: Quote[]): number {
 
 /**
  * Whether `quotes` name the members of the set a list question counts: two
- * items at least. A sentence that only restates the count (5家医疗机构开设了发热门诊)
- * does not. Questions that ask for no set's members are not held to it.
+ * items at least, and not a few examples of many. A sentence that only restates
+ * the count (5家医疗机构开设了发热门诊) does not. Questions that ask for no set's
+ * members are not held to it.
  */
 export function namesMembers(q: Question, quotes: Quote[]): boolean {
   const set = asksMembers(q) ? COUNTED_SET.exec(q.text) : null;

@@ -98,8 +98,9 @@ export function retrieve(
 
 /**
  * Reports ranked by their passages in `ranked`: each scores its best passage plus half its second
- * best, except that the report of the best passage of all comes first. Rank fusion flattens a rare
- * word's match (四名工程) to little above reports with several weaker ones.
+ * best, except that the report of the best passage of all comes first and the keyword channel's
+ * best second. Rank fusion flattens a rare word's match (四名工程) to little above reports with
+ * several weaker ones.
  */
 export function rankReports(ranked: RankedPassage[]): string[] {
   const best = new Map<string, number[]>();
