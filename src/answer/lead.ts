@@ -39,6 +39,15 @@ export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence;
   return more === undefined ? { lead: best, seen: () => false } : { lead: more, seen: (e) => e === best };
 }
 
+/**
+ * Whether the lead's passage is the only one with a word of the question's own (贾汪): that ties it to the
+ * question as a shared phrase does. Not the reports' word for an everyday one (发烧 → 发热), rare by chance.
+ */
+function hasOwnWordOnly(q: Question, lead: Evidence, context: Pick<EvidenceContext, "passagesWith">): boolean {
+  const passage = normalizeText(lead.passage.chunk.text);
+  return q.terms.some((t) => q.text.includes(t) && passage.includes(t) && termUnits(t).every((u) => context.passagesWith(u) === 1));
+}
+
 /** A sentence naming the members of what it counts: 共有四项,分别是…; 包括…. */
 const ENUMERATES = /分别(?:是|为)|包括|[：:]\s*\S/;
 
@@ -60,11 +69,7 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   const counted = q.want !== "count" || q.counted === null || q.asksOrdinal || q.asksRank || countsAskedNoun(q, text);
   // A question that names no subject must share a phrase with the passage it is answered from:
   // scattered common words (医保, 儿童) are how off-topic questions (小孩发烧了怎么办) touch the reports.
-  // A word of the question's own that only that passage has (贾汪) ties it to the passage as well;
-  // not the reports' word for an everyday one (发烧 → 发热), which may be rare by chance.
-  const passage = normalizeText(lead.passage.chunk.text);
-  const onlyHere = (t: string) => q.text.includes(t) && passage.includes(t) && termUnits(t).every((u) => context.passagesWith(u) === 1);
-  const grounded = q.subjects.length > 0 || (q.terms.length > 0 && (phraseOverlap(q.searchText, lead.passage.chunk.text) > 0 || q.terms.some(onlyHere)));
+  const grounded = q.subjects.length > 0 || (q.terms.length > 0 && (phraseOverlap(q.searchText, lead.passage.chunk.text) > 0 || hasOwnWordOnly(q, lead, context)));
   // 座谈会是在哪开的 is not answered by where the leaders went the same day: the sentence names what is dated or placed.
   const placed = q.placed === null || holdsTerm(q, q.placed, text);
   // 23名…中有几名来自市人民医院 is answered about the 23, not by 市人民医院11名党员医护人员.

@@ -13,6 +13,9 @@ import { COUNTED_NOUN_WINDOW } from "./tuning.js";
 /** A set the question counts (那5家医疗机构, 20项…清单, 四个抓手); 第二期 is one of a series, not a set. */
 const COUNTED_SET = new RegExp(`(?<![第\\d])(?:\\d+|[${CHINESE_DIGITS}两]+)[${MEASURE_WORDS}]`, "u");
 
+/** A count in the set's measure word, its numeral captured: 16个 for 16个清廉品牌. */
+const countIn = (set: RegExpExecArray): string => `((?:\\d+|[${CHINESE_DIGITS}两]+))${set[0].slice(-1)}`;
+
 /** Whether a list question asks for the members of a set it counts (那5家医疗机构分别是哪几家, 20项…清单都有哪些). */
 function asksMembers(q: Question): boolean {
   const set = COUNTED_SET.exec(q.text);
@@ -45,9 +48,9 @@ function afterCount(q: Question, set: RegExpExecArray, quotes: Quote[]): Quote[]
   const rest = q.text.slice(set.index + set[0].length);
   const noun = rest.slice(0, ASKS_OF_SET.exec(rest)?.index ?? rest.length);
   const nounWords = Array.from({ length: Math.max(0, noun.length - 1) }, (_, i) => noun.slice(i, i + 2));
-  const count = new RegExp(`(?:\\d+|[${CHINESE_DIGITS}两]+)${set[0].slice(-1)}`, "gu");
+  const count = new RegExp(countIn(set), "gu");
   const stating = (text: string) =>
-    [...text.matchAll(count)].find((m) => numeralValue(m[0].slice(0, -1)) === size && (nounWords.length === 0 || near(text, m.index, m[0].length, nounWords, COUNTED_NOUN_WINDOW)));
+    [...text.matchAll(count)].find((m) => numeralValue(m[1]!) === size && (nounWords.length === 0 || near(text, m.index, m[0].length, nounWords, COUNTED_NOUN_WINDOW)));
   const counting = quotes.find((quote) => stating(quote.text) !== undefined);
   if (counting === undefined) return quotes;
   const { text } = counting;
@@ -97,7 +100,7 @@ export function namesMembers(q: Question, quotes: Quote[]): boolean {
  */
 function givesExamples(clause: string, set: RegExpExecArray): boolean {
   const size = numeralValue(set[0].slice(0, -1));
-  const count = new RegExp(`等((?:\\d+|[${CHINESE_DIGITS}两]+))${set[0].slice(-1)}`, "u").exec(clause);
+  const count = new RegExp(`等${countIn(set)}`, "u").exec(clause);
   if (count === null || numeralValue(count[1]!) !== size) return false;
   const before = clause.slice(0, count.index);
   const named = Math.max(before.split("、").length, (before.match(/“[^”]{2,20}”/g) ?? []).length);
