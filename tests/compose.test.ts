@@ -131,6 +131,15 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.text).toContain(a.sentences[0]!.highlight!);
   });
 
+  it("answers what came of something (取得了哪些成效) with a sentence stating figures, not one saying 成效", () => {
+    const ask = fromReport(
+      "jb",
+      "新区严格落实疫情防控工作要求，有效遏制了疫情蔓延，防控工作成效显著。",
+      "疫情防控方面，5家医疗机构开设了发热门诊，累计接诊万余人次。",
+    );
+    expect(ask("江北新区疫情防控取得了哪些成效？").sentences[0]!.text).toContain("5家");
+  });
+
   it("finds the fact a question asks in everyday words (吃饭的地方 for 助餐点)", () => {
     const a = answer("江北新区给大家吃饭的地方开了多少家？");
     expect(a.status).toBe("answered");

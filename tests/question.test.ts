@@ -228,6 +228,14 @@ describe("question analysis", () => {
     expect(ask("南岸区表彰了多少名优秀护士？").want).toBe("count");
   });
 
+  it("reads 成效如何 and 带来了什么变化 as asking what came of something, and leaves the word out of the terms", () => {
+    expect(ask("南岸区清廉医院建设成效如何？").asksResults).toBe(true);
+    expect(ask("南岸区清廉医院建设成效如何？").terms).not.toContain("成效");
+    expect(ask("江海区调整党组织架构带来了什么变化？").asksResults).toBe(true);
+    // 想达到什么效果 asks the aim, not what came of it.
+    expect(ask("江海区强化党建引领想达到什么效果？").asksResults).toBe(false);
+  });
+
   it("reads 怎么评价 and 怎么看 as asking for a view, and 带头的 as a role", () => {
     expect(ask("南岸区怎么评价优秀护士？").asksView).toBe(true);
     expect(ask("南岸区是怎么创建清廉品牌的？").asksView).toBe(false);

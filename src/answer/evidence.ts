@@ -9,7 +9,7 @@ import { ORDINAL, isHeadingSentence, refersBack, splitSentences } from "../text/
 import { passageContext } from "../text/passage.js";
 import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind } from "./decide.js";
-import { countsAskedNoun } from "./figures.js";
+import { countsAskedNoun, quantity } from "./figures.js";
 import { termForms, type Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
 import { isGenericVerb } from "./terms.js";
@@ -167,6 +167,9 @@ const SPEECH = /表示|提出|强调|指出|认为|称赞|评价|说[:：，,“
 /** Words that state how something is done: 通过…方式, 采取…措施, 建立…机制. */
 const METHOD = /通过|采取|采用|方式|形式|举措|机制|推行|建立|具体来说|具体而言|具体做法|作为.{0,12}支撑/;
 
+/** A figure in any measure word (5家, 2.1万剂次, 83.26%). */
+const FIGURE = new RegExp(quantity(null).source, "u");
+
 /** The sentence ending before `docStart`: earlier in the paragraph, or the last of the paragraph before. */
 function sentenceBefore(doc: StoredDoc, paragraph: number, docStart: number): string {
   for (let p = paragraph; p >= 0 && p >= paragraph - 1; p--) {
@@ -259,7 +262,8 @@ export function gatherEvidence(
         (answers ? WEIGHTS.answersKind : 0) +
         (countsAskedNoun(q, norm) ? WEIGHTS.countedNoun : 0) +
         (q.asksHow && METHOD.test(norm) && (keyWord === null || termShare(keyWord, `${where}\n${before}\n${norm}`) > 0) ? WEIGHTS.method : 0) +
-        (q.asksView && SPEECH.test(norm) ? WEIGHTS.speech : 0) -
+        (q.asksView && SPEECH.test(norm) ? WEIGHTS.speech : 0) +
+        (q.asksResults && FIGURE.test(norm) ? WEIGHTS.results : 0) -
         (q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0) +
         (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);
       out.push({ passage, doc, start, end: passage.chunk.start + span.end, text, score, answers });

@@ -41,6 +41,7 @@ import {
   SUBJECT_ORGANISATION,
   SUBJECTS_COUNTED,
   SUMMARY,
+  RESULTS,
   VIEW,
   WEAK_LIST,
   WHICH,
@@ -75,6 +76,8 @@ export interface Question extends Asked {
   summarize: boolean;
   /** Whether the question asks how something is done (怎么, 如何, 做法, 措施), also inside a comparison or follow-up. */
   asksHow: boolean;
+  /** Whether it asks what came of something (成效如何, 取得了哪些成绩): a sentence with figures answers it. */
+  asksResults: boolean;
   /** Whether it asks for a view (怎么评价, 怎么看): reported speech answers it (表示, 提出, 强调). */
   asksView: boolean;
   /** Subjects the corpus knows, named in the question (徐州, 南岸区). */
@@ -251,6 +254,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     summarize: SUMMARY.test(asked),
     asksHow: (HOW.test(asked) || /做法|经验|举措/.test(asked)) && !VIEW.test(asked),
     asksView: VIEW.test(asked),
+    asksResults: RESULTS.test(asked),
     subjects,
     subjectDocs,
     unknownPlaces,

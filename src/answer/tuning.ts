@@ -54,6 +54,8 @@ export const WEIGHTS = {
   method: 0.3,
   /** For a question asking a view (怎么评价, 怎么看), the sentence reports what someone said (表示, 提出, 强调). */
   speech: 0.15,
+  /** For a question asking what came of something (成效如何), the sentence states a figure: results are counted. */
+  results: 0.2,
   /** Subtracted in a report's lede (its first prose paragraph): it sums up every section, so it covers specific questions without answering them. */
   lede: 0.15,
   /** Share of a term credited when met only in the title, publisher or section: it places the sentence, it does not answer. */
