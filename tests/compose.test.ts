@@ -184,6 +184,18 @@ describe("composing an answer", () => {
     expect(answer("江北新区的“两个抓手”是什么？", [0, 1, 2, 3, 4, 5]).sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
   });
 
+  it("does not take the numbered sections for a count that names no noun (“双名工程”…哪两个“名”)", () => {
+    const ask = fromReport("jb", "江北新区卫生健康党工委突出两个抓手。", "# 一、抓队伍，筑堡垒", "以“名医、名院”双名工程为统领，引进各类人才。", "# 二、抓服务，惠民生", "建设居家养老服务中心72个。");
+    expect(ask("江北新区的两个抓手是什么？").sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
+    expect(ask("江北新区提出的“双名工程”具体是指哪两个“名”？").sentences[0]!.text).toContain("名医、名院");
+  });
+
+  it("answers who stated a position (表态的书记) with the one the report quotes (…书记、局长陆小军表示)", () => {
+    const a = answer("江北新区表态的党工委书记是哪位？");
+    expect(a.status).not.toBe("not_found");
+    expect(a.sentences[0]!.text).toContain("陆小军");
+  });
+
   it("answers a who-question with the person who holds the asked role, highlighted", () => {
     const a = answer("江北新区卫生健康党工委书记是谁？");
     expect(a.status).toBe("answered");

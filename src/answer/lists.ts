@@ -65,7 +65,8 @@ function namedSections(q: Question, doc: StoredDoc): Paragraph[] {
   const numbered = sectionHeadings(doc).filter((p) => NUMBERED_HEADING.test(p.text));
   if (numbered.length === 0 || (set !== null && numbered.length !== set.size)) return [];
   const intro = doc.paragraphs.filter((p) => p.index < numbered[0]!.index).map((p) => normalizeText(p.text));
-  if (set !== null) return intro.some((t) => t.includes(set.phrase)) ? numbered : [];
+  // A count without its noun (哪四个“名”, after “四名工程”) names no set the intro could introduce.
+  if (set !== null) return set.phrase.length > 2 && intro.some((t) => t.includes(set.phrase)) ? numbered : [];
   // 那几个抓手都是什么 points at a set without its number: the one the intro counts by that word (突出四个抓手).
   // 清廉医院建设有哪些抓手 asks about one matter's means, not about a set.
   const pointed = q.terms.filter((term) => /^\p{Script=Han}+$/u.test(term) && new RegExp(`[那这哪]几[个项条大]?${term}`, "u").test(q.text));
