@@ -226,6 +226,8 @@ describe("question analysis", () => {
   it("reads 来自哪 as asking for a place, like 在哪", () => {
     expect(ask("南岸区表彰的23名优秀护士来自哪？").want).toBe("place");
     expect(ask("南岸区表彰了多少名优秀护士？").want).toBe("count");
+    // 哪两位 asks for two people, as 哪位 asks for one.
+    expect(ask("南岸区和江海区的党组织书记分别是哪两位？").want).toBe("person");
   });
 
   it("reads 成效如何 and 带来了什么变化 as asking what came of something, and leaves the word out of the terms", () => {
@@ -461,6 +463,9 @@ describe("question analysis", () => {
     // How something is done: the reports write 通过…等方式 as often as 形式.
     expect(ask("徐州党史学习的形式有哪些？").alternatives["形式"]).toContain("方式");
     expect(ask("徐州哪些项目还没达标？").searchText).toContain("未达到预期");
+    // A child just born is the reports' 新生儿, its 手续 their 事项, 表态 their 表示.
+    expect(ask("徐州小孩刚生下来要办的手续怎么简化的").searchText).toMatch(/新生儿.*事项|事项.*新生儿/);
+    expect(ask("江北新区表态的书记是谁").searchText).toContain("表示");
     // 专栏 is the reports' 栏目, and how many looked at it their 阅读量.
     expect(ask("南岸那个健康专栏看过的人有多少？").searchText).toMatch(/栏目.*阅读量|阅读量.*栏目/);
     expect(ask("徐州组织去革命纪念地参观了多少回").searchText).toContain("红色教育基地");

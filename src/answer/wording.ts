@@ -80,7 +80,7 @@ export const EVERY_REPORT = /这几篇|这些(?:报道|报告|文章)|各篇|哪
 /** Words that ask for a summary in so many words (unlike 做了哪些, which may ask for a list). */
 export const SUMMARY = /总结|介绍|概括|概述|简介|归纳|要点|概况|梗概|讲讲|说说|谈谈|经验|做法|亮点|特色|(?:写|讲)(?:了|的是)(?:什么|哪些|啥)|主要内容|方面(?:主要)?(?:做|干)了(?:些)?(?:什么|哪些|啥)/;
 /** 叫什么 asks for a person only after a role or a word for people (书记叫什么, 工作者都叫什么); 总支叫什么 asks for a name of a thing. */
-export const PERSON = new RegExp(`谁|哪位|(?:[他她]们?|人|员|者|人才|专家|同志)的(?:名字|姓名)|哪[些几]位?(?:专家|领导|市领导|同志|代表(?!性))|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人|对象|同志|专家|代表|医生|护士|老师|[他她]们?)[^，。？?]{0,4}叫(?:什么|啥)`);
+export const PERSON = new RegExp(`谁|哪[两二三四五六七八九十]?位(?![置次])|(?:[他她]们?|人|员|者|人才|专家|同志)的(?:名字|姓名)|哪[些几]位?(?:专家|领导|市领导|同志|代表(?!性))|姓名|姓什么|(?:${ROLE_WORDS}|者|员|人|对象|同志|专家|代表|医生|护士|老师|[他她]们?)[^，。？?]{0,4}叫(?:什么|啥)`);
 /** 谁 after a word of working with (跟谁, 联合谁) or before one of organising (谁牵头): the answer may be an organisation. */
 export const PARTNER = /(?:跟|和|与|同|联合|会同|携手|由|邀请|代表)谁|谁(?:负责|牵头|主办|承办|组织|举办|发起|带队|指导)/;
 /** 第一期, 第十三次, 第2批. */
