@@ -212,6 +212,8 @@ describe("composing an answer", () => {
     const a = answer("江北新区卫生健康党工委的主要负责人是谁？");
     expect(a.status).toBe("answered");
     expect(a.sentences[0]!.highlight).toContain("陆小军");
+    // 主要负责同志, as official documents write it.
+    expect(answer("江北新区卫生健康党工委的主要负责同志是谁？").sentences[0]!.highlight).toContain("陆小军");
   });
 
   it("quotes a short sentence that the next one refers back to (此次…) with it, for a how-question", () => {

@@ -68,7 +68,7 @@ const UNROLED_NAME = /(?<=^|[，,。；;：:、“])(\p{Script=Han}{2,3}?)(?=、
 function roleAlternatives(role: string): string {
   if (/^(?:党委|党组|党工委)?书记$/.test(role)) return "(?:党委|党组|党工委|党总支)?书记";
   // 主要负责人 of a commission is its 一把手 as well.
-  if (role === "一把手" || role === "负责人") return "(?:负责人|(?:党委|党组|党工委|党总支)?书记|局长|主任|院长)";
+  if (role === "一把手" || role === "负责人" || role === "负责同志") return "(?:负责人|(?:党委|党组|党工委|党总支)?书记|局长|主任|院长)";
   if (role === "领导") return `(?:${ROLE_WORDS})`;
   return /^(?:带头|领头|带队)的$/.test(role) ? "(?:总?领队|队长|组长|负责人|带头人)" : role;
 }

@@ -6,7 +6,7 @@
 import { MEASURE_WORDS } from "./terms.js";
 
 // 记者, 通讯员, 责任编辑: a news report's byline names its writers by role as well.
-export const ROLE_WORDS = "一把手|带头的|领头的|带队的|党委书记|党组书记|党工委书记|党支部书记|支部书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|部长|科长|所长|站长|记者|通讯员|责任编辑|专家";
+export const ROLE_WORDS = "一把手|带头的|领头的|带队的|党委书记|党组书记|党工委书记|党支部书记|支部书记|副书记|书记|副主任|主任|副局长|局长|副院长|院长|副市长|市长|干事|领队|负责人|负责同志|部长|科长|所长|站长|记者|通讯员|责任编辑|专家";
 
 export const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|感谢|多谢|再见|拜拜|好的|ok|帮助|help|怎么用|你能做什么|你是谁|你会什么|能干什么)[啊呀呢吗哈！!。.~～?？\s]*$/i;
 // 去了哪些地方, 在哪个单位: where something went or is, not which report.
