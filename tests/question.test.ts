@@ -337,8 +337,12 @@ describe("question analysis", () => {
     // Words before 的报道 say which report is asked about, not what of it.
     expect(ask("南岸区强化党建统领的报道主要讲了哪几方面的做法？").kind).toBe("overview");
     expect(ask("南岸区卫健委2020主要开展了哪些方面的工作？请做一个概括。").kind).toBe("overview");
-    // The report's body text (正文) is the report, not a matter in it.
+    // The report's body text (正文) is the report, not a matter in it; nor are its 小标题, counted or not.
     expect(ask("南岸区那篇报道正文分了几个部分？").kind).toBe("overview");
+    expect(ask("南岸区那篇报道的主要小标题有哪些？")).toMatchObject({ kind: "overview", terms: [] });
+    expect(ask("南岸区那篇纪实的四个板块是什么？").kind).toBe("overview");
+    // 这句话是谁说的: the quoted line is what a sentence must say, 这句话 is not.
+    expect(ask("“党员干部的能力才会提升”这句话是谁说的？").terms).not.toContain("句话");
     // Spoken: 搞了些啥, with asides (大体上, 俺) that name nothing.
     expect(ask("俺南岸区卫健委党建这块都搞了些啥活动？").kind).toBe("overview");
     expect(ask("南岸区卫健委这几年大体上都干了啥，给俺简单说说？")).toMatchObject({ kind: "overview", terms: [] });
