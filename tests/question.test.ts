@@ -230,6 +230,11 @@ describe("question analysis", () => {
     expect(ask("南岸区和江海区的党组织书记分别是哪两位？").want).toBe("person");
   });
 
+  it("reads 这句话是谁说的 as asking who said the quoted line: 这句话 is no matter a sentence must name", () => {
+    expect(ask("“党员干部的能力才会提升”这句话是谁说的？")).toMatchObject({ want: "person", unattested: [] });
+    expect(ask("“党员干部的能力才会提升”这句话是谁说的？").terms).not.toContain("句话");
+  });
+
   it("reads 成效如何 and 带来了什么变化 as asking what came of something, and leaves the word out of the terms", () => {
     expect(ask("南岸区清廉医院建设成效如何？").asksResults).toBe(true);
     expect(ask("南岸区清廉医院建设成效如何？").terms).not.toContain("成效");
@@ -341,8 +346,6 @@ describe("question analysis", () => {
     expect(ask("南岸区那篇报道正文分了几个部分？").kind).toBe("overview");
     expect(ask("南岸区那篇报道的主要小标题有哪些？")).toMatchObject({ kind: "overview", terms: [] });
     expect(ask("南岸区那篇纪实的四个板块是什么？").kind).toBe("overview");
-    // 这句话是谁说的: the quoted line is what a sentence must say, 这句话 is not.
-    expect(ask("“党员干部的能力才会提升”这句话是谁说的？").terms).not.toContain("句话");
     // Spoken: 搞了些啥, with asides (大体上, 俺) that name nothing.
     expect(ask("俺南岸区卫健委党建这块都搞了些啥活动？").kind).toBe("overview");
     expect(ask("南岸区卫健委这几年大体上都干了啥，给俺简单说说？")).toMatchObject({ kind: "overview", terms: [] });
