@@ -782,6 +782,23 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.text).toBe("民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；");
   });
 
+  it("summarizes a part that opens on its aims from its first sentence on the question that gives a figure", () => {
+    const part = (opening: string) =>
+      fromReport(
+        "xz",
+        "徐州市卫健委以办实事为重点，推进党史学习教育。",
+        "# ◆办实事 解决群众急难愁盼",
+        opening,
+        "面对严峻复杂的疫情防控形势，党员干部主动作为。",
+        "市卫健委集中梳理出“六大类224项”为民办实事项目，目前都在扎实推进中。",
+        "# ◆开新局 推进高质量发展",
+        "市卫健委党委坚持高站位谋划。",
+      )("徐州卫健委办实事那部分主要做了啥，概括一下");
+    expect(part("市卫健委推动“我为群众办实事”实践活动走深走实，把民生小事办好。").sentences[0]!.text).toMatch(/六大类224项/);
+    // An opening that names a document (《方案》) already states a fact: it leads.
+    expect(part("市卫健委印制《方案》，推动“我为群众办实事”实践活动走深走实。").sentences[0]!.text).toMatch(/^市卫健委印制/);
+  });
+
   it("compares reports with one sentence each that states the asked-for thing", () => {
     const a = answer("江北新区和徐州各有几家医疗机构开设了发热门诊？");
     expect(a.status).toBe("answered");

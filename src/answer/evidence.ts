@@ -9,7 +9,7 @@ import { ORDINAL, isHeadingSentence, refersBack, splitSentences } from "../text/
 import { passageContext } from "../text/passage.js";
 import { hanGrams, normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind } from "./decide.js";
-import { countsAskedNoun, quantity } from "./figures.js";
+import { countsAskedNoun, hasFigure } from "./figures.js";
 import { termForms, type Question } from "./question.js";
 import type { RankedPassage } from "./retrieve.js";
 import { isGenericVerb } from "./terms.js";
@@ -168,7 +168,6 @@ const SPEECH = /表示|提出|强调|指出|认为|称赞|评价|说[:：，,“
 const METHOD = /通过|采取|采用|方式|形式|举措|机制|推行|建立|具体来说|具体而言|具体做法|作为.{0,12}支撑/;
 
 /** A figure in any measure word (5家, 2.1万剂次, 83.26%). */
-const FIGURE = new RegExp(quantity(null).source, "u");
 
 /** The sentence ending before `docStart`: earlier in the paragraph, or the last of the paragraph before. */
 function sentenceBefore(doc: StoredDoc, paragraph: number, docStart: number): string {
@@ -263,7 +262,7 @@ export function gatherEvidence(
         (countsAskedNoun(q, norm) ? WEIGHTS.countedNoun : 0) +
         (q.asksHow && METHOD.test(norm) && (keyWord === null || termShare(keyWord, `${where}\n${before}\n${norm}`) > 0) ? WEIGHTS.method : 0) +
         (q.asksView && SPEECH.test(norm) ? WEIGHTS.speech : 0) +
-        (q.asksResults && FIGURE.test(norm) ? WEIGHTS.results : 0) -
+        (q.asksResults && hasFigure(norm) ? WEIGHTS.results : 0) -
         (q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0) +
         (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);
       out.push({ passage, doc, start, end: passage.chunk.start + span.end, text, score, answers });

@@ -50,6 +50,11 @@ export function quantity(units: string | null): RegExp {
   return new RegExp(`(?<![第\\d])${NUMBER}\\s?${tail}`, "gu");
 }
 
+const ANY_FIGURE = new RegExp(quantity(null).source, "u");
+
+/** Whether `text` states a figure with its measure word (224项, 83.26%). */
+export const hasFigure = (text: string): boolean => ANY_FIGURE.test(text);
+
 /** Whether one of `words` stands within `window` characters of the span at `at`. */
 export function near(text: string, at: number, length: number, words: readonly string[], window: number): boolean {
   const around = text.slice(Math.max(0, at - window), at + length + window);

@@ -9,6 +9,7 @@ import { ORDINAL, TOPIC_MAX_CHARS, isHeadingSentence } from "../text/sentences.j
 import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { NUMBERED_HEADING, headingQuote, namedSet, sectionHeadings, sentencesOf, type Locate, type Relevance, type SentenceSpan } from "./lists.js";
+import { hasFigure } from "./figures.js";
 import type { Question } from "./question.js";
 import { PARTS, PRACTICES, WHICH_OR_DONE } from "./wording.js";
 import { MAX_OVERVIEW_SECTIONS, MAX_SECTION_QUOTES, MIN_TOPIC_LINES, SECTION_MATCH } from "./tuning.js";
@@ -138,10 +139,22 @@ export function sectionQuotes(doc: StoredDoc, relevance: Relevance, locate: Loca
     // The other items of a series in the paragraph, by their heading sentences (二是坚持资源统筹推重点。).
     openings.push(...sentences.filter((x) => x.start >= openings[openings.length - 1]!.end && ORDINAL.test(x.text)));
   }
+  // A part that opens on its aims (推动“我为群众办实事”实践活动走深走实) leads with its first
+  // on-topic sentence that gives a figure (集中梳理出“六大类224项”为民办实事项目) instead.
+  const factual = openings.findIndex((x, i) => i > 0 && relevance(x.text) > 0 && hasFigure(x.text));
+  if (factual > 0 && !statesFact(openings[0]!.text, relevance)) openings.unshift(...openings.splice(factual, 1));
   const quotes = openings.slice(0, MAX_SECTION_QUOTES).flatMap((x): Quote[] => {
     const passage = locate(doc, x.start, x.end);
     const para = best.body.find((p) => p.start <= x.start && p.end >= x.end)!;
     return passage === null ? [] : [{ doc, ...x, highlight: null, passage, paragraph: para.index }];
   });
   return quotes.length > 0 ? quotes : null;
+}
+
+/**
+ * Whether a sentence states a fact rather than an aim: a figure, a titled document
+ * (《方案》) or a quoted name the question did not bring up (“卫健小课堂”).
+ */
+function statesFact(text: string, relevance: Relevance): boolean {
+  return hasFigure(text) || text.includes("《") || [...text.matchAll(/“([^”]+)”/g)].some((m) => relevance(m[1]!) === 0);
 }
