@@ -58,6 +58,10 @@ describe("question analysis", () => {
     expect(q.terms).not.toContain("卫健委");
     // …and so is its Party committee (卫健委党委).
     expect(ask("南岸区卫健委党委是怎样强化党建责任的？").terms).toEqual(["强化", "党建", "责任"]);
+    // Typed short (南岸卫健书记), it is still the organisation; its 党组织 are asked about, and 卫健小课堂 is a name.
+    expect(ask("南岸卫健书记叫啥名").terms).toEqual([]);
+    expect(ask("南岸卫健党组织有多少个").terms).toEqual(["党组织"]);
+    expect(ask("南岸卫健小课堂是什么").terms.join()).toContain("卫健");
   });
 
   it("leaves out where a verb goes (多出来) and words for any person (负责同志)", () => {

@@ -15,9 +15,11 @@ export const COMPARISON = /(?<![了过去到在])(?:哪个(?:地区|区|市|县|
 export const SUBJECTS_COUNTED = /(?:两|三|四|五|几)(?:家|个)?(?:单位|地方|地区)|两边|两地|双方/g;
 /**
  * The subject's own organisation: with a subject named, 江海区卫健委 (or its
- * Party committee, 卫健民政党工委) means the subject, whatever the report calls it.
+ * Party committee, 卫健民政党工委; typed short, 南岸卫健书记) means the subject,
+ * whatever the report calls it. 卫健党组织 is the subject's Party organisations, 卫健小课堂 a name.
  */
-export const SUBJECT_ORGANISATION = /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组)|(?:卫生健康|卫健)(?:委员会|委|局)(?:党工委|党委|党组)(?!书记)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门/g;
+export const SUBJECT_ORGANISATION =
+  /(?:卫生健康|卫健)(?:和?民政)?(?:党工委|党委|党组(?!织))|(?:卫生健康|卫健)(?:委员会|委|局)(?:党工委|党委|党组(?!织))(?!书记)|卫生健康委员会|卫生健康委|卫生健康局|卫健委|卫健局|卫计委|卫生局|卫生健康系统|卫健系统|卫生健康部门|卫健部门|卫健(?=\s|[，,。？?]|$|书记|主任|局长|领导|党组织|党支部|支部|那篇|这篇)/g;
 export const OVERVIEW = /总结|介绍|概括|概述|简介|归纳|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作|(?:讲|说|写|报道)了(?:什么|哪些|哪几)|主要内容|(?:哪几个?|哪些|几个)(?:主要)?方面|[几两三四五六七八九十]个?(?:主要)?(?:部分|板块|版块|章节)|小标题|(?:做|干|搞)了哪几件(?:大)?事|主要路径|哪?几大?块(?:内容)?|思路|框架|脉络|定位|核心意思|中心思想|主旨|大意|要点|概况|梗概|重点(?:内容)?(?=[吗呢？?]|$)|写了(?:什么|哪些|啥)|(?:做|搞|干|整)了些(?:什么|啥)|搞了(?:什么|哪些)/;
 /** Question words. */
 export const QUESTION_WORD = /多少|几|谁|什么|怎么|怎样|如何|哪/;
