@@ -445,7 +445,8 @@ describe("question analysis", () => {
     expect(ask("江海区卫生健康局（即当地的卫生署）党组书记是谁？").text).toBe("江海区卫生健康局党组书记是谁?");
   });
 
-  it("reads a voice-typed message: hesitations (嗯) and 麻烦问下 ask nothing", () => {
+  it("reads a voice-typed message: hesitations (嗯), 麻烦问下 and 来着 ask nothing", () => {
+    expect(ask("徐州疫苗接种了多少剂次来着")).toMatchObject({ counted: null, unattested: [] });
     expect(ask("徐州市卫健委的党委书记是谁啊麻烦问下").terms).toEqual([]);
     expect(ask("南岸区引进的那347名人才里头嗯博士有多少个啊").terms).toContain("博士");
     expect(ask("嗯那个方案全名叫啥", "江海区卫生健康局那个学习活动方案是什么时候印制的？").terms).not.toContain("全名叫");

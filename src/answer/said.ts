@@ -62,6 +62,8 @@ export function normalizeQuestion(text: string): string {
     .replace(EXAMPLES, "有哪些")
     // 嗯, 呃: a speaker's hesitation (voice input types it), inside words as often as between them.
     .replace(/[嗯呃]+/g, "")
+    // 叫啥来着, 多少个来着: asking to be reminded, which asks nothing more.
+    .replace(/来着/g, "")
     // An aside in brackets (江海区卫生健康局（即当地的卫生署）党组书记是谁) says nothing asked.
     .replace(/\([^()]*\)/g, "")
     // 咋 is 怎么 (咋创建的, 咋样); 总结下, 介绍下 are 总结一下, 介绍一下.
