@@ -478,6 +478,10 @@ describe("question analysis", () => {
     // A child just born is the reports' 新生儿, its 手续 their 事项, 表态 their 表示.
     expect(ask("徐州小孩刚生下来要办的手续怎么简化的").searchText).toMatch(/新生儿.*事项|事项.*新生儿/);
     expect(ask("江北新区表态的书记是谁").searchText).toContain("表示");
+    // A clinician's shortening (产筛) is the reports' 产前筛查, and a share asked (比例多少) is their rate.
+    expect(ask("徐州产筛比例多少").searchText).toContain("产前筛查");
+    expect(ask("徐州产筛比例多少").terms).not.toContain("比例");
+    expect(ask("党员的党费按什么比例交").terms).toContain("比例");
     // 专栏 is the reports' 栏目, and how many looked at it their 阅读量.
     expect(ask("南岸那个健康专栏看过的人有多少？").searchText).toMatch(/栏目.*阅读量|阅读量.*栏目/);
     expect(ask("徐州组织去革命纪念地参观了多少回").searchText).toContain("红色教育基地");

@@ -184,7 +184,8 @@ export interface ReadingOptions {
  * What the subject and role checks cover is not asked again as content: the subject's
  * organisation (卫健委 vs the report's 卫生健康局) and a who-question's roles (党委书记 vs 党组书记;
  * 党委书记、主任). A comparison is about every report's own organisation, and its comparing words
- * (几个地方, 分别) ask nothing; nor do the kind of thing a which-question names or the means asked for.
+ * (几个地方, 分别) ask nothing; nor do the kind of thing a which-question names, the means asked for
+ * or a share asked as a count.
  */
 function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null): string[] {
   const comparing = COMPARISON.test(asked) ? [...(asked.match(new RegExp(COMPARISON.source, "g")) ?? []), "分别", "各自"] : [];
@@ -200,7 +201,9 @@ function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null):
   const counted = namesSubject ? (asked.match(SUBJECTS_COUNTED) ?? []) : [];
   // 有啥数字吗 asks for figures: 数字 is no matter (the reports' 数字鸿沟).
   const figures = FIGURE_NOUN.exec(asked)?.[0].match(/数字|数据/) ?? [];
-  return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...surname, ...when, ...counted, ...figures];
+  // 比例多少 asks for a share, which the reports state as a rate (产前筛查率为83.26%).
+  const share = want === "count" ? (asked.match(/比例|占比|比率/g) ?? []) : [];
+  return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...surname, ...when, ...counted, ...figures, ...share];
 }
 
 /** A term as the question wrote it and as the reports may write it (老人 → 老年人, 老年). */
