@@ -799,6 +799,19 @@ describe("composing an answer", () => {
     expect(part("市卫健委印制《方案》，推动“我为群众办实事”实践活动走深走实。").sentences[0]!.text).toMatch(/^市卫健委印制/);
   });
 
+  it("summarizes a part that opens on a saying about nothing asked from its next opening", () => {
+    const a = fromReport(
+      "jh",
+      "江海区卫生健康局不断强化党建引领。",
+      "# 夯实根基，筑造“牢固型”堡垒",
+      "求木之长者，必固其根本。党的基层组织是党的全部工作和战斗力的基础。",
+      "该局加强对基层的党建业务指导，让基层党组织战斗堡垒作用发挥得更加充分。",
+      "# 一心向党，打造“卫健队伍”",
+      "该局强化使命职责。",
+    )("江海区“夯实根基”那一块都讲了哪些措施？");
+    expect(a.sentences[0]!.text).toMatch(/^该局加强对基层的党建业务指导/);
+  });
+
   it("compares reports with one sentence each that states the asked-for thing", () => {
     const a = answer("江北新区和徐州各有几家医疗机构开设了发热门诊？");
     expect(a.status).toBe("answered");

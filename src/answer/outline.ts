@@ -140,9 +140,11 @@ export function sectionQuotes(doc: StoredDoc, relevance: Relevance, locate: Loca
     openings.push(...sentences.filter((x) => x.start >= openings[openings.length - 1]!.end && ORDINAL.test(x.text)));
   }
   // A part that opens on its aims (推动“我为群众办实事”实践活动走深走实) leads with its first
-  // on-topic sentence that gives a figure (集中梳理出“六大类224项”为民办实事项目) instead.
+  // on-topic sentence that gives a figure (集中梳理出“六大类224项”为民办实事项目) instead; one
+  // that opens on a saying about nothing asked (求木之长者,必固其根本。) starts at its next opening.
   const factual = openings.findIndex((x, i) => i > 0 && relevance(x.text) > 0 && hasFigure(x.text));
   if (factual > 0 && !statesFact(openings[0]!.text, relevance)) openings.unshift(...openings.splice(factual, 1));
+  else if (openings.length > 1 && relevance(openings[0]!.text) === 0 && !statesFact(openings[0]!.text, relevance)) openings.shift();
   const quotes = openings.slice(0, MAX_SECTION_QUOTES).flatMap((x): Quote[] => {
     const passage = locate(doc, x.start, x.end);
     const para = best.body.find((p) => p.start <= x.start && p.end >= x.end)!;
