@@ -226,6 +226,14 @@ describe("composing an answer", () => {
     expect(ask("义马卫健委机关党委发展党员是怎么做的？").sentences[0]!.text).toContain("将5名优秀同志确定为新一批的党员发展对象");
   });
 
+  it("answers what was done (搞了啥) with an item that says where it went and the sentence after it that says what", () => {
+    const a = fromReport(
+      "ym",
+      "5月20日，卫健系统开展形式多样的活动。一是选派党员干部到帮扶联系点义马市兴苑社区参加“夯实基层党建、助推社区治理”主题党日活动。在完成“重温入党誓词”等规定动作的同时，向居民发放楼道卫生须知。二是组织青年党员志愿者开展活动。",
+    )("义马在兴苑社区主题党日搞了啥");
+    expect(a.sentences[0]!.text).toMatch(/^一是选派党员干部.*楼道卫生须知。$/);
+  });
+
   it("quotes a short sentence opening with 这 with the sentence it is about", () => {
     const { answer: ask } = corpus([
       {

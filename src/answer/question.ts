@@ -25,6 +25,7 @@ import {
   COUNT,
   DATE,
   DEFINITION,
+  DONE,
   FIGURE_NOUN,
   GREETING,
   HOW,
@@ -255,7 +256,8 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     // 登在哪个栏目 asks the column, not the outlet.
     aboutReport: REPORT_CREDIT.test(asked) ? "credit" : REPORT_SOURCE.test(asked) ? "source" : REPORT_DATE.test(asked) ? "date" : null,
     summarize: SUMMARY.test(asked),
-    asksHow: (HOW.test(asked) || /做法|经验|举措/.test(asked)) && !VIEW.test(asked),
+    // 搞了啥 asks what was done, as 怎么做的 does; compared, each report's best sentence on it is the answer.
+    asksHow: (HOW.test(asked) || /做法|经验|举措/.test(asked) || (kind !== "comparison" && DONE.test(asked))) && !VIEW.test(asked),
     asksView: VIEW.test(asked),
     asksResults: RESULTS.test(asked),
     subjects,

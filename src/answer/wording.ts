@@ -25,6 +25,8 @@ export const OVERVIEW = /总结|介绍|概括|概述|简介|归纳|讲讲|说说
 export const QUESTION_WORD = /多少|几|谁|什么|怎么|怎样|如何|哪/;
 /** Which ones, or what was done, asked of a report as a whole (讲了哪几项工作, 都搞了些啥). */
 export const WHICH_OR_DONE = /哪些|哪几|(?:做|搞|干|整)了些?(?:什么|啥)/;
+/** What was done, asked of anything (在兴苑社区搞了啥, 具体做了什么). */
+export const DONE = /(?:做|搞|干|整)了些?(?:什么|啥)/;
 /** Practices asked of a report as a whole (主要做法, 有什么经验, 做了哪几件事). */
 export const PRACTICES = /做法|经验|路径|措施|举措|[做干搞]了哪几件|做了哪些/;
 /** An overview asking for a report's parts (主要讲了哪几方面, 分哪几块) rather than for its gist. */
