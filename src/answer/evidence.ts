@@ -167,8 +167,6 @@ const SPEECH = /表示|提出|强调|指出|认为|称赞|评价|说[:：，,“
 /** Words that state how something is done: 通过…方式, 采取…措施, 建立…机制. */
 const METHOD = /通过|采取|采用|方式|形式|举措|机制|推行|建立|具体来说|具体而言|具体做法|作为.{0,12}支撑/;
 
-/** A figure in any measure word (5家, 2.1万剂次, 83.26%). */
-
 /** The sentence ending before `docStart`: earlier in the paragraph, or the last of the paragraph before. */
 function sentenceBefore(doc: StoredDoc, paragraph: number, docStart: number): string {
   for (let p = paragraph; p >= 0 && p >= paragraph - 1; p--) {

@@ -23,10 +23,10 @@ export const SUBJECT_ORGANISATION =
 export const OVERVIEW = /总结|介绍|概括|概述|简介|归纳|讲讲|说说|谈谈|经验|做法|亮点|特色|成效|主要工作|做了哪些|做了什么|干了什么|有什么工作|(?:讲|说|写|报道)了(?:什么|哪些|哪几)|主要内容|(?:哪几个?|哪些|几个)(?:主要)?方面|[几两三四五六七八九十]个?(?:主要)?(?:部分|板块|版块|章节)|小标题|(?:做|干|搞)了哪几件(?:大)?事|主要路径|哪?几大?块(?:内容)?|思路|框架|脉络|定位|核心意思|中心思想|主旨|大意|要点|概况|梗概|重点(?:内容)?(?=[吗呢？?]|$)|写了(?:什么|哪些|啥)|(?:做|搞|干|整)了些(?:什么|啥)|搞了(?:什么|哪些)/;
 /** Question words. */
 export const QUESTION_WORD = /多少|几|谁|什么|怎么|怎样|如何|哪/;
-/** Which ones, or what was done, asked of a report as a whole (讲了哪几项工作, 都搞了些啥). */
-export const WHICH_OR_DONE = /哪些|哪几|(?:做|搞|干|整)了些?(?:什么|啥)/;
 /** What was done, asked of anything (在兴苑社区搞了啥, 具体做了什么). */
 export const DONE = /(?:做|搞|干|整)了些?(?:什么|啥)/;
+/** Which ones, or what was done, asked of a report as a whole (讲了哪几项工作, 都搞了些啥). */
+export const WHICH_OR_DONE = new RegExp(`哪些|哪几|${DONE.source}`);
 /** Practices asked of a report as a whole (主要做法, 有什么经验, 做了哪几件事). */
 export const PRACTICES = /做法|经验|路径|措施|举措|[做干搞]了哪几件|做了哪些/;
 /** An overview asking for a report's parts (主要讲了哪几方面, 分哪几块) rather than for its gist. */
