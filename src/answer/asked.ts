@@ -26,6 +26,7 @@ import {
   REASON,
   SAME_FIGURE,
   ROLE_WORDS,
+  SHARE_NOUNS,
   WHICH,
   WHICH_KIND,
 } from "./wording.js";
@@ -215,12 +216,15 @@ function countedTerm(noun: string | undefined, terms: string[]): string | null {
   return noun !== undefined && !VAGUE_NOUNS.has(noun) && !UNIT_ONLY.test(noun) && terms.some((t) => t.startsWith(noun)) ? noun : null;
 }
 
+/** How a share is asked (百分之多少, 比例是多少, 接种率多少). */
+const SHARE_ASKED = new RegExp(`^(?:百分之|${SHARE_NOUNS}|率)`);
+
 /** 多少钱 asks for an amount in 元 (130亿元), 百分之多少 and 比例是多少 for a percentage (产前筛查率为83.26%). */
 function unitOf(asking: RegExpExecArray | null, asked: string): string | null {
   const word = asking?.[1];
   // 年度预算？, 投入资金？: an amount of money asked by its noun alone.
   if (asking === null) return MONEY_NOUN_ASKED.test(asked) ? "元" : null;
-  if (/^(?:百分之|比例|占比|比率|率)/.test(asking[0])) return "%";
+  if (SHARE_ASKED.test(asking[0])) return "%";
   // 经费有多少, 投资多少: an amount of money is counted in 元 (130亿元), not in 家 or 个.
   if (word === undefined && MONEY.test(asked.slice(Math.max(0, asking.index - MONEY_WINDOW), asking.index))) return "元";
   return word === undefined ? null : word === "钱" ? "元" : word;

@@ -31,6 +31,7 @@ import {
   HOW,
   LIST,
   SET_ALONE,
+  SHARE_NOUNS,
   MORE_DETAIL,
   OVERVIEW,
   PERSON,
@@ -181,6 +182,9 @@ export interface ReadingOptions {
   loosely?: boolean;
 }
 
+/** A noun of a share (比例, 占比), wherever it stands. */
+const SHARE_NOUN = new RegExp(SHARE_NOUNS, "g");
+
 /**
  * What the subject and role checks cover is not asked again as content: the subject's
  * organisation (卫健委 vs the report's 卫生健康局) and a who-question's roles (党委书记 vs 党组书记;
@@ -203,7 +207,7 @@ function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null):
   // 有啥数字吗 asks for figures: 数字 is no matter (the reports' 数字鸿沟).
   const figures = FIGURE_NOUN.exec(asked)?.[0].match(/数字|数据/) ?? [];
   // 比例多少 asks for a share, which the reports state as a rate (产前筛查率为83.26%).
-  const share = want === "count" ? (asked.match(/比例|占比|比率/g) ?? []) : [];
+  const share = want === "count" ? (asked.match(SHARE_NOUN) ?? []) : [];
   return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...surname, ...when, ...counted, ...figures, ...share];
 }
 

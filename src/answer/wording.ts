@@ -103,13 +103,15 @@ export const DATE = /什么时候|何时|哪天|哪一天|几月几[日号]|几�
 export const LIST = /哪些|哪几|哪(?:\d+|[两三四五六七八九十])[个家项条位所座]|包括|包含|分别是(?!多少|几)|分别(?:对应|代表)\p{Script=Han}{0,2}?(?:什么|啥|哪)|有几个方面|列举|列(?:一下|出来?)|都有什么|都是\p{Script=Han}{0,4}?些?(?:什么|啥|哪)|[一二两三四五六七八九十\d]+(?:个|大|项|条|方面)[\p{Script=Han}“”"]{0,12}(?:是什么|有什么|是哪|指什么|包括)/u;
 /** A counted set named alone, asking nothing in words (南岸 四个抓手, 六个聚焦？): what its members are. */
 export const SET_ALONE = /^[^什么啥吗呢哪谁几多怎如是]*?[一二两三四五六七八九十\d]+(?:个|大|项|条)\p{Script=Han}{1,4}[？?。]*$/u;
+/** Nouns of a share (比例多少): the reports state one as a rate (产前筛查率为83.26%). */
+export const SHARE_NOUNS = "比例|占比|比率";
 // 比例, 占比 ask for a figure only with 多少/几 (接种率是多少); 比例在全国算什么水平 asks for a judgement.
 // 那几家新医院 and 举几个例子 point at or ask for some, not how many.
-export const COUNT = new RegExp(`多不多|(?:多少|(?<![那这举])几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之(?:多少|几)|(?:比例|占比|比率|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
+export const COUNT = new RegExp(`多不多|(?:多少|(?<![那这举])几)(?:个(?=人))?([${MEASURE_WORDS}]|钱)?|百分之(?:多少|几)|(?:${SHARE_NOUNS}|率)(?:是|为|有|达到?)?(?:多少|几)`, "u");
 /** The noun a count question counts: 多少名老年人 → 老年, 几家医疗机构 → 医疗. */
 export const COUNTED_NOUN = new RegExp(`(?:多少|(?<![那这举])几)(?:个)?(?:[${MEASURE_WORDS}][次人]?)?(?:的|是|为)?(\\p{Script=Han}{2})`, "u");
 /** The noun a rate or amount question measures: 签约率是多少 → 签约, 接种数量分别是多少 → 接种. */
-export const RATE_NOUN = /(\p{Script=Han}{2})(?:率|比例|占比|比率|的?数量|的?人数|的?次数|的?总数|量)(?:(?:分别|各)?(?:是|为|有|达到?|相?差)?(?:多少|几)|(?:吗|呢)?[？?。！!]*$)/u;
+export const RATE_NOUN = new RegExp(`(\\p{Script=Han}{2})(?:率|${SHARE_NOUNS}|的?数量|的?人数|的?次数|的?总数|量)(?:(?:分别|各)?(?:是|为|有|达到?|相?差)?(?:多少|几)|(?:吗|呢)?[？?。！!]*$)`, "u");
 // 哪个多, 谁更多: between two figures the larger is asked for as much as with 最多.
 export const EXTREME_MAX = /最(?:多|高|大|长|快)|(?:哪个|哪一个|谁)更?(?:多|高|大)|更多/;
 /** Nouns of money a question may end on (年度预算？, 投入资金？): it asks for an amount. */
