@@ -657,6 +657,15 @@ describe("composing an answer", () => {
     expect(answer("世界杯专题读书班是哪天开班的？").status).toBe("not_found");
   });
 
+  it("shows what the reports say, never confirming it, when a yes/no question checks a name no report has", () => {
+    const ask = fromReport("ym", "5月11日上午，市委副书记董兴连、副市长杨冬林到市人民医院慰问护理工作者。");
+    const a = ask("5月11日去慰问护士的副市长，稿子写的是杨东林，对吗？");
+    expect(a.status).toBe("related");
+    expect(a.sentences[0]!.text).toContain("杨冬林");
+    // Named without being put forward for checking, the unknown name still means the question is not about the reports.
+    expect(ask("杨东林副市长5月11日慰问护士时说了什么？").status).toBe("not_found");
+  });
+
   it("answers not found when a question naming no subject only shares scattered words with the reports", () => {
     expect(answer("老人发烧怎么办").status).toBe("not_found");
     expect(answer("有几家医疗机构开设了发热门诊？").status).toBe("answered");

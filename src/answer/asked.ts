@@ -78,6 +78,11 @@ export interface Asked {
   contrasted: string | null;
   /** What the person asked for does (会议由谁主持 → 主持): the sentence naming them must say it. */
   doneBy: string | null;
+  /**
+   * A yes/no question checking a word no report has (稿子写的是杨东林，对吗？): the reports can
+   * show what they say instead, though they never state the claim.
+   */
+  checksClaim: boolean;
 }
 
 /**
@@ -129,8 +134,12 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[], un
     focus: focusOf(asked),
     contrasted: contrastedTerm(asked, terms),
     doneBy: want === "person" ? (new RegExp(`谁(?:来|去)?(${NAMED_ACTS})`).exec(asked)?.[1] ?? null) : null,
+    checksClaim: kind === "yesno" && unattested.some((t) => claimOf(t).test(asked)),
   };
 }
+
+/** `word` put forward to be confirmed: 是李艳军吗, 写的是杨东林，对吗, 叫张三是不是. */
+const claimOf = (word: string) => new RegExp(`(?:是|叫|为)${word}(?:吗|嘛|[,，]?\\s*(?:对|是)(?:吗|不对|不是|吧))`);
 
 /** ，那 (or 那么) opening a clause that asks about something else; not 那次, 那天, 那些 pointing back at what was said. */
 const CONTRAST = /[，,]那么?(?![次天个些里时年场位名会阵边儿样种])/u;
