@@ -662,6 +662,7 @@ describe("composing an answer", () => {
     const a = ask("5月11日去慰问护士的副市长，稿子写的是杨东林，对吗？");
     expect(a.status).toBe("related");
     expect(a.sentences[0]!.text).toContain("杨冬林");
+    expect(ask("5月11日去慰问护士的，是市里的副市长杨东林吗？").status).toBe("related");
     // Named without being put forward for checking, the unknown name still means the question is not about the reports.
     expect(ask("杨东林副市长5月11日慰问护士时说了什么？").status).toBe("not_found");
   });
