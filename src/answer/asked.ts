@@ -138,7 +138,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[], un
   };
 }
 
-/** `word` put forward to be confirmed: 是李艳军吗, 是市肿瘤医院的李艳军吗, 写的是杨东林，对吗, 叫张三是不是. */
+/** `word` (Han characters only, so safe in a pattern) put forward to be confirmed: 是李艳军吗, 是市肿瘤医院的李艳军吗, 写的是杨东林，对吗, 叫张三是不是. */
 const claimOf = (word: string) => new RegExp(`(?:是|叫|为)[^,，。?？]*${word}(?:吗|嘛|[,，]?\\s*(?:对|是)(?:吗|不对|不是|吧))`);
 
 /** ，那 (or 那么) opening a clause that asks about something else; not 那次, 那天, 那些 pointing back at what was said. */

@@ -214,10 +214,10 @@ function withListed(text: string, span: string, spans: string[]): string {
  * best passage covers, and whether the lead sentence states the asked-for thing.
  */
 export function decideStatus(q: Question, bestCoverage: number, leadAnswers: boolean, minCoverage: number): AnswerStatus {
-  // A place the reports do not know, or a word no report has (世界杯), with no subject they know: not about the reports.
-  if ((q.unknownPlaces.length > 0 || q.unattested.length > 0) && q.subjects.length === 0 && !q.checksClaim) return "not_found";
   // A claim no report makes is never confirmed; what they do say on it is shown instead.
   if (q.checksClaim) return bestCoverage >= RELATED_MIN_COVERAGE ? "related" : "not_found";
+  // A place the reports do not know, or a word no report has (世界杯), with no subject they know: not about the reports.
+  if ((q.unknownPlaces.length > 0 || q.unattested.length > 0) && q.subjects.length === 0) return "not_found";
   if (bestCoverage >= minCoverage && leadAnswers) return "answered";
   // "Related" says the reports speak of the subject: without one the corpus knows, there is nothing to relate to.
   return q.subjects.length > 0 && bestCoverage >= RELATED_MIN_COVERAGE ? "related" : "not_found";
