@@ -51,6 +51,11 @@ describe("question terms", () => {
     expect(questionTerms("一共用了几种方式学？")).toEqual(["方式"]);
   });
 
+  it("drops a conjunction the corpus never uses (入党或者团干部), leaving no piece of it glued to the next word", () => {
+    const seen = (bigram: string) => bigram !== "或者";
+    expect(questionTerms("义马和徐州都开展过入党或者团干部方面的培训吗", seen)).toEqual(["义马", "徐州", "开展", "入党", "干部", "培训"]);
+  });
+
   it("drops words that only place the question in time (疫情期间, 那会儿)", () => {
     expect(questionTerms("江北新区疫情期间有几家医疗机构开了发热门诊？")).not.toContain("期间");
     expect(questionTerms("江海卫健局的人平时都学些啥新精神")).not.toContain("平时");

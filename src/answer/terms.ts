@@ -36,6 +36,8 @@ const QUESTION_STOPWORDS = new Set(
     "大体 大体上 总的 总的来说 概括起来 总结起来 起来 总的看 总体来看 俺 俺们 咱 咱们 嘞 咯 " +
     // What was spoken of before (这项改革, 该项目): the previous question names it.
     "这项 该项 此项 这一项 那项 这批 那批 刚才 刚刚 " +
+    // Conjunctions (入党或者团干部, 医生还是护士): they join the words asked about, they name nothing.
+    "或者 或是 还是 以及 并且 而且 " +
     // Asking itself: 想问问, 请教, 打听.
     "问问 想问 想问问 问一下 问下 麻烦问下 请教 打听 " +
     // How an academic question frames what it asks (在…维度, 就…而言, …的阶段内, 规模约为多少, 达到了多少):
