@@ -339,10 +339,11 @@ describe("question analysis", () => {
     expect(ask("这项改革要达到什么目标？", "徐州的新生儿出生“一件事”改革是怎么回事？").terms).not.toContain("这项");
   });
 
-  it("reads colloquial 咋 as 怎么 and 总结下 as 总结一下, and 几块内容 as asking for a report's parts", () => {
+  it("reads colloquial 咋 as 怎么 and 总结下 as 总结一下, 说的啥 as 讲了啥, and 几块内容 as asking for a report's parts", () => {
     expect(ask("南岸区清廉品牌咋打造的")).toMatchObject({ text: "南岸区清廉品牌怎么打造的", kind: "how" });
     expect(ask("南岸那篇 总结下讲了啥").kind).toBe("overview");
     expect(ask("南岸那篇主要几块内容").kind).toBe("overview");
+    expect(ask("南岸区那篇主要说的啥").kind).toBe("overview");
     // Words before 的报道 say which report is asked about, not what of it.
     expect(ask("南岸区强化党建统领的报道主要讲了哪几方面的做法？").kind).toBe("overview");
     expect(ask("南岸区卫健委2020主要开展了哪些方面的工作？请做一个概括。").kind).toBe("overview");
