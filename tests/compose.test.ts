@@ -604,6 +604,8 @@ describe("composing an answer", () => {
     expect(ask("江海区入围示范计划的4个党组织是哪四个？").status).toBe("related");
     // What is asked of each member (分别来自哪些单位) names them too.
     expect(ask("江海区今年新发展的5名党员分别来自哪些单位？").status).toBe("related");
+    // Asked which unit the five are of: the unit beside the other count (走进2家公立医院) is not theirs.
+    expect(ask("江海区今年新发展的5名党员都是哪家单位的？").status).toBe("related");
     // The members listed in the clause that counts them are the answer.
     expect(ask("江海区建设的3个服务阵地分别是哪些？").status).toBe("answered");
   });

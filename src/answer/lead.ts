@@ -7,7 +7,7 @@
  */
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind, kindSpans, wantsSpan } from "./decide.js";
-import { countsAskedNoun, figures, near } from "./figures.js";
+import { countsAskedNoun, figureValue, figures, near, statedValues } from "./figures.js";
 import { holdsKeyTerm, phraseOverlap, type Evidence, type EvidenceContext, type weightedTerms } from "./evidence.js";
 import { namedSet, numeralValue } from "./lists.js";
 import { termForms, type Question } from "./question.js";
@@ -84,7 +84,10 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   const contrast = q.contrasted === null || holdsTerm(q, q.contrasted, text);
   // 会议由谁主持 is not answered by a sentence about the meeting that names no one chairing it.
   const acts = q.doneBy === null || holdsTerm(q, q.doneBy, text);
-  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && alone && contrast && acts && explainsName(q, lead.text);
+  // 今年新发展的5名党员都是哪家单位的 asks where those five are from: a unit named beside another count
+  // (走进2家公立医院) is not theirs, and a sentence without the five speaks of others.
+  const aboutStated = (q.want !== "which" && q.want !== "place") || statedValues(q).every((v) => figures(text, q).some((f) => figureValue(f.span) === v));
+  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && alone && contrast && acts && aboutStated && explainsName(q, lead.text);
 }
 
 /** Whether a figure of `text` other than the set's own stands by the words naming the part asked about. */
