@@ -39,7 +39,9 @@ const QUESTION_STOPWORDS = new Set(
     // Conjunctions (入党或者团干部, 医生还是护士): they join the words asked about, they name nothing.
     "或者 或是 还是 以及 并且 而且 " +
     // Asking itself: 想问问, 请教, 打听.
-    "问问 想问 想问问 问一下 问下 麻烦问下 请教 打听 " +
+    "问问 想问 想问问 问一下 问下 麻烦问下 请教 打听 我想 我想问 想知道 我想知道 知道 听说 确认 能否确认 我想确认 说明 " +
+    // Where a thing stands in time (已经运营了吗, 正在建): the reports state it (已正式运营), seldom with these words.
+    "已经 曾经 正在 " +
     // How an academic question frames what it asks (在…维度, 就…而言, …的阶段内, 规模约为多少, 达到了多少):
     // the reports seldom use these words, so they would weigh the most and be taken for the key word.
     "维度 层面 阶段 阶段内 范围 范围内 口径 角度 视角 规模 而言 就此 达到 要素 构成 类别 层级"
