@@ -423,8 +423,10 @@ describe("composing an answer", () => {
     expect(answer("徐州宣讲团有多少人？").sentences[0]!.highlight).toBe("68人");
   });
 
-  it("reads a figure spaced from its measure word (432 家)", () => {
+  it("reads a figure spaced from its measure word (432 家), and a round one with 余 after its magnitude (1万余人)", () => {
     expect(answer("徐州有多少家规上企业复工了？").sentences[0]!.highlight).toBe("432 家");
+    const ask = fromReport("jb", "江北新区落实1万余人集中隔离医学观察。");
+    expect(ask("江北新区落实了多少人集中隔离医学观察？")).toMatchObject({ status: "answered", sentences: [{ highlight: "1万余人" }] });
   });
 
   it("answers 几点 with a time of day", () => {

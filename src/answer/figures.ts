@@ -10,7 +10,7 @@ import { COUNTED_NOUN_WINDOW, VERB_FIGURE_GAP } from "./tuning.js";
 import { COUNT } from "./wording.js";
 
 /** A number as the reports write it: 5, 2.1万, 近千, 三. */
-export const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+)[余多]?[十百千万亿]*";
+export const NUMBER = "(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万亿]+)[十百千万亿]*[余多]?[十百千万亿]*";
 
 /** Measure words that count the same things: 多少人 is answered by 700名, 几家 by 5所. */
 // 个 is the general measure word for things: 几个专利 is answered by 2项, but not by people, times or money.
