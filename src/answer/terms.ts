@@ -38,7 +38,7 @@ const QUESTION_STOPWORDS = new Set(
     "这项 该项 此项 这一项 那项 这批 那批 刚才 刚刚 " +
     // Conjunctions (入党或者团干部, 医生还是护士): they join the words asked about, they name nothing.
     "或者 或是 还是 以及 并且 而且 " +
-    // Asking itself: 想问问, 请教, 打听.
+    // Asking itself (想问问, 请教, 我想知道, 请说明) and hearsay (听说): they frame the question, they name nothing.
     "问问 想问 想问问 问一下 问下 麻烦问下 请教 打听 我想 我想问 想知道 我想知道 知道 听说 确认 能否确认 我想确认 说明 " +
     // Where a thing stands in time (已经运营了吗, 正在建): the reports state it (已正式运营), seldom with these words.
     "已经 曾经 正在 " +
