@@ -114,14 +114,15 @@ export function holdsKeyTerm(
 ): boolean {
   const key = keyTerm(terms, seen, pick);
   if (key === null) return true;
+  if (within === "sentence") return termShare(key, normalizeText(evidence.text)) > 0;
   const { passage, doc } = evidence;
   // The whole paragraph: a passage may start just after the sentence that names it; and the sentence
   // a lead refers back to (《方案》通过… after 该局印制《…方案》(以下简称《方案》)), which may end the paragraph before.
   const paragraph = doc.paragraphs.find((p) => p.index === passage.chunk.paragraph)?.text ?? passage.chunk.text;
-  const prior = () => sentenceBefore(doc, passage.chunk.paragraph, evidence.start);
+  let before: string | undefined;
+  const prior = () => (before ??= sentenceBefore(doc, passage.chunk.paragraph, evidence.start));
   const antecedent = refersBack(evidence.text, prior) ? prior() : "";
-  const text = within === "sentence" ? evidence.text : `${passageContext(doc, passage.chunk)}\n${antecedent}\n${paragraph}`;
-  return termShare(key, normalizeText(text)) > 0;
+  return termShare(key, normalizeText(`${passageContext(doc, passage.chunk)}\n${antecedent}\n${paragraph}`)) > 0;
 }
 
 /** Share of a term's bigrams present in `text`, for the form of it `text` has most of. */
