@@ -313,6 +313,12 @@ describe("question analysis", () => {
     for (const said of ["老汉我想请教，", "同志您好，烦请告知，", "我眼神不好，长文章看不大下来。想请教一下，", "老同志想核实个数字：", "听说南岸区名气很大，请问"]) {
       expect(ask(`${said}南岸区创建了哪些清廉品牌？`).text).toMatch(/^(?:请问)?南岸区创建了哪些清廉品牌\?$/);
     }
+    // What the user recalls of a report before 请概括 (it may quote it) is context: the summary is asked.
+    const recalled = ask("南岸区卫生健康委党委提出“四个抓手”做实党建统领，请概括这四个抓手的主要内容。");
+    expect(recalled.kind).toBe("overview");
+    expect(recalled.subjects).toEqual(["南岸区"]);
+    // …，请问具体做了什么 asks about what came before it, which stays the question.
+    expect(ask("发现首例新冠肺炎后，江北新区“第一时间”采取了行动，请问具体做了什么？").kind).not.toBe("overview");
     // A place followed by 想 is asked about, not said about the user.
     expect(ask("南岸区想打造什么品牌，具体怎么做？").text).toBe("南岸区想打造什么品牌,具体怎么做?");
   });

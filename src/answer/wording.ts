@@ -52,11 +52,14 @@ export const PREAMBLE = new RegExp(
     `)(?:[，,。！!]\\s*|\\s+)|${CLAUSE_CHAR}{1,12}[：:]\\s*)+`,
 );
 /** How a message turns to its question: 请问, 想请教. */
-const ASKING_OPENERS = "请问|想请教|请教一下|想问一下|想问问";
-/** …，请问…: a 请问 inside the message, after what the user says first (听说江北新区引进了好几家大医院，). */
-export const ASKING_AFTER = new RegExp(`^[^？?“”]{1,40}?[，,。！!]\\s*(?=${ASKING_OPENERS})`);
-/** Words that ask without naming anything (请问叫什么名字): a question of only these asks about what came before it. */
-export const ONLY_ASKING = new RegExp(`${ASKING_OPENERS}|请教|是|叫|多少|几|什么|啥|谁|哪|名字|怎么|如何|吗|呢|有|的|了|一共|总共|大概|他们|她们|它们|这|那|个|位|[？?。！!，,\\s]`, "g");
+const ASKING_OPENERS = "请问|想请教|请教一下|想问一下|想问问|请(?:你|您)?(?:概括|概述|简述|总结|归纳|介绍|说明|解释|列举)";
+/**
+ * …，请问…: a 请问 (or 请概括) inside the message, after what the user says first (听说江北新区引进了好几家大医院，;
+ * 南岸区卫生健康委党委提出“四个抓手”做实党建统领，), which may quote the report's words but asks nothing itself.
+ */
+export const ASKING_AFTER = new RegExp(`^(?:[^？?“”]|“[^“”？?]*”){1,40}?[，,。！!]\\s*(?=${ASKING_OPENERS})`);
+/** Words that ask without naming anything (请问叫什么名字, 请问具体做了什么): a question of only these asks about what came before it. */
+export const ONLY_ASKING = new RegExp(`${ASKING_OPENERS}|请教|具体|是|叫|多少|几|什么|啥|谁|哪|名字|怎么|如何|吗|呢|有|的|了|一共|总共|大概|他们|她们|它们|这|那|个|位|[？?。！!，,\\s]`, "g");
 /** Province-level names, which people write without 省 or 市 (重庆南岸区, 广东江门): places like any other. */
 export const PROVINCE = /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门/g;
 /** What the user wants an answer for (有什么经验可以借鉴, 值得学习的做法): not what is asked about. */
