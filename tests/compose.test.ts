@@ -799,6 +799,20 @@ describe("composing an answer", () => {
     expect(a.sentences.map((x) => x.text)).toContain("二是严管党员。");
   });
 
+  it("summarizes the part an overview listed by its place when a follow-up asks for it (那第二个方面具体是怎么做的)", () => {
+    const { answer: ask } = corpus([
+      {
+        id: "jh",
+        title: "江海:党建引领激发“红色动能”",
+        paragraphs: ["江海区卫生健康局不断强化党建引领，激活“红色细胞”。", "# 武装思想，培养高素质队伍", "该局落实第一议题。", "# 问题导向，创建“学习型”机关", "该局举办“卫健小课堂”活动。"],
+      },
+    ]);
+    const previous = "江海区卫健局党建引领的主要做法有哪些？";
+    expect(ask(previous).sentences.map((s) => s.text).slice(0, 2)).toEqual(["武装思想，培养高素质队伍", "问题导向，创建“学习型”机关"]);
+    expect(ask("那第二个方面具体是怎么做的？", undefined, previous).sentences[0]!.text).toBe("该局举办“卫健小课堂”活动。");
+    expect(ask("那第一部分呢，具体讲讲", undefined, previous).sentences[0]!.text).toBe("该局落实第一议题。");
+  });
+
   it("summarizes a paragraph whose topic line names what is asked with the topic line and the sentence it heads", () => {
     const a = answer("介绍一下徐州民政、残联、退役军人服务这块的工作");
     expect(a.sentences[0]!.text).toBe("民政、残联、退役军人事务服务工作扎实推进。老年人服务方面，建设养老服务中心72个；");

@@ -178,8 +178,11 @@ export function compose(q: Question, ranked: RankedPassage[], context: ComposeCo
     const states = (e: Evidence) => leadAnswers(q, e, terms, context) && (q.want !== "count" || q.counted !== null || figureNearTerms(q, e.text));
     return compareReports(q, evidence, bestCoverage, options, states);
   }
-  // 南岸区在抓落实提质效上有什么经验？: a summary of one part of a report is that part, in outline.
-  const part = q.summarize && q.subjectDocs.length > 0 ? sectionQuotes(evidence[0]!.doc, relevance, locate) : null;
+  // 南岸区在抓落实提质效上有什么经验？: a summary of one part of a report is that part, in outline;
+  // so is the part an overview listed second when asked 那第二个方面具体是怎么做的.
+  const byPlace = q.partAt !== null && q.subjectDocs.length === 1;
+  const partDoc = byPlace ? context.docById.get(q.subjectDocs[0]!)! : evidence[0]!.doc;
+  const part = (q.summarize || byPlace) && q.subjectDocs.length > 0 ? sectionQuotes(partDoc, relevance, locate, byPlace ? q.partAt : null) : null;
   if (part !== null) return assemble(q, "answered", part);
 
   const { lead, seen } = chooseLead(q, evidence);

@@ -98,3 +98,8 @@ export function figureValue(span: string): number | null {
   for (const c of m[2]!) value *= CHINESE_MAGNITUDES[c]!;
   return value;
 }
+
+export const CHINESE_DIGITS = "一二三四五六七八九十";
+
+/** The value of a one-character Chinese numeral or a run of digits: 四 → 4, 两 → 2, 12 → 12. */
+export const numeralValue = (n: string): number => (/\d/.test(n) ? Number(n) : n === "两" ? 2 : CHINESE_DIGITS.indexOf(n) + 1);

@@ -7,9 +7,9 @@
  */
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import { answersKind, kindSpans, wantsSpan } from "./decide.js";
-import { countsAskedNoun, figureValue, figures, near, statedValues } from "./figures.js";
+import { countsAskedNoun, figureValue, figures, near, numeralValue, statedValues } from "./figures.js";
 import { holdsKeyTerm, phraseOverlap, type Evidence, type EvidenceContext, type weightedTerms } from "./evidence.js";
-import { namedSet, numeralValue } from "./lists.js";
+import { namedSet } from "./lists.js";
 import { termForms, type Question } from "./question.js";
 import { COUNTED_NOUN_WINDOW } from "./tuning.js";
 

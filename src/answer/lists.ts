@@ -10,6 +10,7 @@ import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
 import { phraseOverlap } from "./evidence.js";
+import { numeralValue } from "./figures.js";
 import type { Question } from "./question.js";
 import { GENERIC_LEAD_IN_OVERLAP, LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, SERIES_RELEVANCE } from "./tuning.js";
 
@@ -29,7 +30,6 @@ export interface SentenceSpan {
 export const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|◆|\d+[、.．])/;
 /** A sentence that ends on ；or ： goes on in the next one (a list inside one long sentence). */
 const CONTINUES = /[；;：:][”"]?\s*$/;
-export const CHINESE_DIGITS = "一二三四五六七八九十";
 
 /** "四个抓手" → 4 and the phrase itself: the set a question names, if it names one. */
 export function namedSet(text: string): { size: number; phrase: string } | null {
@@ -38,9 +38,6 @@ export function namedSet(text: string): { size: number; phrase: string } | null 
   const n = m[1]!;
   return { size: numeralValue(n), phrase: m[0] };
 }
-
-/** The value of a one-character Chinese numeral or a run of digits: 四 → 4, 两 → 2, 12 → 12. */
-export const numeralValue = (n: string): number => (/\d/.test(n) ? Number(n) : n === "两" ? 2 : CHINESE_DIGITS.indexOf(n) + 1);
 
 /** The item of a series a question asks for (第二个是什么 → 2), or null. */
 function askedItem(text: string): number | null {

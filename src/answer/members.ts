@@ -4,8 +4,8 @@
  */
 import { ORDINAL } from "../text/sentences.js";
 import type { Quote } from "./cite.js";
-import { near } from "./figures.js";
-import { CHINESE_DIGITS, NUMBERED_HEADING, numeralValue } from "./lists.js";
+import { CHINESE_DIGITS, near, numeralValue } from "./figures.js";
+import { NUMBERED_HEADING } from "./lists.js";
 import type { Question } from "./question.js";
 import { MEASURE_WORDS } from "./terms.js";
 import { COUNTED_NOUN_WINDOW } from "./tuning.js";

@@ -58,12 +58,17 @@ const trigrams = (text: string): string[] =>
 
 /** The report's parts when it has no sections: its paragraphs' topic lines (after `lede`). */
 function topicQuotes(doc: StoredDoc, lede: Paragraph, locate: Locate): Quote[] {
-  const topics = topicLines(doc).filter(({ p }) => p.index !== lede.index);
-  const titled = topics.filter(isTitled);
-  return (titled.length >= MIN_TOPIC_LINES ? titled : topics).slice(0, MAX_OVERVIEW_SECTIONS).flatMap(({ p, first }) => {
+  return listedTopics(doc, lede).flatMap(({ p, first }) => {
     const passage = locate(doc, first.start, first.end);
     return passage === null ? [] : [{ doc, ...first, highlight: null, passage, paragraph: p.index }];
   });
+}
+
+/** The topic lines an overview of a report without sections lists as its parts: the one-clause ones when there are enough. */
+function listedTopics(doc: StoredDoc, lede?: Paragraph): { p: Paragraph; first: SentenceSpan }[] {
+  const topics = topicLines(doc).filter(({ p }) => p.index !== lede?.index);
+  const titled = topics.filter(isTitled);
+  return (titled.length >= MIN_TOPIC_LINES ? titled : topics).slice(0, MAX_OVERVIEW_SECTIONS);
 }
 
 /** Paragraphs after the first whose first sentence is short enough to be their topic line (机关党建工作常抓不懈。). */
@@ -115,16 +120,26 @@ function partsOf(doc: StoredDoc): Part[] {
   return [...underHeadings, ...topics].filter((part) => part.body.length > 0);
 }
 
+/** The part an overview lists in place `n` (from 1): a section with what is under it, or a paragraph by its topic line. */
+function partListedAt(doc: StoredDoc, n: number): Part | null {
+  const outline = sections(doc);
+  if (outline.length >= 2) return partsOf(doc).find((part) => part.title === outline[n - 1]?.text) ?? null;
+  const topic = listedTopics(doc)[n - 1];
+  return topic === undefined ? null : { title: topic.first.text, body: [topic.p], from: topic.first.start };
+}
+
 /**
  * A summary asked of one part of a report (南岸区在抓落实提质效上有什么经验？,
  * 介绍一下江北新区民政、残联、退役军人服务这块的工作) is answered from the part
  * whose title covers the question best: it leads with the part's first
  * sentence of content (an item heading or topic line with the sentence it
  * heads) and goes on with what its other items and paragraphs open with.
- * Null when no title covers the question to SECTION_MATCH.
+ * Null when no title covers the question to SECTION_MATCH. A part asked for by its place in the
+ * report's outline (`at`: 那第二个方面具体是怎么做的 after an overview) is that part, all of it on topic.
  */
-export function sectionQuotes(doc: StoredDoc, relevance: Relevance, locate: Locate): Quote[] | null {
-  const best = partsOf(doc).reduce<Part | null>((a, part) => (a === null || relevance(part.title) > relevance(a.title) ? part : a), null);
+export function sectionQuotes(doc: StoredDoc, asked: Relevance, locate: Locate, at: number | null = null): Quote[] | null {
+  const relevance: Relevance = at === null ? asked : () => 1;
+  const best = at !== null ? partListedAt(doc, at) : partsOf(doc).reduce<Part | null>((a, part) => (a === null || relevance(part.title) > relevance(a.title) ? part : a), null);
   if (best === null || relevance(best.title) < SECTION_MATCH) return null;
   const openings: SentenceSpan[] = [];
   for (const p of best.body) {

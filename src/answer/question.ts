@@ -15,6 +15,7 @@ import { termUnits } from "../text/tokenize.js";
 import { readAsked, wantOf, type Asked, type Want } from "./asked.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";
+import { numeralValue } from "./figures.js";
 import { normalizeQuestion, readContext, toSimplified } from "./said.js";
 import { carrySubject, completeFollowUp, continueTopic, shiftDay, shiftOrdinal, type Continuation } from "./followup.js";
 import { isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
@@ -76,6 +77,8 @@ export interface Question extends Asked {
   aboutReport: "source" | "date" | "credit" | null;
   /** Whether it asks for a summary (总结, 介绍, 概括, 有什么经验) in so many words: of a whole report (kind overview) or of a part of one. */
   summarize: boolean;
+  /** The part of a report the question names by its place (那第二个方面具体是怎么做的 → 2), else null. */
+  partAt: number | null;
   /** Whether the question asks how something is done (怎么, 如何, 做法, 措施), also inside a comparison or follow-up. */
   asksHow: boolean;
   /** Whether it asks what came of something (成效如何, 取得了哪些成绩): a sentence with figures answers it. */
@@ -260,6 +263,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     // 登在哪个栏目 asks the column, not the outlet.
     aboutReport: REPORT_CREDIT.test(asked) ? "credit" : REPORT_SOURCE.test(asked) ? "source" : REPORT_DATE.test(asked) ? "date" : null,
     summarize: SUMMARY.test(asked),
+    partAt: partAt(asked),
     // 搞了啥 asks what was done, as 怎么做的 does; compared, each report's best sentence on it is the answer.
     asksHow: (HOW.test(asked) || /做法|经验|举措/.test(asked) || (kind !== "comparison" && DONE.test(asked))) && !VIEW.test(asked),
     asksView: VIEW.test(asked),
@@ -278,4 +282,13 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
     clauses: kind === "comparison" ? subjectClauses(asked, subjects, reading.terms, gazetteer) : {},
     unsearchable: why,
   };
+}
+
+/** 第二个方面, 第三部分: a part of a report named by its place, which an overview listed. Not 第二点 or 第三项, items of a list. */
+const PART_AT = /第([一二三四五六七八九十]|\d+)(?:个|大)?(?:方面|部分|板块|版块|大块|块)/;
+
+/** The part of a report a question names by its place (那第二个方面具体是怎么做的 → 2), else null. */
+function partAt(asked: string): number | null {
+  const n = PART_AT.exec(asked)?.[1];
+  return n === undefined ? null : numeralValue(n);
 }
