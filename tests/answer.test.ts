@@ -83,6 +83,9 @@ describe("answering from the real reports", () => {
     // 除了补碘宣传还做了什么 names what it already knows.
     const besides = await answerer.ask("除了补碘宣传还做了什么？", { previous });
     expect(besides.sentences.filter((s) => said.has(s.text))).toEqual([]);
+    // 他们在学校还做了什么 asks for more of the same people, as 还有呢 does: not the 补碘 sentence again.
+    const atSchool = await answerer.ask("他们在学校还做了什么？", { previous: "义马市疾控中心派了几名专业人员做科学补碘宣传？" });
+    expect(atSchool.sentences[0]!.text).toContain("入校体温检测");
   });
 
   it("answers a message that asks only of what came before (有哪些？, 能举两个名字吗？) from the previous question", async () => {

@@ -712,6 +712,10 @@ describe("follow-up questions", () => {
     expect(q).toMatchObject({ subjectDocs: ["na"], kind: "how" });
     expect(ask("有多少人参加？", "徐州市卫健委第二期专题读书班是哪天开班的？").interpreted).toBe("徐州市卫健委第二期专题读书班开班，有多少人参加？");
     expect(ask("他讲的是什么？", "徐州市卫健委党委书记是谁？").interpreted).toBe("徐州市卫健委党委书记，他讲的是什么？");
+    // 他们… points back at the people the previous question asked about, not only at its place.
+    expect(ask("那他们给多少名群众测了血压？", "义马市人民医院去耿村社区义诊的党员医护人员有几名？").interpreted).toBe(
+      "义马市人民医院去耿村社区义诊的党员医护人员，他们给多少名群众测了血压？",
+    );
     // 该评定…: 该 points back at what the previous question asked about.
     expect(ask("该评定围绕哪些方面？", "南岸区的党员星级评定是对照什么标准开展的？").interpreted).toBe("南岸区的党员星级评定是对照标准开展，该评定围绕哪些方面？");
     // A follow-up after a follow-up keeps the topic, not the request for details.

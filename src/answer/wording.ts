@@ -131,8 +131,8 @@ export const DEFINITION = /什么是|是指|指的是|指什么|什么意思|含
 export const WEAK_LIST = /有什么|有啥/;
 /** 用什么办法, 采取了哪些措施, 提了什么要求: the kind of answer a how-question asks for, not a matter a passage must name. */
 export const ASKED_MEANS = /(?:什么|哪些|哪几种|啥|何种|怎样的)(?:好的?)?(?:办法|途径|措施|举措|手段|招数?)|(?:提|有)了?(?:什么|哪些|啥)(?:工作)?要求/g;
-/** 还有呢, 除了这个还干了啥, 还做了别的没: more of what the previous question asked, not what its answer already said. */
-export const ASKS_ELSE = /还有(?:呢|吗|没有|别的|其他|啥|什么)|除了[^，,。？?]{1,12}还|(?:还|又)(?:做|干|搞|有|开展)了?些?(?:别的|其他|啥别的)|^(?:那)?(?:别的|其他的?)呢/;
+/** 还有呢, 除了这个还干了啥, 还做了别的没, 在学校还做了什么: more of what the previous question asked, not what its answer already said. */
+export const ASKS_ELSE = /还有(?:呢|吗|没有|别的|其他|啥|什么)|除了[^，,。？?]{1,12}还|(?:还|又)(?:做|干|搞|有|开展)了?些?(?:别的|其他|啥别的)|还(?:做|干|搞)了?些?(?:什么|啥)[吗呢？?。！!\s]*$|^(?:那)?(?:别的|其他的?)呢/;
 /** A follow-up asking for the details of what was just answered (具体是怎么做的？); 举个例子 is often answered by the same sentence (…等16个清廉品牌). */
 export const MORE_DETAIL = /具体|详细|展开(?:说|讲)|^(?:那么?)?(?:后来|然后|接下来|之后|随后)/;
 /** 怎么评价, 怎么看: a view answers it, which the reports give as reported speech (see evidence.ts). */
