@@ -99,6 +99,7 @@ export function figureValue(span: string): number | null {
   return value;
 }
 
+/** Chinese numerals one to ten, in order: each stands at its value less one. */
 export const CHINESE_DIGITS = "一二三四五六七八九十";
 
 /** The value of a one-character Chinese numeral or a run of digits: 四 → 4, 两 → 2, 12 → 12. */
