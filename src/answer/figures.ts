@@ -104,3 +104,9 @@ export const CHINESE_DIGITS = "一二三四五六七八九十";
 
 /** The value of a one-character Chinese numeral or a run of digits: 四 → 4, 两 → 2, 12 → 12. */
 export const numeralValue = (n: string): number => (/\d/.test(n) ? Number(n) : n === "两" ? 2 : CHINESE_DIGITS.indexOf(n) + 1);
+
+/** The value of the first ordinal in `text` that `counts` follows (第二个 with /[个项条点]/ → 2), or null. */
+export function ordinalBefore(text: string, counts: RegExp): number | null {
+  const n = new RegExp(`第([${CHINESE_DIGITS}]|\\d+)(?:${counts.source})`, "u").exec(text)?.[1];
+  return n === undefined ? null : numeralValue(n);
+}

@@ -10,7 +10,7 @@ import { normalizeText } from "../text/tokenize.js";
 import type { Quote } from "./cite.js";
 import { highlightOf } from "./decide.js";
 import { phraseOverlap } from "./evidence.js";
-import { numeralValue } from "./figures.js";
+import { numeralValue, ordinalBefore } from "./figures.js";
 import type { Question } from "./question.js";
 import { GENERIC_LEAD_IN_OVERLAP, LEAD_IN_MAX_CHARS, LEAD_IN_OVERLAP, MAX_LIST_ADDITIONS, SERIES_RELEVANCE } from "./tuning.js";
 
@@ -40,10 +40,7 @@ export function namedSet(text: string): { size: number; phrase: string } | null 
 }
 
 /** The item of a series a question asks for (第二个是什么 → 2), or null. */
-function askedItem(text: string): number | null {
-  const n = /第([一二三四五六七八九十]|\d+)[个项条点]/.exec(text)?.[1];
-  return n === undefined ? null : numeralValue(n);
-}
+const askedItem = (text: string): number | null => ordinalBefore(text, /[个项条点]/);
 
 /**
  * The report's sections, when they are the set the question names: those

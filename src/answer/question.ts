@@ -15,7 +15,7 @@ import { termUnits } from "../text/tokenize.js";
 import { readAsked, wantOf, type Asked, type Want } from "./asked.js";
 import { subjectClauses, type Clause } from "./clauses.js";
 import { readEveryday } from "./everyday.js";
-import { numeralValue } from "./figures.js";
+import { ordinalBefore } from "./figures.js";
 import { normalizeQuestion, readContext, toSimplified } from "./said.js";
 import { carrySubject, completeFollowUp, continueTopic, shiftDay, shiftOrdinal, type Continuation } from "./followup.js";
 import { isFiller, questionTerms, termsWithout, withoutFiller } from "./terms.js";
@@ -284,11 +284,8 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   };
 }
 
-/** 第二个方面, 第三部分: a part of a report named by its place, which an overview listed. Not 第二点 or 第三项, items of a list. */
-const PART_AT = /第([一二三四五六七八九十]|\d+)(?:个|大)?(?:方面|部分|板块|版块|大块|块)/;
+/** What follows 第N when it names a part of a report by its place in an overview (第二个方面, 第三部分); not 第二点 or 第三项, items of a list. */
+const PART_OF_REPORT = /(?:个|大)?(?:方面|部分|板块|版块|大块|块)/;
 
 /** The part of a report a question names by its place (那第二个方面具体是怎么做的 → 2), else null. */
-function partAt(asked: string): number | null {
-  const n = PART_AT.exec(asked)?.[1];
-  return n === undefined ? null : numeralValue(n);
-}
+const partAt = (asked: string): number | null => ordinalBefore(asked, PART_OF_REPORT);
