@@ -124,6 +124,16 @@ describe("question analysis", () => {
     expect(ask(text).kind).toBe(kind);
   });
 
+  it("reads an overview of a report named as a report past words no report uses", () => {
+    const lacking = (...words: string[]): Vocabulary => ({ ...vocabulary, seen: (unit) => !words.some((w) => w.includes(unit)) });
+    const reports = lacking("眼睛不好使", "板块");
+    // The user's own words (眼睛不好使) name no part of the report the question names (那篇报道, 一文).
+    expect(analyzeQuestion("我让孩子找了南岸区那篇报道我眼睛不好使你给我说说主要讲了哪几块", reports).kind).toBe("overview");
+    expect(analyzeQuestion("能否从结构维度概述南岸区卫健委党建统领一文的主要板块？", reports).kind).toBe("overview");
+    // Without the report named as one, such a word is what is asked about.
+    expect(analyzeQuestion("说说南岸区眼睛不好使的人怎么办", reports).kind).not.toBe("overview");
+  });
+
   it("reads the unit and the counted noun of a count question", () => {
     const q = ask("南岸区为多少名老年人做了体检？");
     expect(q).toMatchObject({ kind: "count", unit: "名", counted: "老年" });

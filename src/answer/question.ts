@@ -115,22 +115,29 @@ export interface Question extends Asked {
 const YEAR = /^(?:\d{4}年?|今年|去年|当年|这一?年)$/;
 
 /** The report itself, named as what is asked about: …的报道, 那篇, 这篇纪实. */
-const REPORT_NAMED = /的(?:报道|文章|纪实|材料)|[这那]篇/;
+const REPORT_NAMED = /的(?:报道|文章|纪实|材料)|[这那]篇|一文/;
 
 /**
  * The kind of answer the question wants, from its wording and the reports it
  * names. An overview asks about nothing but the report itself: its terms are
  * filler or what the report's title and publisher say it is about.
  */
-function questionKind(text: string, terms: string[], subjects: { distinct: number; docs: string[] }, gazetteer: Gazetteer): QuestionKind {
+function questionKind(text: string, terms: string[], subjects: { distinct: number; docs: string[] }, vocabulary: Pick<Vocabulary, "gazetteer" | "seen">): QuestionKind {
+  const { gazetteer, seen } = vocabulary;
   const subjectDocs = subjects.docs;
   // 哪个单位 about one named subject asks which of its units, not which report.
   if ((COMPARISON.test(text) && subjects.distinct !== 1) || subjects.distinct > 1) return "comparison";
   // A year (2020年的党建工作, 2020年义马…) dates the report asked about; it names no part of it.
-  // 强化党建引领的报道主要讲了什么: the words before 的报道 (那篇, 这篇纪实) say which report, not what of it.
-  const reportAt = REPORT_NAMED.exec(text)?.index ?? -1;
+  // 强化党建引领的报道主要讲了什么: the words up to 的报道 (那篇, 这篇纪实, 一文) say which report, not what of it.
+  const named = REPORT_NAMED.exec(text);
+  const reportEnd = named === null ? -1 : named.index + named[0].length;
+  // With the report named as a report (那篇报道讲了哪几块), a word no report uses is the user's own
+  // (劳烦, 眼睛不好使), not a part of it asked about.
   const aboutReport = (t: string) =>
-    isFiller(t) || YEAR.test(t) || gazetteer.describes(subjectDocs, withoutFiller(t)) || (reportAt >= 0 && text.indexOf(t) >= 0 && text.indexOf(t) < reportAt);
+    isFiller(t) ||
+    YEAR.test(t) ||
+    gazetteer.describes(subjectDocs, withoutFiller(t)) ||
+    (reportEnd >= 0 && ((text.indexOf(t) >= 0 && text.indexOf(t) < reportEnd) || !termUnits(t).some(seen)));
   if (OVERVIEW.test(text) && subjectDocs.length > 0 && terms.every(aboutReport)) return "overview";
   if (PERSON.test(text)) return "person";
   if (DATE.test(text)) return "date";
@@ -244,7 +251,7 @@ export function analyzeQuestion(raw: string, vocabulary: Vocabulary, { previous,
   const terms = termsWithout(asked, [...subjects, ...unknownPlaces, ...askedNotAbout(asked, subjects.length > 0, want)], seen);
   // The kind is read from the question's own words, not from a name it quotes (“硬措施” asks no how);
   // 啥 is 什么 as people type it (分别指啥, 有啥经验).
-  const kind = questionKind(asked.replace(/“[^”]*”/g, "“”").replace(/啥/g, "什么"), terms, { distinct: gazetteer.subjectCount(subjects), docs: subjectDocs }, gazetteer);
+  const kind = questionKind(asked.replace(/“[^”]*”/g, "“”").replace(/啥/g, "什么"), terms, { distinct: gazetteer.subjectCount(subjects), docs: subjectDocs }, vocabulary);
   // 他怎么看…, after a question naming a person: the sentence must name that person, not only their report.
   const referent = own !== null && /[他她](?!们)/.test(own) ? subjects.find((s) => looksLikePersonName(s) && !/[省市区县镇]$/.test(s)) : undefined;
   // Everyday words are read as the reports' (打疫苗 → 接种); the kind is read from the user's own words.
