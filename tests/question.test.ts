@@ -340,6 +340,9 @@ describe("question analysis", () => {
     expect(ask("徐州南岸疫苗接种量？").want).toBe("count");
     expect(ask("徐州和南岸区的疫苗接种各有什么数据？对比一下。").want).toBe("count");
     expect(ask("徐州和南岸区党建的力量？").want).toBeNull();
+    // 报了啥数 asks for the figures; 什么数字化 names a kind of work.
+    expect(ask("疫苗接种这块，徐州、南岸各报了啥数？").want).toBe("count");
+    expect(ask("徐州和南岸区各搞了什么数字化建设？").want).toBeNull();
   });
 
   it("reads a request put as a yes/no question (能把…告诉我吗) as asking for it, and 他们的名字 as asking for people", () => {
