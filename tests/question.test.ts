@@ -101,6 +101,7 @@ describe("question analysis", () => {
     ["六个聚焦？", "list"],
     ["南岸那几个“硬”分别指啥", "definition"],
     ["南岸那篇主要讲了啥", "overview"],
+    ["南岸那篇大概说了些啥？", "overview"],
     ["南岸卫健委那篇报道大概写了哪些党建活动", "overview"],
     // The kind of document (经验材料) and a span of years (近年来) name no part of the report.
     ["南岸区卫健委党建统领这篇经验材料主要讲了什么", "overview"],
