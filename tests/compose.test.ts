@@ -33,9 +33,11 @@ function corpus(reports: Report[]) {
     let offset = 0;
     let section: string | null = null;
     const paragraphs = r.paragraphs.map((raw, index) => {
+      // "# " marks a heading, "▲ " a photo caption, as cleaning marks them.
       const heading = raw.startsWith("# ");
-      const text = heading ? raw.slice(2) : raw;
-      const p = { index, text, heading, caption: false, start: offset, end: offset + text.length };
+      const caption = raw.startsWith("▲ ");
+      const text = heading || caption ? raw.slice(2) : raw;
+      const p = { index, text, heading, caption, start: offset, end: offset + text.length };
       offset += text.length + 1;
       return p;
     });
@@ -1017,6 +1019,27 @@ describe("outlining a report whose short lines are photo captions", () => {
     // Asked which ones, the topic lines lead.
     expect(answer("义马那篇纪实总体上讲了哪几项工作？").sentences[0]!.text).toBe("机关党建工作常抓不懈。");
     expect(answer("义马卫健委抓党建都搞了些啥？").sentences[0]!.text).toBe("机关党建工作常抓不懈。");
+  });
+});
+
+describe("a photo caption", () => {
+  const nanan: Report = {
+    id: "na",
+    title: "四个抓手做实党建统领",
+    paragraphs: [
+      "南岸区卫生健康委党委聚焦党建统领，突出四个抓手。",
+      "▲ 南岸区卫生健康系统10名人才获评“江南医疗菁英”",
+      "一是坚持书记挂帅破难点。聚焦高层次人才培育等难题，党组织书记牵头定期开展人才工作专题研究会议，引进各类人才347名。",
+    ],
+  };
+  const { answer } = corpus([nanan]);
+
+  it("does not lead a how answer, since it names what is shown and not how it was done", () => {
+    expect(answer("南岸是怎么抓人才这块的").sentences[0]!.text).toContain("书记挂帅");
+  });
+
+  it("still answers the fact it states", () => {
+    expect(answer("南岸区有几名人才获评江南医疗菁英？").sentences[0]!.text).toBe("南岸区卫生健康系统10名人才获评“江南医疗菁英”");
   });
 });
 

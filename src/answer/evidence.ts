@@ -190,6 +190,11 @@ export function passageCoverage(q: Question, terms: ReturnType<typeof weightedTe
   return coverage(q.subjectDocs.includes(doc.id) ? terms.content : [...terms.content, ...terms.subject], whole);
 }
 
+/** Whether a report's paragraph is a photo caption (▲…), kept for the facts it states. */
+function isCaption(doc: StoredDoc, paragraph: number): boolean {
+  return doc.paragraphs.find((p) => p.index === paragraph)?.caption === true;
+}
+
 /** Index of a report's first prose paragraph. */
 function lede(doc: StoredDoc): number {
   return doc.paragraphs.find((p) => !p.heading && !p.caption)?.index ?? -1;
@@ -262,7 +267,8 @@ export function gatherEvidence(
         (q.asksHow && METHOD.test(norm) && (keyWord === null || termShare(keyWord, `${where}\n${before}\n${norm}`) > 0) ? WEIGHTS.method : 0) +
         (q.asksView && SPEECH.test(norm) ? WEIGHTS.speech : 0) +
         (q.asksResults && hasFigure(norm) ? WEIGHTS.results : 0) -
-        (q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0) +
+        (q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0) -
+        (q.asksHow && isCaption(doc, passage.chunk.paragraph) ? WEIGHTS.caption : 0) +
         (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);
       out.push({ passage, doc, start, end: passage.chunk.start + span.end, text, score, answers });
     }

@@ -58,6 +58,8 @@ export const WEIGHTS = {
   results: 0.2,
   /** Subtracted in a report's lede (its first prose paragraph): it sums up every section, so it covers specific questions without answering them. */
   lede: 0.15,
+  /** Subtracted from a photo caption (▲…) for a how-question: a caption names what is shown, never how it was done. */
+  caption: 0.3,
   /** Share of a term credited when met only in the title, publisher or section: it places the sentence, it does not answer. */
   inContext: 0.5,
   /** Share credited when met elsewhere in the same passage. */
