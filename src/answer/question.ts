@@ -114,7 +114,7 @@ export interface Question extends Asked {
 /** A year, written or said (2020年, 今年): it dates the report asked about. */
 const YEAR = /^(?:\d{4}年?|今年|去年|当年|这一?年)$/;
 
-/** The report itself, named as what is asked about: …的报道, 那篇, 这篇纪实. */
+/** The report itself, named as what is asked about: …的报道, 那篇, 这篇纪实, …一文. */
 const REPORT_NAMED = /的(?:报道|文章|纪实|材料)|[这那]篇|一文/;
 
 /**

@@ -119,9 +119,9 @@ export const RATE_NOUN = new RegExp(`(\\p{Script=Han}{2})(?:率|${SHARE_NOUNS}|�
 export const EXTREME_MAX = /最(?:多|高|大|长|快)|(?:哪个|哪一个|谁)更?(?:多|高|大)|更多/;
 /** Nouns of money a question may end on (年度预算？, 投入资金？): it asks for an amount. */
 export const MONEY_NOUNS = "预算|经费|资金|费用|投资额?|投入";
-/** Asking for the figures themselves without 多少 (对比一下…接种数量, 有啥数字吗, 疫苗接种量？). */
+/** Asking for the figures themselves without 多少 (对比一下…接种数量, 有啥数字吗, 各报了啥数, 疫苗接种量？), not 什么数字化建设. */
 export const FIGURE_NOUN = new RegExp(
-  `(?:数量|人数|次数|总数|数字|数据|${MONEY_NOUNS}|\\p{Script=Han}(?<![力质能分商考较])量)(?:吗|呢)?[？?。！!]*$|(?:有|给|用)(?:啥|什么)数字|(?:什么|啥)(?:数据|数字|数(?![据字学智])|规模)(?![化库])|规模(?:各有|有|是)?多大|多大(?:的)?规模|覆盖(?:的)?规模`,
+  `(?:数量|人数|次数|总数|数字|数据|${MONEY_NOUNS}|\\p{Script=Han}(?<![力质能分商考较])量)(?:吗|呢)?[？?。！!]*$|(?:什么|啥)(?:数据|数字|数(?![据字学智])|规模)(?![化库])|规模(?:各有|有|是)?多大|多大(?:的)?规模|覆盖(?:的)?规模`,
   "u",
 );
 /** 人数和…数量一样吗, 一样多吗: whether two figures are the same, which the figures answer. */
