@@ -235,6 +235,9 @@ export function gatherEvidence(
     const doc = context.docById.get(passage.chunk.docId)!;
     const origin = normalizeText(passageContext(doc, passage.chunk));
     const whole = `${origin}\n${normalizeText(passage.chunk.text)}`;
+    // Where the passage stands in its report weighs every sentence of it alike: looked up once per passage.
+    const ledePenalty = q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0;
+    const captionPenalty = q.asksHow && isCaption(doc, passage.chunk.paragraph) ? WEIGHTS.caption : 0;
     // The sentence opening the item a sentence is in (一是选派党员干部到兴苑社区…。在完成…的同时，…) places it as a section title does.
     let item = "";
     for (const span of quotableSpans(passage.chunk, doc)) {
@@ -267,8 +270,8 @@ export function gatherEvidence(
         (q.asksHow && METHOD.test(norm) && (keyWord === null || termShare(keyWord, `${where}\n${before}\n${norm}`) > 0) ? WEIGHTS.method : 0) +
         (q.asksView && SPEECH.test(norm) ? WEIGHTS.speech : 0) +
         (q.asksResults && hasFigure(norm) ? WEIGHTS.results : 0) -
-        (q.kind !== "overview" && passage.chunk.paragraph === lede(doc) ? WEIGHTS.lede : 0) -
-        (q.asksHow && isCaption(doc, passage.chunk.paragraph) ? WEIGHTS.caption : 0) +
+        ledePenalty -
+        captionPenalty +
         (q.focus !== null && norm.includes(q.focus) ? WEIGHTS.focus : 0);
       out.push({ passage, doc, start, end: passage.chunk.start + span.end, text, score, answers });
     }
