@@ -115,6 +115,9 @@ function headsParagraphItem(sentence: SentenceSpan, para: Paragraph): boolean {
 /** What makes a sentence specific: a figure, a quoted or titled name, a count (5名, 三次, 超千万剂次). */
 export const SPECIFIC = /\d|“|《|[一二两三四五六七八九十百千万亿]+[个名项次家场批剂人例]/;
 
+/** `text` without the figures the question itself states: 5月20日,…组织开展形式多样的主题党日活动 says nothing specific to 5月20日的主题党日活动都做了些什么. */
+const beyondQuestion = (q: Question, text: string): string => text.replace(/\d+/g, (n) => (q.text.includes(n) ? "" : n));
+
 /**
  * A sentence that leads in to the next one, which says how: a short one that
  * mostly repeats a how-question (…积极参与预检分诊工作。), or that the next one
@@ -125,7 +128,7 @@ export const SPECIFIC = /\d|“|《|[一二两三四五六七八九十百千万�
 function isLeadIn(q: Question, sentence: SentenceSpan, next: SentenceSpan | undefined): boolean {
   if (!q.asksHow) return false;
   const overlap = phraseOverlap(q.text, sentence.text);
-  if (next !== undefined && overlap >= GENERIC_LEAD_IN_OVERLAP && !SPECIFIC.test(sentence.text) && SPECIFIC.test(next.text)) return true;
+  if (next !== undefined && overlap >= GENERIC_LEAD_IN_OVERLAP && !SPECIFIC.test(beyondQuestion(q, sentence.text)) && SPECIFIC.test(next.text)) return true;
   if (q.kind !== "how" || Array.from(sentence.text).length > LEAD_IN_MAX_CHARS) return false;
   return overlap >= LEAD_IN_OVERLAP || (next !== undefined && refersBack(next.text, () => sentence.text));
 }
