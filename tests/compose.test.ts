@@ -233,6 +233,11 @@ describe("composing an answer", () => {
     expect(ask("义马卫健系统5月20日的主题党日活动都做了些什么？").sentences[0]!.text).toContain("兴苑社区");
   });
 
+  it("answers a how-question with the sentence announcing a series together with its first item", () => {
+    const ask = fromReport("ym", "主题党日活动突出特色。5月20日，卫健系统组织开展形式多样的主题党日活动。一是选派党员干部到帮扶联系点义马市兴苑社区参加主题党日活动。二是组织青年党员志愿者开展活动。");
+    expect(ask("义马卫健系统是怎么开展主题党日活动的？").sentences[0]!.text).toMatch(/形式多样的主题党日活动。一是选派党员干部.*兴苑社区/);
+  });
+
   it("answers what was done (搞了啥) with an item that says where it went and the sentence after it that says what", () => {
     const a = fromReport(
       "ym",

@@ -28,6 +28,8 @@ export interface SentenceSpan {
 
 /** A section heading that numbers the report's parts: 一、…, ◆…, 1. … */
 export const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|◆|\d+[、.．])/;
+/** The first item of a series (一是…, 首先…, 第一，…). */
+const FIRST_ITEM = /^[“"]?(?:一是|首先|第一[，,、])/;
 /** A sentence that ends on ；or ： goes on in the next one (a list inside one long sentence). */
 const CONTINUES = /[；;：:][”"]?\s*$/;
 
@@ -123,10 +125,13 @@ const beyondQuestion = (q: Question, text: string): string => text.replace(/\d+/
  * mostly repeats a how-question (…积极参与预检分诊工作。), or that the next one
  * refers back to (…读书班开班。此次读书班…); or one of any length that only
  * restates what was asked in general words, when the next one is specific
- * (…积极做好发展党员工作…。经机关党委研究决定，将5名…确定为…).
+ * (…积极做好发展党员工作…。经机关党委研究决定，将5名…确定为…); or one the items
+ * of a series follow.
  */
 function isLeadIn(q: Question, sentence: SentenceSpan, next: SentenceSpan | undefined): boolean {
   if (!q.asksHow) return false;
+  // …组织开展形式多样的主题党日活动。一是…: a sentence the items of a series follow announces them; the items say how.
+  if (next !== undefined && FIRST_ITEM.test(next.text)) return true;
   const overlap = phraseOverlap(q.text, sentence.text);
   if (next !== undefined && overlap >= GENERIC_LEAD_IN_OVERLAP && !SPECIFIC.test(beyondQuestion(q, sentence.text)) && SPECIFIC.test(next.text)) return true;
   if (q.kind !== "how" || Array.from(sentence.text).length > LEAD_IN_MAX_CHARS) return false;
