@@ -762,6 +762,9 @@ describe("composing an answer", () => {
     expect(answer("介绍一下江北新区的做法，分几块说说").sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
     expect(answer("江北新区那篇报道写了哪些党建活动？").sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
     expect(answer("江北新区党建要点？").sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
+    // Asked how it is built (结构) or by which of its means (从哪几个抓手展开), the sections lead too.
+    expect(answer("江北新区那篇报道的结构是怎样的？").sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
+    expect(answer("江北新区那篇报道主要从哪几个抓手展开？").sentences[0]!.text).toBe("一、抓队伍，筑堡垒");
   });
 
 

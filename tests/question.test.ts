@@ -116,6 +116,9 @@ describe("question analysis", () => {
     ["南岸区卫健委党建要点？", "overview"],
     ["请概括一下南岸区卫健委抓党建的主要措施。", "overview"],
     ["可以帮我整理一下南岸区卫健委那篇报道的重点吗？", "overview"],
+    // Words about how the report is built (结构, 围绕…展开) ask about the whole of it.
+    ["请帮我梳理一下南岸区这篇报道的结构，主要分哪几个部分？", "overview"],
+    ["南岸区卫健委那篇纪实整体上是围绕哪几个方面展开的？", "overview"],
     ["徐州和南岸区的疫苗接种各有多少？", "comparison"],
     ["哪个地区的疫苗接种最多？", "comparison"],
     ["江海今年新发展的5名党员叫啥", "person"],
@@ -732,6 +735,8 @@ describe("follow-up questions", () => {
     );
     // 该评定…: 该 points back at what the previous question asked about.
     expect(ask("该评定围绕哪些方面？", "南岸区的党员星级评定是对照什么标准开展的？").interpreted).toBe("南岸区的党员星级评定是对照标准开展，该评定围绕哪些方面？");
+    // 上述检查…: 上述 points back as 该 does.
+    expect(ask("上述检查主要查阅了哪些材料？", "江海区卫健局今年5月走进公立医院了解了什么？").interpreted).toBe("江海区卫健局今年5月走进公立医院了解了，上述检查主要查阅了哪些材料？");
     // A follow-up after a follow-up keeps the topic, not the request for details.
     expect(ask("有多少人参加？", "南岸区创建清廉品牌，具体是怎么做的？").interpreted).toBe("南岸区创建清廉品牌，有多少人参加？");
   });

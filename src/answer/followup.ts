@@ -92,10 +92,10 @@ export function carrySubject(text: string, previous: string, { gazetteer }: Voca
 }
 
 /**
- * Words a question opens with when it asks more about what the previous one asked (具体…, 其中…, 他…, 该评定…;
+ * Words a question opens with when it asks more about what the previous one asked (具体…, 其中…, 他…, 该评定…, 上述检查…;
  * 他们… the people it asked about). 他们的… is the previous subject's own (see carrySubject).
  */
-const DETAIL_OPENER = /^(?:那么?|那个|这个|还有|另外)?[，,\s]*(?:具体|详细|其中|下面|下设|当时|当天|后来|然后|为什么|为啥|效果|成效|结果|举(?:个|几个)?例|比如|例如|[他她它](?!们)|[他她]们(?!的)|该(?![局委]))/;
+const DETAIL_OPENER = /^(?:那么?|那个|这个|还有|另外)?[，,\s]*(?:具体|详细|其中|下面|下设|当时|当天|后来|然后|为什么|为啥|效果|成效|结果|举(?:个|几个)?例|比如|例如|[他她它](?!们)|[他她]们(?!的)|该(?![局委])|上述|前述|上面(?:说|提)到?的)/;
 /** Words that ask more about a matter without naming one: 都有哪些形式, 举个例子, 谁负责. */
 const MORE_ABOUT = new Set("形式 例子 效果 成效 结果 细节 过程 意义 目的 原因 时间 地点 负责 参加 参与 人员 规模 开始 结束 举办 步骤 安排 要求 职务 职位 身份 作用".split(" "));
 /** Question words and end punctuation: what is left of a question is what it is about. */

@@ -229,7 +229,7 @@ export function termsWithout(text: string, subjects: string[], seen: (bigram: st
 
 /** Words an overview question wraps its subject in; with only these left, it asks about the whole report. */
 const OVERVIEW_FILLER = new Set(
-  "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 经验 做法 好做法 亮点 特色 成效 工作 活动 分成 分为 主要 党建 卫健委 卫健局 卫生健康委 卫生健康局 卫生健康 卫健 卫生 健康 系统 党委 整体 总体 基本 开展 做了 干了 怎么样 如何 框架 思路 脉络 定位 内容 路径 大事 要点 重点 概况 梗概 整理 措施 举措".split(" "),
+  "总结 介绍 概括 概述 简介 讲讲 说说 谈谈 经验 做法 好做法 亮点 特色 成效 工作 活动 分成 分为 主要 党建 卫健委 卫健局 卫生健康委 卫生健康局 卫生健康 卫健 卫生 健康 系统 党委 整体 总体 基本 开展 做了 干了 怎么样 如何 框架 思路 脉络 定位 内容 路径 大事 要点 重点 概况 梗概 整理 措施 举措 梳理 结构 部分 围绕 展开".split(" "),
 );
 
 /** A term without its filler words: 卫健委党史 → 党史, 抓党建 → 抓. */
