@@ -1129,6 +1129,22 @@ describe("details of a quoted name", () => {
     expect(ask("徐州的“日月年”学习制度具体是怎么安排的？").status).toBe("related");
   });
 
+  it("takes members listed and then counted as many (从A、B、C三个方面) as defining a name of that count (“三条线路”)", () => {
+    const ask = fromReport("na", "一是“三条线路”淬炼队伍成色。坚持真管真严，从党纪学习教育、清廉医院建设、集中整治专项行动三个方面建章立制。");
+    const a = ask("南岸区“三条线路”淬炼队伍成色，这三条线路具体指什么？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toContain("集中整治专项行动三个方面");
+    // Two members counted as three say nothing about it.
+    expect(fromReport("na", "一是“三条线路”淬炼队伍成色。坚持真管真严，从党纪学习教育、清廉医院建设三个方面建章立制。")("南岸区“三条线路”淬炼队伍成色，这三条线路具体指什么？").status).toBe("related");
+  });
+
+  it("does not hold a question to defining a name it gives as an aim (以“零距离、零材料、零跑腿”为目标)", () => {
+    const ask = fromXuzhou("这一项目以“零距离、零材料、零跑腿”为目标。具体来说，将出生医学证明签发、出生户口登记等事项整合成“一件事”。");
+    const a = ask("该项目具体整合了哪些事项？", undefined, "徐州哪一项改革是以“零距离、零材料、零跑腿”为目标的？");
+    expect(a.status).toBe("answered");
+    expect(a.sentences[0]!.text).toContain("出生户口登记");
+  });
+
   it("answers 具体有哪些 after a count with the sentence that names what it counted, not the one after it", () => {
     const ask = fromXuzhou("据了解，列入市级“我为群众办实事”计划的重点项目共有四项，分别是“智慧生活”“出生缺陷防治”“基层医疗”和“AED配置”。目前，其余项目指标都已提前超额完成。");
     const a = ask("具体有哪些？", undefined, "徐州列入市级“我为群众办实事”计划的重点项目有几项？");

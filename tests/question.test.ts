@@ -69,6 +69,11 @@ describe("question analysis", () => {
     expect(ask("南岸区由主要负责同志领办的项目有多少项？").terms).not.toContain("同志");
   });
 
+  it("leaves out prepositions and 受到, so the words after them are the key (按照《方案》开展培训, 受到了教育)", () => {
+    expect(ask("南岸区按照《方案》开展全覆盖培训，涉及多少名党员？").terms).not.toContain("按照");
+    expect(ask("南岸区一共有多少党员受到了教育？").terms).toEqual(["党员", "教育"]);
+  });
+
   it("leaves out the words an academic question frames itself with (维度, 阶段内, 规模, 达到)", () => {
     expect(ask("在老年人服务维度，南岸区首创的项目叫什么？").terms).not.toContain("维度");
     expect(ask("在党史学习教育开展以来的阶段内，南岸区的宣讲团规模达到了多少人？").terms).toEqual(["党史", "学习", "教育", "开展", "以来", "宣讲"]);

@@ -159,15 +159,17 @@ const ASKS_WHAT_IT_IS = /哪|是什么|指什么|什么意思|含义/;
 /**
  * The name a question quotes to ask about it (“2+6+x”, “两大战略策略”), if any: the last one not
  * qualifying another head after a 的 (“我为群众办实事”计划的重点项目 asks about the projects;
- * “一件事”改革提出的“三个零”目标 about “三个零”).
+ * “一件事”改革提出的“三个零”目标 about “三个零”) nor stated as an aim.
  */
 function quotedName(q: Question): string | undefined {
   const names = [...q.text.matchAll(/“([^”]+)”/gu)];
-  return names.filter((m) => !QUALIFIES.test(q.text.slice(m.index + m[0].length))).pop()?.[1];
+  return names.filter((m) => !QUALIFIES.test(q.text.slice(m.index + m[0].length)) && !AIM.test(q.text.slice(m.index + m[0].length))).pop()?.[1];
 }
 
 /** What follows a name that qualifies another head: a 的, then a noun or another name (计划的重点项目, 提出的“三个零”). */
 const QUALIFIES = /^[^，,。？?]{0,8}的[\p{Script=Han}“]/u;
+/** After a name the question gives as an aim (以“零距离、零材料、零跑腿”为目标): what aims at it is asked about, not the name. */
+const AIM = /^为(?:目标|宗旨|主题)/;
 
 /**
  * Whether `text` says what `name` is: the name, then within a few characters 是, 指, 即, 包括, 分别 or a colon;
@@ -183,15 +185,27 @@ function definesName(name: string, text: string): boolean {
   return (
     /^[^，,。；;、]{0,8}?(?:是|指|即|包括|分别|：|:)/.test(text.slice(at + name.length)) ||
     /(?:整合成|合并成|统称为?|简称|称为|概括为|归纳为|等\p{Script=Han}{0,6})$/u.test(before) ||
-    listedBefore(name, before)
+    listedBefore(name, before) ||
+    listedThenCounted(name, text)
   );
 }
+
+/** A member of a list written with 、. */
+const MEMBER = "[^、，,。；;“”]{1,10}";
 
 /** Whether `before` ends on as many members, listed with 、, as `name` counts (外防输入、…、督查推进 before “四个体系”). */
 function listedBefore(name: string, before: string): boolean {
   const n = /^(?:[一二两三四五六七八九十]|\d+)/.exec(name)?.[0];
-  const list = /[^、，,。；;“”]{1,10}(?:、[^、，,。；;“”]{1,10})+(?=”?$)/u.exec(before)?.[0];
+  const list = new RegExp(`${MEMBER}(?:、${MEMBER})+(?=”?$)`, "u").exec(before)?.[0];
   return n !== undefined && list !== undefined && list.split("、").length === numeralValue(n);
+}
+
+/** Whether `text` lists as many members as `name` counts and then counts them: 从党纪学习教育、清廉医院建设、集中整治专项行动三个方面建章立制 says what “三条线路” are. */
+function listedThenCounted(name: string, text: string): boolean {
+  const n = /^(?:[一二两三四五六七八九十]|\d+)/.exec(name)?.[0];
+  if (n === undefined) return false;
+  const counts = new RegExp(`(${MEMBER}(?:、${MEMBER})+)([一二两三四五六七八九十]|\\d+)[个项条类大]`, "gu");
+  return [...text.matchAll(counts)].some((m) => numeralValue(m[2]!) === numeralValue(n) && m[1]!.split("、").length === numeralValue(n));
 }
 
 /**
