@@ -163,7 +163,8 @@ const ASKS_WHAT_IT_IS = /哪|是什么|指什么|什么意思|含义/;
  */
 function quotedName(q: Question): string | undefined {
   const names = [...q.text.matchAll(/“([^”]+)”/gu)];
-  return names.filter((m) => !QUALIFIES.test(q.text.slice(m.index + m[0].length)) && !AIM.test(q.text.slice(m.index + m[0].length))).pop()?.[1];
+  const after = (m: RegExpExecArray) => q.text.slice(m.index + m[0].length);
+  return names.filter((m) => !QUALIFIES.test(after(m)) && !AIM.test(after(m))).pop()?.[1];
 }
 
 /** What follows a name that qualifies another head: a 的, then a noun or another name (计划的重点项目, 提出的“三个零”). */
@@ -193,19 +194,23 @@ function definesName(name: string, text: string): boolean {
 /** A member of a list written with 、. */
 const MEMBER = "[^、，,。；;“”]{1,10}";
 
+/** How many a name counts by its leading numeral (“四个体系” → 4), or null. */
+function countOf(name: string): number | null {
+  const n = /^(?:[一二两三四五六七八九十]|\d+)/.exec(name)?.[0];
+  return n === undefined ? null : numeralValue(n);
+}
+
 /** Whether `before` ends on as many members, listed with 、, as `name` counts (外防输入、…、督查推进 before “四个体系”). */
 function listedBefore(name: string, before: string): boolean {
-  const n = /^(?:[一二两三四五六七八九十]|\d+)/.exec(name)?.[0];
   const list = new RegExp(`${MEMBER}(?:、${MEMBER})+(?=”?$)`, "u").exec(before)?.[0];
-  return n !== undefined && list !== undefined && list.split("、").length === numeralValue(n);
+  return list !== undefined && list.split("、").length === countOf(name);
 }
 
 /** Whether `text` lists as many members as `name` counts and then counts them: 从党纪学习教育、清廉医院建设、集中整治专项行动三个方面建章立制 says what “三条线路” are. */
 function listedThenCounted(name: string, text: string): boolean {
-  const n = /^(?:[一二两三四五六七八九十]|\d+)/.exec(name)?.[0];
-  if (n === undefined) return false;
+  const n = countOf(name);
   const counts = new RegExp(`(${MEMBER}(?:、${MEMBER})+)([一二两三四五六七八九十]|\\d+)[个项条类大]`, "gu");
-  return [...text.matchAll(counts)].some((m) => numeralValue(m[2]!) === numeralValue(n) && m[1]!.split("、").length === numeralValue(n));
+  return n !== null && [...text.matchAll(counts)].some((m) => numeralValue(m[2]!) === n && m[1]!.split("、").length === n);
 }
 
 /**
