@@ -1036,16 +1036,12 @@ describe("outlining a report whose short lines are photo captions", () => {
 });
 
 describe("a photo caption", () => {
-  const nanan: Report = {
-    id: "na",
-    title: "四个抓手做实党建统领",
-    paragraphs: [
-      "南岸区卫生健康委党委聚焦党建统领，突出四个抓手。",
-      "▲ 南岸区卫生健康系统10名人才获评“江南医疗菁英”",
-      "一是坚持书记挂帅破难点。聚焦高层次人才培育等难题，党组织书记牵头定期开展人才工作专题研究会议，引进各类人才347名。",
-    ],
-  };
-  const { answer } = corpus([nanan]);
+  const answer = fromReport(
+    "na",
+    "南岸区卫生健康委党委聚焦党建统领，突出四个抓手。",
+    "▲ 南岸区卫生健康系统10名人才获评“江南医疗菁英”",
+    "一是坚持书记挂帅破难点。聚焦高层次人才培育等难题，党组织书记牵头定期开展人才工作专题研究会议，引进各类人才347名。",
+  );
 
   it("does not lead a how answer, since it names what is shown and not how it was done", () => {
     expect(answer("南岸是怎么抓人才这块的").sentences[0]!.text).toContain("书记挂帅");
