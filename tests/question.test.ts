@@ -69,9 +69,11 @@ describe("question analysis", () => {
     expect(ask("南岸区由主要负责同志领办的项目有多少项？").terms).not.toContain("同志");
   });
 
-  it("leaves out prepositions and 受到, so the words after them are the key (按照《方案》开展培训, 受到了教育)", () => {
+  it("leaves out prepositions, 受到 and 做到, so the words after them are the key (按照《方案》开展培训, 受到了教育, 做到了什么规模)", () => {
     expect(ask("南岸区按照《方案》开展全覆盖培训，涉及多少名党员？").terms).not.toContain("按照");
     expect(ask("南岸区一共有多少党员受到了教育？").terms).toEqual(["党员", "教育"]);
+    // 做到 asks how far the thing got; the thing is the key.
+    expect(ask("南岸区和江北新区的新冠疫苗接种各做到了什么规模？").terms).toEqual(["新冠", "疫苗", "接种"]);
   });
 
   it("leaves out the words an academic question frames itself with (维度, 阶段内, 规模, 达到)", () => {
@@ -107,6 +109,8 @@ describe("question analysis", () => {
     ["南岸那几个“硬”分别指啥", "definition"],
     ["南岸那篇主要讲了啥", "overview"],
     ["南岸那篇大概说了些啥？", "overview"],
+    // Typed in a hurry, without 了.
+    ["南岸这篇主要讲啥", "overview"],
     ["南岸卫健委那篇报道大概写了哪些党建活动", "overview"],
     // The kind of document (经验材料) and a span of years (近年来) name no part of the report.
     ["南岸区卫健委党建统领这篇经验材料主要讲了什么", "overview"],
@@ -246,9 +250,11 @@ describe("question analysis", () => {
     expect(Object.values(ask("南岸区新院区占地多大？").alternatives).flat()).toContain("用地面积");
   });
 
-  it("reads 来自哪 as asking for a place, like 在哪", () => {
+  it("reads 来自哪 as asking for a place, like 在哪, but not 到哪几个", () => {
     expect(ask("南岸区表彰的23名优秀护士来自哪？").want).toBe("place");
     expect(ask("南岸区表彰了多少名优秀护士？").want).toBe("count");
+    // 做到哪几个“同” asks which ones, not where (做到 + 哪).
+    expect(ask("南岸区要求党风廉政建设与业务工作做到哪几个“同”？").want).not.toBe("place");
     // 哪两位 asks for two people, as 哪位 asks for one.
     expect(ask("南岸区和江海区的党组织书记分别是哪两位？").want).toBe("person");
   });

@@ -38,6 +38,8 @@ const QUESTION_STOPWORDS = new Set(
     "这项 该项 此项 这一项 那项 这批 那批 刚才 刚刚 " +
     // Prepositions and a light verb (按照《方案》, 根据…, 受到了教育): the words after them name the matter.
     "按照 依照 依据 根据 受到 " +
+    // How far a thing got (做到了什么规模, 做到哪一步): the thing names the matter, not the verb of reaching.
+    "做到 " +
     // Conjunctions (入党或者团干部, 医生还是护士): they join the words asked about, they name nothing.
     "或者 或是 还是 以及 并且 而且 " +
     // Asking itself (想问问, 请教, 我想知道, 请说明) and hearsay (听说): they frame the question, they name nothing.
