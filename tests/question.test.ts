@@ -69,6 +69,11 @@ describe("question analysis", () => {
     expect(ask("南岸区由主要负责同志领办的项目有多少项？").terms).not.toContain("同志");
   });
 
+  it("keeps 帮扶 a term, which the segmenter cuts into 帮|扶, and reads 数据 as asking for figures", () => {
+    expect(ask("南岸区帮扶了多少困难群众").terms).toEqual(["帮扶", "困难", "群众"]);
+    expect(ask("南岸区办实事有哪些数据")).toMatchObject({ terms: ["实事"], asksResults: true });
+  });
+
   it("leaves out prepositions, 受到 and 做到, so the words after them are the key (按照《方案》开展培训, 受到了教育, 做到了什么规模)", () => {
     expect(ask("南岸区按照《方案》开展全覆盖培训，涉及多少名党员？").terms).not.toContain("按照");
     expect(ask("南岸区一共有多少党员受到了教育？").terms).toEqual(["党员", "教育"]);
@@ -445,8 +450,11 @@ describe("question analysis", () => {
     expect(ask("徐州第二期读书班三位专家都是谁").role).toBe("专家");
   });
 
-  it("leaves out what the user wants the answer for (可以借鉴, 值得学习)", () => {
+  it("leaves out what the user wants the answer for (可以借鉴, 值得学习, 稿子要用)", () => {
     expect(ask("南岸区有什么经验可以借鉴？").text).toBe("南岸区有什么经验?");
+    expect(ask("南岸区卫健委党委书记是谁 稿子要用")).toMatchObject({ role: "党委书记", terms: [] });
+    // A clause that asks something is still asked (…，谁在用).
+    expect(ask("南岸区投放的AED，平时谁在用").text).toContain("谁在用");
     expect(ask("谁分享了感悟？").terms).toContain("分享");
   });
 

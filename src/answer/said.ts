@@ -10,7 +10,7 @@ import { placeMentions } from "../index/gazetteer.js";
 import { normalizeText, termUnits } from "../text/tokenize.js";
 import type { Vocabulary } from "./question.js";
 import { isFiller, termsWithout } from "./terms.js";
-import { AFTERWORD, ANSWER_SHAPE, ASKING_AFTER, FOR_USE, ONLY_ASKING, PREAMBLE, THANKS } from "./wording.js";
+import { AFTERWORD, ANSWER_SHAPE, ASKING_AFTER, FOR_USE, ONLY_ASKING, PREAMBLE, THANKS, USE_AFTER } from "./wording.js";
 
 const traditionalToSimplified = Converter({ from: "t", to: "cn" });
 
@@ -73,6 +73,7 @@ export function normalizeQuestion(text: string): string {
   const asked = simplified
     .slice(saidBefore(simplified).length)
     .replace(AFTERWORD, "")
+    .replace(USE_AFTER, "")
     .replace(THANKS, "")
     .replace(FOR_USE, "")
     .replace(ANSWER_SHAPE, (shape: string) => (/^[？?]/.test(shape) ? shape[0]! : ""));

@@ -23,7 +23,7 @@ const QUESTION_STOPWORDS = new Set(
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
     "总结 介绍 概括 概述 简介 归纳 提炼 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路 核心 中心思想 主旨 大意 提纲 大纲 开头 开篇 " +
     // Asking what came of it (取得了哪些成效): figures answer it (see RESULTS), the reports seldom say these words.
-    "成效 成果 成绩 效果 成就 实效 取得 " +
+    "成效 成果 成绩 效果 成就 实效 取得 数据 " +
     // Where a verb goes (出来讲经验, 多出来, 派出去): the verb says what, not these.
     "出来 出去 过来 " +
     // A word for any person (负责同志, 刚入党的同志): the role or the people asked about say who.
@@ -89,7 +89,7 @@ const QUANTITY_WORD = /^(?:那|这|哪)?(?:多少|几)/;
  * particles (卫健委|用|什么办法, 疾控|派|了). Joining them into a run of
  * single characters would make terms no passage contains (疾控派).
  */
-const RUN_BREAKERS = new Set("用派搞办去跟帮为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第里说他她它上".split(""));
+const RUN_BREAKERS = new Set("用派搞办去跟为给做打查让被将把向到在对从于以由和与及等也都还又就才只各每能会要想该这那哪几多少些啥么呢吗的了着过得地干弄来发第里说他她它上".split(""));
 
 /** Particles, the copula and prepositions: they never sit inside a word the corpus lacks (班|是以 is 班, 以). 要, 会, 能 do (要点). */
 const FUNCTION_CHARS = new Set("的了是有在和与及或吗呢吧啊呀么给把被对从".split(""));

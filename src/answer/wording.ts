@@ -74,6 +74,8 @@ export const ANSWER_SHAPE = /[？?][^？?]*(?:句话|简要|简单|逐条|逐项
  * context, not the question, so long as it asks nothing itself and is no clarification (我说的是江海卫健局).
  */
 export const AFTERWORD = /(?<=[？?])\s*(?:我|本人|俺)(?!(?:说|问|指)的?是)(?![^？?]*(?:多少|几|哪|什么|啥|谁|怎么|如何|吗|呢))[^？?]*$/;
+/** What the answer is for, said after the question (…是谁 稿子要用, …多少？写稿用): context, so long as it asks nothing itself. */
+export const USE_AFTER = /(?<=[？?！!。，,\s])(?![^？?]*(?:多少|几|哪|什么|啥|谁|怎么|如何|吗|呢))[^？?，,。\s]{0,8}(?:要用|引用|备用|用)[的啊呀]?[。！!]*$/;
 /** Thanks at the end of a message (…是什么啊谢谢啊): courtesy, not what is asked. */
 export const THANKS = /(?:谢谢|多谢|感谢(?:您|你))(?:您|你|了|啦)?[啊呀哈啦了！!。~～\s]*$/;
 /** Who published a report: 哪个网站发的, 登在哪个报纸上, 出处. Not a platform work is done on (依托什么平台运作). */
@@ -138,7 +140,7 @@ export const MORE_DETAIL = /具体|详细|展开(?:说|讲)|^(?:那么?)?(?:后�
 /** 怎么评价, 怎么看: a view answers it, which the reports give as reported speech (see evidence.ts). */
 export const VIEW = /怎么(?:看|评价|认为)|如何(?:看待?|评价)|评价|看法|认为|说了(?:什么|啥|些啥)|(?:书记|局长|主任|院长|头儿|领导|干部|专家|[他她]们?)(?:是)?(?:怎么)?说(?![明说])/;
 /** Asking what came of it (成效如何, 取得了哪些成绩, 带来了什么变化): figures answer it. */
-export const RESULTS = /成效|成果|成绩|(?<!达到(?:什么|哪些|啥)?)效果|成就|实效|取得了?(?:什么|哪些|啥)|带来了?(?:什么|哪些|啥)?(?:变化|改变)/;
+export const RESULTS = /成效|成果|成绩|数据|(?<!达到(?:什么|哪些|啥)?)效果|成就|实效|取得了?(?:什么|哪些|啥)|带来了?(?:什么|哪些|啥)?(?:变化|改变)/;
 export const HOW = /怎么|怎样|如何|采取|措施|举措|方式|形式|方法|途径|办法|机制/;
 /** 是否, 有没有, …吗, and any verb asked as itself and its negation (让不让, 会不会, 能不能). */
 export const YESNO = /是否|有没有|是不是|能否|吗[？?！!。\s]*$|(\p{Script=Han})[不没]\1/u;
