@@ -1103,6 +1103,12 @@ describe("details of a quoted name", () => {
     expect(done.sentences[0]!.text).toContain("开展“名家讲堂”活动");
   });
 
+  it("reads a name typed without quotes as the name the reports quote (新生儿出生一件事是什么 → “一件事”)", () => {
+    const ask = fromXuzhou("另外,市卫健委承担着新生儿出生“一件事”改革项目的实施工作。具体来说,将新生儿出生医学证明签发、户口登记等事项整合成“一件事”。");
+    const a = ask("新生儿出生一件事是什么 包括哪些事");
+    expect(a.sentences[0]!.text).toContain("整合成“一件事”");
+  });
+
   it("reads the name asked about as the last one quoted (“一件事”改革提出的“三个零”), defined by as many members as it counts", () => {
     const ask = fromXuzhou("市卫健委承担着新生儿出生“一件事”改革项目的实施工作。这一项目以“零距离、零材料、零跑腿”为目标，提高办事便捷度。");
     const a = ask("徐州新生儿出生“一件事”改革提出的“三个零”目标具体是什么？");

@@ -18,7 +18,7 @@ export function chooseLead(q: Question, evidence: Evidence[]): { lead: Evidence;
   // “两大战略策略”是什么意思: the sentence that says what the name is, when there is one, over those that only use it.
   // Not when the question asks something else about the name (“一件事”改革的目标是什么).
   // Unquoted, a counted name is one too (两大战略策略是啥, 六个聚焦是哪六个).
-  const quoted = q.kind === "definition" || q.kind === "list" ? (quotedName(q) ?? namedSet(q.text)?.phrase) : undefined;
+  const quoted = q.kind === "definition" || q.kind === "list" ? (quotedName(q) ?? namedSet(q.text)?.phrase ?? quotedInReports(q, evidence)) : undefined;
   // “一件事”改革是什么 asks what the name is: its head noun (改革) follows it.
   const headed = (name: string) => q.focus !== null && normalizeText(q.text).includes(`${name}”${q.focus}`);
   const name = quoted !== undefined && (q.focus === null || !q.terms.includes(q.focus) || quoted.includes(q.focus) || headed(quoted)) ? quoted : undefined;
@@ -165,6 +165,11 @@ function quotedName(q: Question): string | undefined {
   const names = [...q.text.matchAll(/“([^”]+)”/gu)];
   const after = (m: RegExpExecArray) => q.text.slice(m.index + m[0].length);
   return names.filter((m) => !QUALIFIES.test(after(m)) && !AIM.test(after(m))).pop()?.[1];
+}
+
+/** The last of the question's words that the reports quote as a name (一件事 for 新生儿出生一件事是什么, typed without quotes). */
+function quotedInReports(q: Question, evidence: Evidence[]): string | undefined {
+  return q.terms.filter((t) => evidence.some((e) => e.text.includes(`“${t}”`))).pop();
 }
 
 /** What follows a name that qualifies another head: a 的, then a noun or another name (计划的重点项目, 提出的“三个零”). */
