@@ -246,6 +246,14 @@ describe("composing an answer", () => {
     expect(a.sentences[0]!.text).toMatch(/^一是选派党员干部.*楼道卫生须知。$/);
   });
 
+  it("lists what an item (二是…开展活动。) was made of with the sentence after it, which names the parts", () => {
+    const a = fromReport(
+      "ym",
+      "二是组织卫健系统青年党员志愿者围绕“守护安康”主题开展主题党日活动。活动过程中，义马市新区卫生院选派5名医护人员开展义诊。",
+    )("义马青年党员志愿者活动都有哪些");
+    expect(a.sentences[0]!.text).toMatch(/^二是组织.*新区卫生院选派5名医护人员开展义诊。$/);
+  });
+
   it("quotes a short sentence opening with 这 with the sentence it is about", () => {
     const { answer: ask } = corpus([
       {

@@ -154,9 +154,9 @@ function withHeadedSentence(q: Question, quote: Quote, para: Paragraph, locate: 
   const from = heads || refers ? at - 1 : at;
   // The quote's last sentence; a heading or a lead-in never ends it (two more at most).
   let to = Math.max(at, sentences.findIndex((s) => s.end >= quote.end));
-  // Asked how or what was done, an item that opens on where it went (一是选派党员干部到兴苑社区参加主题党日活动。)
-  // goes on to what was done there in the sentence after it, unless that is the next item.
-  const opensItem = (i: number) => q.asksHow && ORDINAL.test(sentences[i]!.text) && sentences[i + 1] !== undefined && !ORDINAL.test(sentences[i + 1]!.text);
+  // Asked how, what was done or which there were, an item that opens on where it went (一是选派党员干部到兴苑社区参加主题党日活动。)
+  // or what it held (二是组织青年党员志愿者开展主题党日活动。) goes on to the sentence after it, unless that is the next item.
+  const opensItem = (i: number) => (q.asksHow || q.kind === "list") && ORDINAL.test(sentences[i]!.text) && sentences[i + 1] !== undefined && !ORDINAL.test(sentences[i + 1]!.text);
   const opens = (i: number) => (i === at && (headsParagraphItem(sentences[i]!, para) || opensItem(i))) || isLeadIn(q, sentences[i]!, sentences[i + 1]);
   while (to + 1 < sentences.length && to - at < 2 && opens(to)) to++;
   const span = { start: sentences[from]!.start, end: Math.max(quote.end, sentences[to]!.end) };
