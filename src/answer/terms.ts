@@ -22,7 +22,7 @@ const QUESTION_STOPWORDS = new Set(
     "分别 这篇 那篇 报道 文章 稿件 稿子 材料 经验材料 纪实 提到 提及 说到 讲到 谈到 涉及 里面 里头 大家 别人 人家 现在 如今 眼下 部分 这部分 一部分 这一部分 那一部分 这块 板块 最后 一段 这一段 那一段 段落 全称 全名 名称 简称 正文 全文 标题 小标题 这句话 那句话 句话 原话 原文 这段话 那段话 " +
     // Requests for a summary: they ask for the shape of the answer, not about a matter.
     "总结 介绍 概括 概述 简介 归纳 提炼 讲讲 说说 谈谈 简单 简要 大概 大致 整体 总体 思路 核心 中心思想 主旨 大意 提纲 大纲 开头 开篇 " +
-    // Asking what came of it (取得了哪些成效): figures answer it (see RESULTS), the reports seldom say these words.
+    // Asking what came of it (取得了哪些成效) or for figures (有哪些数据): figures answer it (see RESULTS), the reports seldom say these words.
     "成效 成果 成绩 效果 成就 实效 取得 数据 " +
     // Where a verb goes (出来讲经验, 多出来, 派出去): the verb says what, not these.
     "出来 出去 过来 " +

@@ -139,7 +139,7 @@ export const ASKS_ELSE = /还有(?:呢|吗|没有|别的|其他|啥|什么)|除�
 export const MORE_DETAIL = /具体|详细|展开(?:说|讲)|^(?:那么?)?(?:后来|然后|接下来|之后|随后)/;
 /** 怎么评价, 怎么看: a view answers it, which the reports give as reported speech (see evidence.ts). */
 export const VIEW = /怎么(?:看|评价|认为)|如何(?:看待?|评价)|评价|看法|认为|说了(?:什么|啥|些啥)|(?:书记|局长|主任|院长|头儿|领导|干部|专家|[他她]们?)(?:是)?(?:怎么)?说(?![明说])/;
-/** Asking what came of it (成效如何, 取得了哪些成绩, 带来了什么变化): figures answer it. */
+/** Asking what came of it (成效如何, 取得了哪些成绩, 带来了什么变化) or for its figures (有哪些数据): figures answer it. */
 export const RESULTS = /成效|成果|成绩|数据|(?<!达到(?:什么|哪些|啥)?)效果|成就|实效|取得了?(?:什么|哪些|啥)|带来了?(?:什么|哪些|啥)?(?:变化|改变)/;
 export const HOW = /怎么|怎样|如何|采取|措施|举措|方式|形式|方法|途径|办法|机制/;
 /** 是否, 有没有, …吗, and any verb asked as itself and its negation (让不让, 会不会, 能不能). */
