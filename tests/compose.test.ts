@@ -550,6 +550,16 @@ describe("composing an answer", () => {
     const clinics = fromReport("jb", "江北新区5家医疗机构开设了发热门诊，累计接诊万余人次。");
     expect(clinics("江北新区开设发热门诊的5家医疗机构，分别累计接诊了多少人次？").status).toBe("related");
     expect(clinics("江北新区发热门诊累计接诊了多少人次？").status).toBe("answered");
+    // However much the question says of the set before 各自 (5家开设发热门诊的医疗机构，各自分别…).
+    expect(clinics("江北新区5家开设发热门诊的医疗机构，各自分别接诊了多少人次？").status).toBe("related");
+  });
+
+  it("answers a question about what is yet to come (明年计划新建多少个) only with a sentence that speaks of the future", () => {
+    const built = fromReport("jb", "老年人服务方面，江北新区先后建设运营居家养老服务中心72个。");
+    expect(built("江北新区明年计划再新建多少个居家养老服务中心？").status).toBe("related");
+    expect(built("江北新区建设运营了多少个居家养老服务中心？").status).toBe("answered");
+    const planned = fromReport("jb", "老年人服务方面，江北新区明年将新建居家养老服务中心10个。");
+    expect(planned("江北新区明年计划再新建多少个居家养老服务中心？").status).toBe("answered");
   });
 
   it("answers …的目标值是多少 only with a figure of that noun, not another figure beside the one stated", () => {

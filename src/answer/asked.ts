@@ -67,6 +67,8 @@ export interface Asked {
   partNames: string[];
   /** A count asked of each part (每一类各有多少项): one figure does not answer it. */
   asksEach: boolean;
+  /** Asked about what is yet to come (明年计划新建多少个): what was done does not answer it. */
+  asksFuture: boolean;
   /** A count of all there are (一共有多少名党员): a figure of those something was done to does not answer it. */
   asksTotal: boolean;
   /** The noun the question ends on (…的目标是什么 → 目标, 去了哪些旧址 → 旧址). */
@@ -130,6 +132,7 @@ export function readAsked(asked: string, kind: QuestionKind, terms: string[], un
     // The part is named before the question word or after it (有多少场是那个68人的宣讲团讲的), in words not naming the whole set.
     partNames: subset === null ? [] : partNames(subset, asked, terms),
     asksEach: asking === "count" && kind !== "comparison" && EACH.test(asked),
+    asksFuture: FUTURE_ASKED.test(asked),
     asksTotal: asking === "count" && TOTAL.test(asked),
     focus: focusOf(asked),
     contrasted: contrastedTerm(asked, terms),
@@ -209,7 +212,10 @@ function partNames(subset: RegExpExecArray, asked: string, terms: string[]): str
 }
 
 /** 每一类各有多少, 每个…分别多少, 5家医疗机构分别接诊了多少: a count of each part of something. */
-const EACH = /每一?[类个项种批家支所][^，,。？?]{0,8}(?:各|分别)?(?:有|是|为)?(?:多少|几)|各(?:有|是|为)多少|[\d一二两三四五六七八九十]+[类个项种批家支所名][^，,。？?]{1,8}[，,]?(?:各自?|分别)[^，,。？?]{0,8}(?:多少|几)/;
+const EACH = /每一?[类个项种批家支所][^，,。？?]{0,8}(?:各|分别)?(?:有|是|为)?(?:多少|几)|各(?:有|是|为)多少|[\d一二两三四五六七八九十]+[类个项种批家支所名][^，,。？?]{1,14}[，,]?(?:各自?|分别)[^，,。？?]{0,8}(?:多少|几)/;
+
+/** Times yet to come (明年, 今后): the reports' plans are said with 将, 计划 or 预计 (see FUTURE in lead.ts). */
+const FUTURE_ASKED = /明年|后年|下一年|今后|将来|未来/;
 
 /** 一共有多少, 总共有多少: how many there are in all. */
 const TOTAL = /一共有|总共有|共有|总数|一共多少|总共多少/;

@@ -87,7 +87,9 @@ export function leadAnswers(q: Question, lead: Evidence, terms: ReturnType<typeo
   // 今年新发展的5名党员都是哪家单位的 asks where those five are from: a unit named beside another count
   // (走进2家公立医院) is not theirs, and a sentence without the five speaks of others.
   const aboutStated = (q.want !== "which" && q.want !== "place") || statedValues(q).every((v) => figures(text, q).some((f) => figureValue(f.span) === v));
-  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && alone && contrast && acts && aboutStated && explainsName(q, lead.text);
+  // 明年计划新建多少个 is not answered by what was built (先后建设运营居家养老服务中心72个).
+  const ahead = !q.asksFuture || FUTURE.test(text);
+  return lead.answers && keyHeld && placed && grounded && counted && ofSet && each && total && alone && contrast && acts && aboutStated && ahead && explainsName(q, lead.text);
 }
 
 /** Whether a figure of `text` other than the set's own stands by the words naming the part asked about. */
@@ -171,6 +173,9 @@ function quotedName(q: Question): string | undefined {
 function quotedInReports(q: Question, evidence: Evidence[]): string | undefined {
   return q.terms.filter((t) => evidence.some((e) => e.text.includes(`“${t}”`))).pop();
 }
+
+/** How the reports speak of what is yet to come (将于10月前建成, 预计, 到2025年). */
+const FUTURE = /将|计划|预计|力争|争取|拟|明年|今后|未来|下一步|接下来|到20\d\d年/;
 
 /** What follows a name that qualifies another head: a 的, then a noun or another name (计划的重点项目, 提出的“三个零”). */
 const QUALIFIES = /^[^，,。？?]{0,8}的[\p{Script=Han}“]/u;
