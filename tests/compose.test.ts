@@ -555,11 +555,11 @@ describe("composing an answer", () => {
   });
 
   it("answers a question about what is yet to come (明年计划新建多少个) only with a sentence that speaks of the future", () => {
-    const built = fromReport("jb", "老年人服务方面，江北新区先后建设运营居家养老服务中心72个。");
-    expect(built("江北新区明年计划再新建多少个居家养老服务中心？").status).toBe("related");
-    expect(built("江北新区建设运营了多少个居家养老服务中心？").status).toBe("answered");
-    const planned = fromReport("jb", "老年人服务方面，江北新区明年将新建居家养老服务中心10个。");
-    expect(planned("江北新区明年计划再新建多少个居家养老服务中心？").status).toBe("answered");
+    const statusOf = (sentence: string, question = "江北新区明年计划再新建多少个居家养老服务中心？") => fromReport("jb", sentence)(question).status;
+    const built = "老年人服务方面，江北新区先后建设运营居家养老服务中心72个。";
+    expect(statusOf(built)).toBe("related");
+    expect(statusOf(built, "江北新区建设运营了多少个居家养老服务中心？")).toBe("answered");
+    expect(statusOf("老年人服务方面，江北新区明年将新建居家养老服务中心10个。")).toBe("answered");
   });
 
   it("answers …的目标值是多少 only with a figure of that noun, not another figure beside the one stated", () => {
