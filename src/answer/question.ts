@@ -214,8 +214,8 @@ function askedNotAbout(asked: string, namesSubject: boolean, want: Want | null):
   const when = want === "date" ? (asked.match(/哪一?[天年日]|几[号日]/g) ?? []) : [];
   // 两家单位, 两边: the subjects named, counted again.
   const counted = namesSubject ? (asked.match(SUBJECTS_COUNTED) ?? []) : [];
-  // 有啥数字吗 asks for figures: 数字 is no matter (the reports' 数字鸿沟).
-  const figures = FIGURE_NOUN.exec(asked)?.[0].match(/数字|数据/) ?? [];
+  // 有啥数字吗 asks for figures: 数字 is no matter (the reports' 数字鸿沟). 数据 is a stopword (see terms.ts).
+  const figures = FIGURE_NOUN.exec(asked)?.[0].match(/数字/) ?? [];
   // 比例多少 asks for a share, which the reports state as a rate (产前筛查率为83.26%).
   const share = want === "count" ? (asked.match(SHARE_NOUN) ?? []) : [];
   return [...organisation, ...comparing, ...(WHICH_KIND.exec(asked) ?? []).slice(0, 1), ...(asked.match(ASKED_MEANS) ?? []), ...roles, ...surname, ...when, ...counted, ...figures, ...share];
